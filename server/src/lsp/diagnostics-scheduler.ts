@@ -1,0 +1,62 @@
+/**
+ * Publishes diagnostics after typing pauses. A newer edit supersedes older work: each change
+ * restarts the document's timer, and nothing is published for a version that is no longer current.
+ */
+import type { ServerContext } from '../server';
+import { toDiagnostic } from './convert';
+
+/** Most diagnostics published for one document; past this the editor gains nothing. */
+const MAX_DIAGNOSTICS = 2000;
+
+/**
+ * The wait after the last edit grows with the document, so typing into a 10 MB compilation is
+ * not interrupted by analyses that the next keystroke would make stale.
+ */
+export function debounceFor(length: number): number {
+  return Math.min(1000, 150 + Math.floor(length / 20000));
+}
+
+export class DiagnosticsScheduler {
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  constructor(private readonly ctx: ServerContext) {}
+
+  schedule(uri: string): void {
+    this.cancel(uri);
+    const doc = this.ctx.documents.get(uri);
+    if (!doc) return;
+    const version = doc.version;
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        this.publish(uri, version);
+      }, debounceFor(doc.getText().length)),
+    );
+  }
+
+  scheduleAll(): void {
+    for (const doc of this.ctx.documents.all()) this.schedule(doc.uri);
+  }
+
+  cancel(uri: string): void {
+    const timer = this.timers.get(uri);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(uri);
+  }
+
+  private publish(uri: string, version: number): void {
+    const doc = this.ctx.documents.get(uri);
+    if (!doc || doc.version !== version) return;
+    try {
+      const analysis = this.ctx.analysisOf(uri)!;
+      if (this.ctx.documents.get(uri)?.version !== version) return;
+      const language = this.ctx.language();
+      const diagnostics = analysis.findings.slice(0, MAX_DIAGNOSTICS).map((f) => toDiagnostic(analysis.model, f, language));
+      for (const failure of analysis.failures) this.ctx.connection.console.error(`gongwen: rule failed on ${uri}: ${failure}`);
+      void this.ctx.connection.sendDiagnostics({ uri, version, diagnostics });
+    } catch (error) {
+      this.ctx.connection.console.error(`gongwen: could not check ${uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    }
+  }
+}

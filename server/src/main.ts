@@ -1,0 +1,6 @@
+/**
+ * Entry point of `dist/server.js`: `node dist/server.js --stdio`.
+ */
+import { startServer } from './server';
+
+startServer();

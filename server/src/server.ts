@@ -1,0 +1,141 @@
+/**
+ * The Gongwen language server: thin wiring from LSP requests to the engine.
+ * Run it as `node dist/server.js --stdio` from any editor.
+ */
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { defaultSettings, foldingRangesOf, normalizeSettings, outlineOf, RULE_IDS, selectionChainAt, type Analysis } from './engine';
+import { AnalysisCache } from './lsp/analysis-cache';
+import { toDocumentSymbols, toFoldingRanges, toSelectionRange } from './lsp/convert';
+import { languageOf, type Language } from './lsp/locale';
+import { DiagnosticsScheduler } from './lsp/diagnostics-scheduler';
+import { featureCapabilities, registerFeatureHandlers } from './lsp/feature-handlers';
+
+/** State shared by the handlers of one connection. */
+export interface ServerContext {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  cache: AnalysisCache;
+  language(): Language;
+  /** The analysis of an open document's current version, or `undefined` for a closed one. */
+  analysisOf(uri: string): Analysis | undefined;
+}
+
+/** Starts a server on `connection` (stdio by default). */
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
+  const documents = new TextDocuments(TextDocument);
+  const cache = new AnalysisCache(defaultSettings());
+  let language: Language = 'en';
+  let canPullConfiguration = false;
+  const ctx: ServerContext = {
+    connection,
+    documents,
+    cache,
+    language: () => language,
+    analysisOf(uri) {
+      const doc = documents.get(uri);
+      return doc ? cache.get(uri, doc.version, () => doc.getText()) : undefined;
+    },
+  };
+  const diagnostics = new DiagnosticsScheduler(ctx);
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    language = languageOf(params.locale);
+    canPullConfiguration = !!params.capabilities.workspace?.configuration;
+    const init = params.initializationOptions as { settings?: unknown } | undefined;
+    if (init?.settings !== undefined) applySettings(init.settings);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        documentSymbolProvider: { label: 'Gongwen' },
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
+        ...featureCapabilities(),
+      },
+      serverInfo: { name: 'gongwen', version: SERVER_VERSION },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (canPullConfiguration) void pullSettings();
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    const section = (change.settings as { gongwen?: unknown } | undefined)?.gongwen;
+    if (canPullConfiguration) void pullSettings();
+    else if (section !== undefined) applySettings(section);
+  });
+
+  async function pullSettings(): Promise<void> {
+    try {
+      const [section] = await connection.workspace.getConfiguration([{ section: 'gongwen' }]);
+      applySettings(section);
+    } catch (error) {
+      connection.console.error(`gongwen: could not read settings: ${String(error)}`);
+    }
+  }
+
+  let lastProblems = '';
+  function applySettings(raw: unknown): void {
+    const { settings, problems } = normalizeSettings(raw, RULE_IDS);
+    cache.setSettings(settings);
+    const summary = problems.join('\n');
+    if (summary && summary !== lastProblems) {
+      const head = language === 'zh' ? 'Gongwen 设置有误，已忽略：' : 'Gongwen ignored invalid settings:';
+      void connection.window.showWarningMessage(`${head}\n${summary}`);
+    }
+    lastProblems = summary;
+    diagnostics.scheduleAll();
+  }
+
+  documents.onDidChangeContent((e) => diagnostics.schedule(e.document.uri));
+  documents.onDidClose((e) => {
+    diagnostics.cancel(e.document.uri);
+    cache.delete(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onDocumentSymbol(guard(ctx, [], (params, token) => {
+    const analysis = ctx.analysisOf(params.textDocument.uri);
+    if (!analysis || token.isCancellationRequested) return [];
+    return toDocumentSymbols(outlineOf(analysis.model));
+  }));
+  connection.onFoldingRanges(guard(ctx, [], (params, token) => {
+    const analysis = ctx.analysisOf(params.textDocument.uri);
+    if (!analysis || token.isCancellationRequested) return [];
+    return toFoldingRanges(foldingRangesOf(analysis.model));
+  }));
+  connection.onSelectionRanges(guard(ctx, [], (params, token) => {
+    const analysis = ctx.analysisOf(params.textDocument.uri);
+    if (!analysis || token.isCancellationRequested) return [];
+    const model = analysis.model;
+    return params.positions.map((p) => toSelectionRange(model, selectionChainAt(model, model.lines.offsetAt(p))));
+  }));
+  registerFeatureHandlers(ctx);
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+/** Wraps a handler so an engine failure is logged and answered with `fallback`, never a crash. */
+export function guard<P, R, T>(ctx: ServerContext, fallback: R, handler: (params: P, token: T) => R): (params: P, token: T) => R {
+  return (params, token) => {
+    try {
+      return handler(params, token);
+    } catch (error) {
+      ctx.connection.console.error(`gongwen: request failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      return fallback;
+    }
+  };
+}
+
+declare const __VERSION__: string;
+const SERVER_VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
