@@ -71,7 +71,7 @@ function findExplicitCandidates(text: string, paragraphs: readonly Paragraph[], 
       if (scanFrom >= p.end) continue;
       while (scanFrom < p.end && isBlank(text.charCodeAt(scanFrom))) scanFrom++;
     } else {
-      const atStart = paragraphStartCandidate(text, p, paragraphs[p.index - 1], seenLongParagraph, wrapped);
+      const atStart = paragraphStartCandidate(text, p, paragraphs[p.index - 1], paragraphs[p.index + 1], seenLongParagraph, wrapped);
       if (atStart) {
         out.push(atStart);
         scanFrom = atStart.textEnd;
@@ -84,7 +84,7 @@ function findExplicitCandidates(text: string, paragraphs: readonly Paragraph[], 
 }
 
 /** A heading that starts paragraph `p`: a marker, or a short own-line title. */
-function paragraphStartCandidate(text: string, p: Paragraph, previous: Paragraph | undefined, seenLongParagraph: boolean, wrapped: boolean): Candidate | undefined {
+function paragraphStartCandidate(text: string, p: Paragraph, previous: Paragraph | undefined, next: Paragraph | undefined, seenLongParagraph: boolean, wrapped: boolean): Candidate | undefined {
   if (isTableOfContentsLine(text, p)) return undefined;
   const marker = matchMarker(text, p.start, p.end, 'paragraph-start');
   if (marker) {
@@ -92,12 +92,19 @@ function paragraphStartCandidate(text: string, p: Paragraph, previous: Paragraph
     return candidateAfterMarker(text, p, marker, 'paragraph-start');
   }
   const line = text.slice(p.start, p.end);
-  if (seenLongParagraph && isOwnLineTitle(line) && !continuesPrevious(text, p, previous, wrapped) && !(wrapped && (line.length > 20 || /[，,]/.test(line)))) {
+  if (seenLongParagraph && isOwnLineTitle(line) && !continuesPrevious(text, p, previous, wrapped) && !(wrapped && (line.length > 20 || /[，,]/.test(line))) && (!line.endsWith('。') || introducesLongerText(p, next))) {
     let textEnd = p.end;
     if (text.charCodeAt(textEnd - 1) === 0x3002 /* 。 */) textEnd--;
     return { family: 'title', start: p.start, textStart: p.start, textEnd, placement: 'line', paragraph: p.index };
   }
   return undefined;
+}
+
+/** A one-sentence line (`加快产业结构优化升级。`) is a title only when a much longer paragraph follows it. */
+function introducesLongerText(p: Paragraph, next: Paragraph | undefined): boolean {
+  if (!next) return false;
+  const length = next.end - next.start;
+  return length >= 30 && length >= 2 * (p.end - p.start);
 }
 
 /**

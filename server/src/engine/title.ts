@@ -2,6 +2,7 @@
  * Finds the document title and infers the report kind and year from it (or from the content).
  */
 import { digitValue, isDigit, isSentenceEnd } from './chars';
+import { matchMarker } from './markers';
 import type { Paragraph, ReportKind, ReportTitle } from './model';
 
 /** Title keywords, simplified and traditional. */
@@ -23,6 +24,7 @@ export function findTitle(text: string, paragraphs: readonly Paragraph[]): Repor
     const s = text.slice(p.start, p.end);
     if (isSalutation(s)) break; // the title stands before `各位代表：`
     if (FURNITURE.test(s)) continue;
+    if (matchMarker(text, p.start, p.end, 'paragraph-start')) break; // headings have begun
     if (s.length <= 60 && !endsWithSentence(s) && hasTitleKeyword(s)) return { text: s, start: p.start, end: p.end };
     if (s.length > 60) {
       const glued = gluedTitle(s);
