@@ -143,6 +143,15 @@ async function screenshots(browser, base, workspace, outDir, setWhat) {
     await page.locator('.statusbar-item', { hasText: /gongwen|公文/i }).first().waitFor({ timeout: 30_000 })
       .catch(() => log('screenshots: the status bar never showed the gongwen language'));
     await runCommand(page, 'Explorer: Focus on Outline View');
+    // Collapse the folder section so that the Outline view gets the whole side bar.
+    const folders = page.locator('.explorer-viewlet .pane-header', { hasText: path.basename(workspace) }).first();
+    if ((await folders.getAttribute('aria-expanded').catch(() => null)) === 'true') await folders.click().catch(() => {});
+    // Put the cursor in （一） of the first part: the Outline view highlights where the cursor is.
+    await page.keyboard.press('Escape');
+    await runCommand(page, 'Go to Line/Column...').catch(() => {});
+    await page.keyboard.type('14');
+    await page.keyboard.press('Enter');
+    await runCommand(page, 'Explorer: Focus on Outline View');
     const rows = page.locator('.outline-pane .monaco-list-row');
     await rows.first().waitFor({ timeout: 30_000 }).catch(() => log('screenshots: the Outline view stayed empty'));
     await sleep(1000);
@@ -199,6 +208,7 @@ async function main() {
     'git.enabled': false,
     'editor.minimap.enabled': false,
     'window.commandCenter': false,
+    'files.exclude': { '**/.e2e-*.json': true },
   }, null, 2));
   const env = codeServerEnv(setup, dir);
   const cs = setup.GONGWEN_E2E_CODE_SERVER;

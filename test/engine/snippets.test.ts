@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
+import { buildReportModel, type ReportKind } from '../../server/src/engine';
 
 const SNIPPETS_PATH = fileURLToPath(new URL('../../snippets/gongwen.code-snippets', import.meta.url));
 const raw = readFileSync(SNIPPETS_PATH, 'utf8');
@@ -426,6 +427,31 @@ describe('section snippets', () => {
 
   it('the problem snippets list 一是、二是、三是', () => {
     for (const p of ['存在问题', '清醒认识', '存在的不足']) expect(byPrefix(p), p).toMatch(/：一是.+；二是.+；三是.+。/);
+  });
+});
+
+describe('what the engine makes of the skeletons', () => {
+  const cases: [string, ReportKind, number][] = [
+    ['政府工作报告', 'gov-report', 2024],
+    ['工作总结（', 'summary', 2023],
+    ['工作计划', 'plan', 2024],
+    ['工作总结及工作计划', 'summary-plan', 2023],
+    ['述职报告', 'duty-report', 2023],
+  ];
+  it.each(cases)('%s: kind from the title, year, and a numbered outline', (kind, expectedKind, year) => {
+    const text = skeleton(kind);
+    const model = buildReportModel(text);
+    expect(model.kind).toBe(expectedKind);
+    expect(model.kindSource).toBe('title');
+    expect(model.year).toBe(year);
+    const roots = model.headings.filter((h) => h.depth === 1);
+    expect(roots.every((h) => h.family === 'cn-dun'), roots.map((h) => h.label).join(' | ')).toBe(true);
+    expect(roots.map((h) => h.marker?.value)).toEqual(roots.map((_, k) => k + 1));
+  });
+
+  it.each(entries)('%s: the placeholder detector finds nothing', (name) => {
+    const text = expanded.get(name)!;
+    expect(buildReportModel(text).placeholders.map((p) => text.slice(p.start, p.end))).toEqual([]);
   });
 });
 

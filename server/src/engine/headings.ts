@@ -93,9 +93,9 @@ function paragraphStartCandidate(text: string, p: Paragraph, previous: Paragraph
   }
   const line = text.slice(p.start, p.end);
   if (seenLongParagraph && isOwnLineTitle(line) && !continuesPrevious(text, p, previous, wrapped) && !(wrapped && (line.length > 20 || /[，,]/.test(line))) && (!line.endsWith('。') || introducesLongerText(p, next))) {
-    let textEnd = p.end;
-    if (text.charCodeAt(textEnd - 1) === 0x3002 /* 。 */) textEnd--;
-    return { family: 'title', start: p.start, textStart: p.start, textEnd, placement: 'line', paragraph: p.index };
+    // A one-sentence line ending in 。 is a lead line: it ranks where it first appears, like lead paragraphs.
+    const sentence = text.charCodeAt(p.end - 1) === 0x3002; /* 。 */
+    return { family: sentence ? 'lead' : 'title', start: p.start, textStart: p.start, textEnd: sentence ? p.end - 1 : p.end, placement: 'line', paragraph: p.index };
   }
   return undefined;
 }
@@ -194,37 +194,99 @@ function isOwnLineTitle(s: string): boolean {
   return cjk >= 2 && cjk * 2 >= s.length;
 }
 
-/** Pass 2: three or more paragraphs in one section opening alike (`一年来，我们…`). */
+/**
+ * Pass 2: parallel lead paragraphs. Three or more paragraphs in one section that open alike become
+ * headings whose text is their first sentence:
+ * - by their opening phrase: the words before an early comma (`五年来，…` `过去五年，…`), or else
+ *   their first five characters (`我们将坚持…`);
+ * - or, when they follow one another and each first sentence is short, by their first two
+ *   characters (`全面推进依宪施政。` `全面加强党风廉政建设。`).
+ */
 function findLeadCandidates(text: string, paragraphs: readonly Paragraph[], title: ReportTitle | undefined, explicit: readonly Candidate[]): Candidate[] {
   const startsHeading = new Set<number>();
   for (const c of explicit) if (c.placement !== 'inline') startsHeading.add(c.paragraph);
-  const groups = new Map<string, Paragraph[]>();
+  const byOpening = new Map<string, Paragraph[]>();
+  const runs: Paragraph[][] = [];
+  let run: Paragraph[] = [];
+  let runKey = '';
   let next = 0;
   let owner = -1;
+  const endRun = () => {
+    if (run.length >= LEAD_MIN_GROUP) runs.push(run);
+    run = [];
+    runKey = '';
+  };
   for (const p of paragraphs) {
+    const ownerBefore = owner;
     while (next < explicit.length && explicit[next].start <= p.start) {
       if (!POINT_FAMILIES.includes(explicit[next].family)) owner = next;
       next++;
     }
-    if (startsHeading.has(p.index) || (title && title.start >= p.start && title.start < p.end)) continue;
-    if (p.end - p.start < 12) continue;
-    const opening = text.slice(p.start, p.start + LEAD_KEY_LENGTH);
-    if (isDigit(opening.charCodeAt(0)) || isSalutation(opening) || !isCjk(opening.charCodeAt(0))) continue;
+    if (owner !== ownerBefore) endRun();
+    if (startsHeading.has(p.index) || (title && title.start >= p.start && title.start < p.end) || p.end - p.start < 12) {
+      endRun();
+      continue;
+    }
+    const opening = leadOpening(text, p);
+    if (!opening || isLeadIn(text, p)) {
+      endRun();
+      continue;
+    }
     const key = `${owner}|${opening}`;
-    const group = groups.get(key);
+    const group = byOpening.get(key);
     if (group) group.push(p);
-    else groups.set(key, [p]);
-  }
-  const out: Candidate[] = [];
-  for (const group of groups.values()) {
-    if (group.length < LEAD_MIN_GROUP) continue;
-    for (const p of group) {
-      let textEnd = p.start;
-      while (textEnd < p.end && !endsHeadingText(text.charCodeAt(textEnd))) textEnd++;
-      out.push({ family: 'lead', start: p.start, textStart: p.start, textEnd, placement: textEnd < p.end - 1 ? 'run-in' : 'line', paragraph: p.index });
+    else byOpening.set(key, [p]);
+    const short = firstSentenceEnd(text, p) - p.start <= SHORT_LEAD_SENTENCE;
+    const two = text.slice(p.start, p.start + 2);
+    if (short && two === runKey) run.push(p);
+    else {
+      endRun();
+      if (short) {
+        run = [p];
+        runKey = two;
+      }
     }
   }
+  endRun();
+  const chosen = new Set<Paragraph>();
+  for (const group of byOpening.values()) if (group.length >= LEAD_MIN_GROUP) group.forEach((p) => chosen.add(p));
+  for (const r of runs) r.forEach((p) => chosen.add(p));
+  const out: Candidate[] = [];
+  for (const p of chosen) {
+    const textEnd = firstSentenceEnd(text, p);
+    out.push({ family: 'lead', start: p.start, textStart: p.start, textEnd, placement: textEnd < p.end - 1 ? 'run-in' : 'line', paragraph: p.index });
+  }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** Longest first sentence for paragraphs grouped by their first two characters. */
+const SHORT_LEAD_SENTENCE = 30;
+
+/** `五年来，我们…主要做了以下工作。` or a sentence ending in `：` introduces a list; it is no lead. */
+function isLeadIn(text: string, p: Paragraph): boolean {
+  const end = firstSentenceEnd(text, p);
+  const c = text.charCodeAt(end);
+  if (c === 0xff1a || c === 58) return true;
+  return /(以下|如下)[^，。]{0,8}$/.test(text.slice(Math.max(p.start, end - 16), end));
+}
+
+/** The opening that makes paragraphs parallel: words before an early comma, or the first characters. */
+function leadOpening(text: string, p: Paragraph): string | undefined {
+  const first = text.charCodeAt(p.start);
+  if (!isCjk(first) || isSalutation(text.slice(p.start, p.start + 4))) return undefined;
+  for (let i = p.start + 2; i < Math.min(p.end, p.start + 6); i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xff0c || c === 44) return text.slice(p.start, i + 1);
+  }
+  const opening = text.slice(p.start, p.start + LEAD_KEY_LENGTH);
+  for (let i = 0; i < opening.length; i++) if (isDigit(opening.charCodeAt(i))) return undefined;
+  return opening;
+}
+
+function firstSentenceEnd(text: string, p: Paragraph): number {
+  let end = p.start;
+  while (end < p.end && !endsHeadingText(text.charCodeAt(end))) end++;
+  return end;
 }
 
 function mergeByStart(a: readonly Candidate[], b: readonly Candidate[]): Candidate[] {
@@ -281,6 +343,8 @@ function buildTree(text: string, paragraphs: readonly Paragraph[], candidates: r
       }
     } else {
       while (stack.length && POINT_FAMILIES.includes(stack[stack.length - 1].family)) close(stack.pop()!, c.start);
+      // Lead lines and paragraphs introduce text, never numbered sections: `（一）` after `针对…。` is its sibling.
+      if (CANONICAL_RANK.has(c.family)) while (stack.length && stack[stack.length - 1].family === 'lead') close(stack.pop()!, c.start);
       if (!order.includes(c.family)) insertFamily(order, c.family, stack.length ? stack[stack.length - 1].family : undefined);
       const rank = order.indexOf(c.family);
       while (stack.length && order.indexOf(stack[stack.length - 1].family) >= rank) close(stack.pop()!, c.start);
@@ -298,9 +362,12 @@ function buildTree(text: string, paragraphs: readonly Paragraph[], candidates: r
   return { headings, roots };
 }
 
-/** Inline points and `——` points cover their paragraph only; the next paragraphs belong to the enclosing section. */
+/**
+ * Inline points, `——` points and lead paragraphs (`一年来，我们…。…`) cover their paragraph only;
+ * the next paragraphs belong to the enclosing section.
+ */
 function isParagraphScoped(h: Heading): boolean {
-  return h.family === 'dash' || (POINT_FAMILIES.includes(h.family) && h.placement === 'inline');
+  return h.family === 'dash' || (POINT_FAMILIES.includes(h.family) && h.placement === 'inline') || (h.family === 'lead' && h.placement === 'run-in');
 }
 
 /**
