@@ -124,6 +124,21 @@ async function openFile(page, name) {
   await page.locator('.tabs-container .tab', { hasText: name }).first().waitFor({ timeout: 15_000 });
 }
 
+async function gotoLine(page, line) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`:${line}`); // ':' is the palette's Go to Line
+  await sleep(300);
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+}
+
+function lineOfText(file, text) {
+  const i = fs.readFileSync(file, 'utf8').split(/\r?\n/).findIndex((l) => l.includes(text));
+  return i < 0 ? 1 : i + 1;
+}
+
 async function waitForWorkbench(page) {
   await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60_000 });
   await page.locator('.monaco-workbench .part.sidebar').waitFor({ timeout: 30_000 }).catch(() => {});
@@ -148,9 +163,7 @@ async function screenshots(browser, base, workspace, outDir, setWhat) {
     if ((await folders.getAttribute('aria-expanded').catch(() => null)) === 'true') await folders.click().catch(() => {});
     // Put the cursor in （一） of the first part: the Outline view highlights where the cursor is.
     await page.keyboard.press('Escape');
-    await runCommand(page, 'Go to Line/Column...').catch(() => {});
-    await page.keyboard.type('14');
-    await page.keyboard.press('Enter');
+    await gotoLine(page, lineOfText(path.join(workspace, reportName), '粮食安全保障有力'));
     await runCommand(page, 'Explorer: Focus on Outline View');
     const rows = page.locator('.outline-pane .monaco-list-row');
     await rows.first().waitFor({ timeout: 30_000 }).catch(() => log('screenshots: the Outline view stayed empty'));

@@ -94,3 +94,74 @@ export function formatMarker(value: number, style: MarkerStyle): string {
 export function isNumbered(family: HeadingFamily): boolean {
   return family !== 'dash' && family !== 'title' && family !== 'lead';
 }
+
+/**
+ * Where the number sits inside a marker, in document offsets: `（三）` → the `三`, `三是` → the `三`,
+ * `第三，` → the `三`, `12、` → the `12`. Renumbering replaces this span only, so brackets,
+ * punctuation and the point verb stay exactly as written.
+ */
+export function numeralSpan(marker: Marker): { start: number; end: number } {
+  switch (marker.family) {
+    case 'cn-paren':
+    case 'arabic-paren': {
+      // `⑴` is one code point carrying brackets and number.
+      if (marker.numeral.length === 1 && marker.text.length <= 2 && marker.text[0] === marker.numeral) return { start: marker.start, end: marker.start + 1 };
+      return { start: marker.start + 1, end: marker.start + 1 + marker.numeral.length };
+    }
+    case 'part':
+    case 'cn-ordinal':
+      return { start: marker.start + 1, end: marker.start + 1 + marker.numeral.length };
+    case 'cn-point':
+      return { start: marker.start, end: marker.start + marker.numeral.length - 1 };
+    case 'dash':
+    case 'title':
+    case 'lead':
+      return { start: marker.start, end: marker.start };
+    default:
+      return { start: marker.start, end: marker.start + marker.numeral.length };
+  }
+}
+
+/**
+ * Writes `value` the way `marker` writes its number: Chinese (`十二`), Arabic keeping full-width
+ * digits (`１２`), circled (`⑫`), `⑴`/`⒈` forms, or a Latin letter keeping its case.
+ *
+ * @example writeNumeral(markerOf('（二）'), 3) // '三'
+ * @example writeNumeral(markerOf('２．'), 3) // '３'
+ */
+export function writeNumeral(marker: Marker, value: number): string {
+  const single = marker.numeral.length === 1 ? marker.numeral.charCodeAt(0) : 0;
+  switch (marker.family) {
+    case 'part':
+    case 'cn-dun':
+    case 'cn-paren':
+    case 'cn-ordinal':
+    case 'cn-point':
+      return toChineseNumeral(value);
+    case 'arabic':
+    case 'arabic-paren':
+      if (single >= 0x2474 && single <= 0x2487) return value >= 1 && value <= 20 ? String.fromCharCode(0x2474 + value - 1) : `(${value})`;
+      if (single >= 0x2488 && single <= 0x249b) return value >= 1 && value <= 20 ? String.fromCharCode(0x2488 + value - 1) : `${value}.`;
+      return marker.fullWidthDigits ? toFullWidthDigits(value) : String(value);
+    case 'circled':
+      return toCircled(value);
+    case 'latin': {
+      const letter = String.fromCharCode(96 + Math.min(Math.max(value, 1), 26));
+      return /[A-Z\uff21-\uff3a]/.test(marker.numeral) ? letter.toUpperCase() : letter;
+    }
+    default:
+      return '';
+  }
+}
+
+/**
+ * The marker's text with its number changed to `value` and nothing else.
+ *
+ * @example markerWithValue(markerOf('(二)、'), 3) // '(三)、'
+ * @example markerWithValue(markerOf('二要'), 3) // '三要'
+ */
+export function markerWithValue(marker: Marker, value: number): string {
+  if (!isNumbered(marker.family)) return marker.text;
+  const span = numeralSpan(marker);
+  return marker.text.slice(0, span.start - marker.start) + writeNumeral(marker, value) + marker.text.slice(span.end - marker.start);
+}

@@ -1,11 +1,266 @@
 /**
- * The code-actions feature (not built yet).
+ * Code actions: the rules' fixes as quick fixes, "fix all of this rule", and two source actions —
+ * `source.fixAll.gongwen` (every safe fix in the document) and `source.organizeNumbering.gongwen`
+ * (renumber the whole document).
+ *
+ * Diagnostics in the request are only a pointer: each is matched by its `data` (rule id and UTF-16
+ * offsets, see `toDiagnostic`) against the findings of the document's current version, and the
+ * fixes come from that finding, never from the client.
  */
-import type { ServerCapabilities } from 'vscode-languageserver';
-import type { ServerContext } from '../server';
+import {
+  CodeActionKind,
+  CodeActionTriggerKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type ServerCapabilities,
+  type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import type { Analysis, Fix, RatedFinding, ReportModel, TextEdit } from '../engine';
+import { renumberDocument } from '../engine/renumber';
+import { guard, type ServerContext } from '../server';
+import { localize, type Language } from './locale';
+
+/** Applies every safe fix of the document. */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.gongwen`;
+/** Renumbers every heading list of the document. */
+export const RENUMBER_KIND = `${CodeActionKind.Source}.organizeNumbering.gongwen`;
 
 export function capabilities(): Partial<ServerCapabilities> {
-  return {};
+  return {
+    codeActionProvider: {
+      codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, RENUMBER_KIND],
+      resolveProvider: false,
+    },
+  };
 }
 
-export function register(_ctx: ServerContext): void {}
+export function register(ctx: ServerContext): void {
+  ctx.connection.onCodeAction(
+    guard(ctx, [] as CodeAction[], (params: CodeActionParams, token) => {
+      const analysis = ctx.analysisOf(params.textDocument.uri);
+      if (!analysis || token.isCancellationRequested) return [];
+      return codeActionsFor(params, analysis, ctx.language());
+    }),
+  );
+}
+
+/** The code actions for one request on the analysis of the document's current version. */
+export function codeActionsFor(params: CodeActionParams, analysis: Analysis, language: Language): CodeAction[] {
+  const uri = params.textDocument.uri;
+  const { model } = analysis;
+  const only = params.context.only;
+  const actions: CodeAction[] = [];
+
+  if (wants(only, CodeActionKind.QuickFix)) {
+    const byRule = new Map<string, Diagnostic[]>();
+    for (const diagnostic of params.context.diagnostics ?? []) {
+      const finding = findingOf(analysis, diagnostic);
+      if (!finding?.fixes?.length) continue;
+      for (const fix of finding.fixes) {
+        const edits = validEdits(model, fix.edits);
+        if (!edits.length) continue;
+        actions.push({
+          title: localize(fix.title, language),
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: fix.preferred === true ? true : undefined,
+          edit: workspaceEditOf(uri, model, edits),
+        });
+      }
+      if (finding.fixes.some((f) => f.safe)) byRule.set(finding.ruleId, [...(byRule.get(finding.ruleId) ?? []), diagnostic]);
+    }
+    for (const [ruleId, diagnostics] of byRule) {
+      const all = fixAllOf(analysis, ruleId);
+      if (all.fixes < 2) continue; // one fix is already offered on its own
+      actions.push({
+        title: language === 'zh' ? `修复文档中全部“${ruleId}”问题（${all.fixes} 处）` : `Fix all ${ruleId} problems in the document (${all.fixes})`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics,
+        edit: workspaceEditOf(uri, model, all.edits),
+      });
+    }
+  }
+
+  // Source actions are for the source-action menu, "fix all on save" and commands; the light bulb
+  // that VS Code asks for on every cursor move does not show them, so they are not computed then.
+  const sourceWanted = only !== undefined || params.context.triggerKind !== CodeActionTriggerKind.Automatic;
+  if (sourceWanted && wants(only, FIX_ALL_KIND)) {
+    const all = fixAllOf(analysis);
+    if (all.fixes > 0) {
+      actions.push({
+        title: language === 'zh' ? `修复全部可安全修复的问题（${all.fixes} 处）` : `Fix all auto-fixable problems (${all.fixes})`,
+        kind: FIX_ALL_KIND,
+        edit: workspaceEditOf(uri, model, all.edits),
+      });
+    }
+  }
+  if (sourceWanted && wants(only, RENUMBER_KIND)) {
+    const edits = renumberOf(analysis);
+    if (edits.length > 0) {
+      actions.push({
+        title: language === 'zh' ? '重新编排全文序号' : 'Renumber whole document',
+        kind: RENUMBER_KIND,
+        edit: workspaceEditOf(uri, model, edits),
+      });
+    }
+  }
+  return actions;
+}
+
+/** Whether an action of `kind` passes the request's `only` filter (`source.fixAll` admits `source.fixAll.gongwen`). */
+function wants(only: string[] | undefined, kind: string): boolean {
+  return !only || only.some((o) => o === '' || kind === o || kind.startsWith(o + '.'));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Matching diagnostics to findings
+
+const findingIndex = new WeakMap<Analysis, Map<string, RatedFinding>>();
+
+/** The finding of the current analysis that a diagnostic stands for, if it still exists. */
+export function findingOf(analysis: Analysis, diagnostic: Diagnostic): RatedFinding | undefined {
+  const data = diagnostic.data as { ruleId?: unknown; start?: unknown; end?: unknown } | undefined;
+  let ruleId: unknown = data?.ruleId;
+  let start: unknown = data?.start;
+  let end: unknown = data?.end;
+  if (ruleId === undefined || start === undefined || end === undefined) {
+    // A client that drops `data`: fall back to the code and the range.
+    if (diagnostic.source !== undefined && diagnostic.source !== 'gongwen') return undefined;
+    ruleId = diagnostic.code;
+    if (!diagnostic.range) return undefined;
+    start = analysis.model.lines.offsetAt(diagnostic.range.start);
+    end = analysis.model.lines.offsetAt(diagnostic.range.end);
+  }
+  if (typeof ruleId !== 'string' || !Number.isInteger(start) || !Number.isInteger(end)) return undefined;
+  let index = findingIndex.get(analysis);
+  if (!index) {
+    index = new Map();
+    for (const f of analysis.findings) if (!index.has(keyOf(f.ruleId, f.start, f.end))) index.set(keyOf(f.ruleId, f.start, f.end), f);
+    findingIndex.set(analysis, index);
+  }
+  return index.get(keyOf(ruleId, start as number, end as number));
+}
+
+function keyOf(ruleId: string, start: number, end: number): string {
+  return `${ruleId}\u0000${start}\u0000${end}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fix all
+
+interface FixAll {
+  /** Non-overlapping edits in document order. */
+  edits: TextEdit[];
+  /** How many fixes the edits come from. */
+  fixes: number;
+}
+
+const fixAllCache = new WeakMap<Analysis, Map<string, FixAll>>();
+
+/**
+ * Every safe fix of the document (or of one rule), one per finding (its preferred safe fix, else
+ * its first safe fix). A fix is applied whole or not at all: one that overlaps an edit already
+ * taken is dropped, so fixes never fight over the same text.
+ */
+export function fixAllOf(analysis: Analysis, ruleId?: string): FixAll {
+  let cache = fixAllCache.get(analysis);
+  if (!cache) fixAllCache.set(analysis, (cache = new Map()));
+  const key = ruleId ?? '';
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const fixes: Fix[] = [];
+  for (const f of analysis.findings) {
+    if (ruleId !== undefined && f.ruleId !== ruleId) continue;
+    const fix = f.fixes?.find((x) => x.safe && x.preferred) ?? f.fixes?.find((x) => x.safe);
+    if (fix) fixes.push(fix);
+  }
+  const result = nonOverlapping(analysis.model, fixes);
+  cache.set(key, result);
+  return result;
+}
+
+/** Takes fixes in order, dropping any whose edits overlap an edit already taken (or are invalid). */
+export function nonOverlapping(model: ReportModel, fixes: readonly Fix[]): FixAll {
+  const taken: TextEdit[] = [];
+  let count = 0;
+  // Taken edits kept sorted by start, so each check is a binary search.
+  for (const fix of fixes) {
+    const edits = validEdits(model, fix.edits);
+    if (!edits.length || edits.length !== fix.edits.length) continue;
+    if (overlapsItself(edits)) continue;
+    if (edits.some((e) => overlapsAny(taken, e))) continue;
+    for (const e of edits) taken.splice(insertionPoint(taken, e.start), 0, e);
+    count++;
+  }
+  return { edits: taken, fixes: count };
+}
+
+/** Two edits overlap when their spans share text, or when both start at the same offset (two insertions there would have no defined order). */
+function overlaps(a: TextEdit, b: TextEdit): boolean {
+  return a.start === b.start || (a.start < b.end && b.start < a.end);
+}
+
+function overlapsItself(edits: readonly TextEdit[]): boolean {
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  for (let i = 1; i < sorted.length; i++) if (overlaps(sorted[i - 1], sorted[i])) return true;
+  return false;
+}
+
+function overlapsAny(sorted: readonly TextEdit[], e: TextEdit): boolean {
+  const i = insertionPoint(sorted, e.start);
+  // Only neighbours can overlap: the taken edits are disjoint and sorted.
+  return (i > 0 && overlaps(sorted[i - 1], e)) || (i < sorted.length && overlaps(sorted[i], e)) || (i > 1 && sorted[i - 1].start === e.start);
+}
+
+/** Index of the first edit that starts after `start`. */
+function insertionPoint(sorted: readonly TextEdit[], start: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].start <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Renumbering
+
+const renumberCache = new WeakMap<Analysis, TextEdit[]>();
+
+function renumberOf(analysis: Analysis): TextEdit[] {
+  let edits = renumberCache.get(analysis);
+  if (!edits) {
+    const raw = renumberDocument(analysis.model);
+    edits = nonOverlapping(analysis.model, [{ title: { zh: '', en: '' }, edits: raw, safe: true }]).edits;
+    if (edits.length === 0 && raw.length > 0) edits = []; // an invalid edit set is refused whole
+    edits = edits.filter((e) => analysis.model.text.slice(e.start, e.end) !== e.newText);
+    renumberCache.set(analysis, edits);
+  }
+  return edits;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conversion
+
+/** Edits that lie inside the text, with integer offsets and `start <= end`. */
+export function validEdits(model: ReportModel, edits: readonly TextEdit[] | undefined): TextEdit[] {
+  if (!edits) return [];
+  const length = model.text.length;
+  return edits.filter(
+    (e) => Number.isInteger(e.start) && Number.isInteger(e.end) && e.start >= 0 && e.start <= e.end && e.end <= length && typeof e.newText === 'string',
+  );
+}
+
+/** Engine edits (UTF-16 offsets) as LSP text edits. */
+export function toLspEdits(model: ReportModel, edits: readonly TextEdit[]): LspTextEdit[] {
+  return edits.map((e) => ({ range: model.lines.rangeOf(e.start, e.end), newText: e.newText }));
+}
+
+/** A workspace edit of one document, in the `changes` form every client understands. */
+export function workspaceEditOf(uri: string, model: ReportModel, edits: readonly TextEdit[]): WorkspaceEdit {
+  return { changes: { [uri]: toLspEdits(model, edits) } };
+}
