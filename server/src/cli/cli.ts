@@ -34,6 +34,8 @@ interface Options {
   command: string;
   paths: string[];
   json: boolean;
+  /** `--exit-zero`: report problems but exit 0 (for demos and advisory CI steps). */
+  exitZero: boolean;
   config?: string;
 }
 
@@ -88,7 +90,7 @@ export function runCli(argv: readonly string[], io: Io, version: string): number
       if (parsed.json) results.push(outlineJson(shown, analysis));
       else io.out(outlineText(shown, analysis, io));
     } else {
-      if (analysis.findings.some((f) => f.severity === 'error') && exit === EXIT.ok) exit = EXIT.problems;
+      if (!parsed.exitZero && analysis.findings.some((f) => f.severity === 'error') && exit === EXIT.ok) exit = EXIT.problems;
       if (parsed.json) results.push(checkJson(shown, analysis));
       else io.out(checkText(shown, analysis, io));
     }
@@ -98,12 +100,13 @@ export function runCli(argv: readonly string[], io: Io, version: string): number
 }
 
 function parseArgs(argv: readonly string[]): Options | { error: string } {
-  const options: Options = { command: '', paths: [], json: false };
+  const options: Options = { command: '', paths: [], json: false, exitZero: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') return { ...options, command: 'help' };
     if (arg === '--version' || arg === '-v') return { ...options, command: 'version' };
     if (arg === '--json') options.json = true;
+    else if (arg === '--exit-zero') options.exitZero = true;
     else if (arg === '--config') {
       if (i + 1 >= argv.length) return { error: '--config needs a file' };
       options.config = argv[++i];
@@ -245,6 +248,7 @@ export function usage(language: 'zh' | 'en'): string {
 选项：
   --json            以 JSON 输出
   --config <文件>   使用指定的 .gongwen.json（默认从当前目录向上查找）
+  --exit-zero       即使发现错误也以 0 退出
   --help, -h        显示帮助
   --version, -v     显示版本
 
@@ -260,6 +264,7 @@ Commands:
 Options:
   --json            machine-readable output
   --config <file>   use this .gongwen.json (default: searched upwards from the current folder)
+  --exit-zero       exit 0 even when check finds errors
   --help, -h        show this help
   --version, -v     show the version
 

@@ -211,7 +211,7 @@ function overlapsItself(edits: readonly TextEdit[]): boolean {
 function overlapsAny(sorted: readonly TextEdit[], e: TextEdit): boolean {
   const i = insertionPoint(sorted, e.start);
   // Only neighbours can overlap: the taken edits are disjoint and sorted.
-  return (i > 0 && overlaps(sorted[i - 1], e)) || (i < sorted.length && overlaps(sorted[i], e)) || (i > 1 && sorted[i - 1].start === e.start);
+  return (i > 0 && overlaps(sorted[i - 1], e)) || (i < sorted.length && overlaps(sorted[i], e));
 }
 
 /** Index of the first edit that starts after `start`. */
@@ -234,9 +234,9 @@ const renumberCache = new WeakMap<Analysis, TextEdit[]>();
 function renumberOf(analysis: Analysis): TextEdit[] {
   let edits = renumberCache.get(analysis);
   if (!edits) {
+    // An invalid or self-overlapping edit set is refused whole.
     const raw = renumberDocument(analysis.model);
     edits = nonOverlapping(analysis.model, [{ title: { zh: '', en: '' }, edits: raw, safe: true }]).edits;
-    if (edits.length === 0 && raw.length > 0) edits = []; // an invalid edit set is refused whole
     edits = edits.filter((e) => analysis.model.text.slice(e.start, e.end) !== e.newText);
     renumberCache.set(analysis, edits);
   }

@@ -1,0 +1,284 @@
+/**
+ * The section snippets of `snippets/gongwen.code-snippets`, read by the engine so that completion
+ * and the insert-section fix insert the same bodies the editor's snippets do (one source of truth),
+ * adapted to the document: its report year, its heading numbers and their written style.
+ *
+ * Snippet syntax is VS Code's (a superset of LSP's): `$1` `${1}` `${1:default}` `${1|a,b|}` `$0`,
+ * `$NAME` `${NAME:default}`, with `\` escaping `$`, `}` and `\`.
+ */
+import rawSnippets from '../../../../snippets/gongwen.code-snippets';
+import type { HeadingFamily } from '../model';
+import { formatMarker, type MarkerStyle } from '../numbering-style';
+import { parseChineseNumeral, toChineseNumeral } from '../numerals';
+
+/** One snippet of the snippets file. */
+export interface SectionSnippet {
+  /** The snippet's name in the file (`存在问题（带标题）`). */
+  name: string;
+  prefixes: string[];
+  description: string;
+  /** The body as one string, lines joined with `\n`. */
+  body: string;
+}
+
+/** Every snippet of the snippets file, in file order. */
+export const SNIPPETS: readonly SectionSnippet[] = Object.entries(rawSnippets).map(([name, s]) => ({
+  name,
+  prefixes: Array.isArray(s.prefix) ? s.prefix : [s.prefix],
+  description: s.description ?? '',
+  body: Array.isArray(s.body) ? s.body.join('\n') : s.body,
+}));
+
+/** The snippet called `name`, or `undefined`. */
+export function snippetNamed(name: string): SectionSnippet | undefined {
+  return SNIPPETS.find((s) => s.name === name);
+}
+
+// ————————————————————————— snippet syntax —————————————————————————
+
+/** A parsed snippet. */
+export type SnippetNode =
+  | { kind: 'text'; value: string }
+  | { kind: 'tabstop'; index: number; children?: SnippetNode[]; choices?: string[] }
+  | { kind: 'variable'; name: string; children?: SnippetNode[] };
+
+/**
+ * Parses snippet syntax. Malformed `$` sequences are kept as text.
+ *
+ * @example parseSnippet('${1:一}、存在问题$0') // [tabstop 1 (一), text '、存在问题', tabstop 0]
+ */
+export function parseSnippet(src: string): SnippetNode[] {
+  let i = 0;
+  const parseUntilClose = (inside: boolean): SnippetNode[] => {
+    const nodes: SnippetNode[] = [];
+    let text = '';
+    const flush = () => {
+      if (text) nodes.push({ kind: 'text', value: text });
+      text = '';
+    };
+    while (i < src.length) {
+      const c = src[i];
+      if (c === '\\' && i + 1 < src.length && '$}\\'.includes(src[i + 1])) {
+        text += src[i + 1];
+        i += 2;
+      } else if (inside && c === '}') {
+        flush();
+        return nodes;
+      } else if (c === '$') {
+        const node = parseDollar();
+        if (node.kind === 'text') text += node.value;
+        else {
+          flush();
+          nodes.push(node);
+        }
+      } else {
+        text += c;
+        i++;
+      }
+    }
+    flush();
+    return nodes;
+  };
+  const parseDollar = (): SnippetNode => {
+    const start = i;
+    i++;
+    const rest = src.slice(i);
+    let m = /^\d+/.exec(rest);
+    if (m) {
+      i += m[0].length;
+      return { kind: 'tabstop', index: Number(m[0]) };
+    }
+    m = /^[A-Za-z_][A-Za-z_0-9]*/.exec(rest);
+    if (m) {
+      i += m[0].length;
+      return { kind: 'variable', name: m[0] };
+    }
+    m = /^\{(?:(\d+)|([A-Za-z_][A-Za-z_0-9]*))/.exec(rest);
+    if (!m) return { kind: 'text', value: '$' };
+    i += m[0].length;
+    const index = m[1] !== undefined ? Number(m[1]) : undefined;
+    const next = src[i];
+    if (next === '}') {
+      i++;
+      return index !== undefined ? { kind: 'tabstop', index } : { kind: 'variable', name: m[2] };
+    }
+    if (next === ':') {
+      i++;
+      const children = parseUntilClose(true);
+      if (src[i] !== '}') return backtrack(start);
+      i++;
+      return index !== undefined ? { kind: 'tabstop', index, children } : { kind: 'variable', name: m[2], children };
+    }
+    if (next === '|' && index !== undefined) {
+      i++;
+      const choices: string[] = [];
+      let cur = '';
+      while (i < src.length && !(src[i] === '|' && src[i + 1] === '}')) {
+        if (src[i] === '\\' && i + 1 < src.length && ',|\\'.includes(src[i + 1])) {
+          cur += src[i + 1];
+          i += 2;
+        } else if (src[i] === ',') {
+          choices.push(cur);
+          cur = '';
+          i++;
+        } else cur += src[i++];
+      }
+      if (i >= src.length) return backtrack(start);
+      choices.push(cur);
+      i += 2;
+      return { kind: 'tabstop', index, choices };
+    }
+    return backtrack(start);
+  };
+  const backtrack = (start: number): SnippetNode => {
+    i = start + 1;
+    return { kind: 'text', value: '$' };
+  };
+  return parseUntilClose(false);
+}
+
+/** Writes nodes back in snippet syntax (LSP's grammar: no variables beyond the standard ones). */
+export function printSnippet(nodes: readonly SnippetNode[]): string {
+  return nodes
+    .map((n) => {
+      if (n.kind === 'text') return n.value.replace(/[\\$}]/g, (c) => '\\' + c);
+      const head = n.kind === 'tabstop' ? String(n.index) : n.name;
+      if (n.kind === 'tabstop' && n.choices) return `\${${head}|${n.choices.map((c) => c.replace(/[\\,|]/g, (x) => '\\' + x)).join(',')}|}`;
+      if (n.children && n.children.length) return `\${${head}:${printSnippet(n.children)}}`;
+      return n.kind === 'tabstop' ? `$${head}` : `\${${head}}`;
+    })
+    .join('');
+}
+
+/**
+ * The text VS Code shows right after inserting the snippet: each placeholder its default, a
+ * choice its first option, a bare `$n` the default of placeholder `n` elsewhere (empty for `$0`),
+ * variables their default (or nothing).
+ *
+ * @example expandSnippet(parseSnippet('${1:示例镇}人民政府，${1}党委')) // '示例镇人民政府，示例镇党委'
+ */
+export function expandSnippet(nodes: readonly SnippetNode[], valueOf?: (index: number, fallback: string) => string): string {
+  const defaults = new Map<number, SnippetNode[] | string>();
+  const collect = (ns: readonly SnippetNode[]) => {
+    for (const n of ns) {
+      if (n.kind === 'text') continue;
+      if (n.kind === 'tabstop' && !defaults.has(n.index)) {
+        if (n.choices) defaults.set(n.index, n.choices[0]);
+        else if (n.children && n.children.length) defaults.set(n.index, n.children);
+      }
+      if (n.children) collect(n.children);
+    }
+  };
+  collect(nodes);
+  const render = (ns: readonly SnippetNode[], depth: number): string =>
+    ns
+      .map((n) => {
+        if (n.kind === 'text') return n.value;
+        if (depth > 20) return '';
+        if (n.kind === 'variable') return n.children ? render(n.children, depth + 1) : '';
+        const d = n.choices ? n.choices[0] : n.children && n.children.length ? n.children : defaults.get(n.index);
+        const value = d === undefined ? '' : typeof d === 'string' ? d : render(d, depth + 1);
+        return valueOf && n.index !== 0 ? valueOf(n.index, value) : value;
+      })
+      .join('');
+  return render(nodes, 0);
+}
+
+// ————————————————————————— adapting a snippet to a document —————————————————————————
+
+/**
+ * The report year the snippets' example years assume: their reviews are of 2023 (`${2:2023}年工作回顾`),
+ * their plans for 2024.
+ */
+export const SNIPPET_REVIEW_YEAR = 2023;
+
+/** How to fit a section snippet into one document. */
+export interface SnippetAdaptation {
+  /**
+   * The heading number of the section: a value in a style, or `null` to drop the number (the
+   * section's siblings are unnumbered titles). `undefined` keeps the snippet's own.
+   */
+  marker?: { value: number; style: MarkerStyle } | null;
+  /** The year the document reviews; example years shift by `reviewYear - 2023`. */
+  reviewYear?: number;
+  /** The document's own style per family, applied to the numbers inside the body (`（一）` → `(一)`). */
+  styles?: ReadonlyMap<HeadingFamily, MarkerStyle>;
+  /** Drop the blank lines between paragraphs when the document has none. */
+  compact?: boolean;
+  /** Drop the final `$0` (and the line break before it). */
+  dropFinalTabStop?: boolean;
+}
+
+/** `${1:二}、` `（${1:四}）` at the start of a section snippet. */
+const LEADING_MARKER = /^([（(]?)\$\{1:([一二三四五六七八九十]{1,3}|\d{1,2})\}([）)]?)([、.．]?)/;
+
+/**
+ * A section snippet's body fitted to a document, in snippet syntax.
+ *
+ * @example adaptSnippet('${1:二}、存在的问题和不足…', { marker: { value: 3, style: { family: 'cn-dun', punctuation: '、' } }, reviewYear: 2022 })
+ *   // '${1:三}、存在的问题和不足…'
+ */
+export function adaptSnippet(body: string, how: SnippetAdaptation): string {
+  let src = body;
+  if (how.marker !== undefined) {
+    src = src.replace(LEADING_MARKER, (whole) => {
+      if (how.marker === null) return '';
+      const { value, style } = how.marker!;
+      const written = formatMarker(value, style);
+      const numeral = numeralOf(value, style.family);
+      const at = numeral ? written.indexOf(numeral) : -1;
+      if (at < 0) return written.replace(/[\\$}]/g, (c) => '\\' + c) || whole;
+      return `${written.slice(0, at)}\${1:${numeral}}${written.slice(at + numeral.length)}`;
+    });
+  }
+  if (how.styles && how.styles.size) src = restyleLineMarkers(src, how.styles);
+  if (how.compact) src = src.replace(/\n{2,}/g, '\n');
+  if (how.dropFinalTabStop) src = src.replace(/\n?\$0$/, '');
+  if (how.reviewYear === undefined || how.reviewYear === SNIPPET_REVIEW_YEAR) return src;
+  const shift = how.reviewYear - SNIPPET_REVIEW_YEAR;
+  const nodes = parseSnippet(src);
+  shiftYears(nodes, shift);
+  return printSnippet(nodes);
+}
+
+/** The numeral as `formatMarker` writes it for `value` in `family`. */
+function numeralOf(value: number, family: HeadingFamily): string {
+  switch (family) {
+    case 'cn-dun':
+    case 'cn-paren':
+    case 'part':
+    case 'cn-point':
+    case 'cn-ordinal':
+      return toChineseNumeral(value);
+    case 'arabic':
+    case 'arabic-paren':
+      return String(value);
+    default:
+      return '';
+  }
+}
+
+/** Numbers at the start of body lines (`（一）` `1.`) rewritten in the document's style for their family. */
+function restyleLineMarkers(src: string, styles: ReadonlyMap<HeadingFamily, MarkerStyle>): string {
+  const cnParen = styles.get('cn-paren');
+  const arabic = styles.get('arabic');
+  return src.replace(/(^|\n)(?:（([一二三四五六七八九十]{1,3})）|(\d{1,2})\.(?!\d))/g, (whole, lineStart: string, cn?: string, digits?: string) => {
+    if (cn !== undefined && cnParen) return lineStart + escapeText(formatMarker(parseChineseNumeral(cn) ?? 1, cnParen));
+    if (digits !== undefined && arabic) return lineStart + escapeText(formatMarker(Number(digits), arabic));
+    return whole;
+  });
+}
+
+function escapeText(s: string): string {
+  return s.replace(/[\\$}]/g, (c) => '\\' + c);
+}
+
+/** Shifts every four-digit year that is a placeholder's whole default (`${2:2023}`) by `shift`. */
+function shiftYears(nodes: SnippetNode[], shift: number): void {
+  for (const n of nodes) {
+    if (n.kind === 'text' || !n.children) continue;
+    if (n.children.length === 1 && n.children[0].kind === 'text' && /^(19|20)\d\d$/.test(n.children[0].value)) {
+      n.children[0] = { kind: 'text', value: String(Number(n.children[0].value) + shift) };
+    } else shiftYears(n.children, shift);
+  }
+}

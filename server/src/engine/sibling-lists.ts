@@ -1,0 +1,130 @@
+/**
+ * Sibling lists: the runs of numbered headings that count 1, 2, 3… together. Shared by the
+ * numbering rules, renumbering and next-number completion.
+ *
+ * A list is the children of one parent (or the roots) that share a numbered family, in document
+ * order, split where a new count legitimately begins:
+ *
+ * - points (`一是` `第一，`) start a new list at every `一`: `一要…三要` then `一是…三是` under one
+ *   heading are two lists, not a restart;
+ * - a canonical family written inline in paragraphs (`（1）…（2）…` inside a paragraph) starts a new
+ *   list when a `1` opens inline in a later paragraph, as points do;
+ * - otherwise a later `一、` after `三、` under the same parent stays in the list: a restart, which
+ *   `numbering-sequence` reports.
+ *
+ * `——` dash points, unnumbered titles and lead paragraphs have no numbers and form no lists.
+ *
+ * A canonical list that does not start at one but takes up exactly where the previous list of its
+ * family stopped (`一、二、三、` under one part, `四、五、` under the next) **continues** it: its
+ * expected numbers follow on, and it is not reported as "not starting at one".
+ */
+import { CANONICAL_FAMILIES, POINT_FAMILIES, type Heading, type HeadingFamily, type ReportModel } from './model';
+import { isNumbered } from './numbering-style';
+
+/** One sibling list with what renumbering needs to know about it. */
+export interface SiblingList {
+  family: HeadingFamily;
+  /** The common parent; `undefined` for top-level headings. */
+  parent?: Heading;
+  /** The headings of the list, in document order; all have a marker. */
+  items: Heading[];
+  /** The previous list of the same family that this one continues (see the module comment). */
+  continues?: SiblingList;
+  /** The number the first item should have: 1, or one past the end of the list it continues. */
+  expectedStart: number;
+}
+
+const cache = new WeakMap<ReportModel, SiblingList[]>();
+
+/**
+ * All sibling lists of the document, ordered by their first item. Computed once per model.
+ *
+ * @example numberedLists(buildReportModel('一、甲\n（一）子\n（二）子\n二、乙')).map((l) => l.items.map((h) => h.marker!.text))
+ * // [['一、', '二、'], ['（一）', '（二）']]
+ */
+export function numberedLists(model: ReportModel): SiblingList[] {
+  let lists = cache.get(model);
+  if (!lists) {
+    lists = computeLists(model);
+    cache.set(model, lists);
+  }
+  return lists;
+}
+
+/**
+ * The headings of every sibling list (see {@link numberedLists}).
+ *
+ * @example siblingLists(buildReportModel('一、甲\n二、乙\n四、丙')) // [[一、甲, 二、乙, 四、丙]]
+ */
+export function siblingLists(model: ReportModel): Heading[][] {
+  return numberedLists(model).map((l) => l.items);
+}
+
+/** The sibling list that holds `heading`, or `undefined` when it has no number (`——`, titles). */
+export function listContaining(model: ReportModel, heading: Heading): SiblingList | undefined {
+  for (const list of numberedLists(model)) {
+    if (list.items[0].start > heading.start) break;
+    if (list.items.includes(heading)) return list;
+  }
+  return undefined;
+}
+
+/** The number each item of `list` should carry: `expectedStart`, `expectedStart + 1`, … */
+export function expectedValues(list: SiblingList): number[] {
+  return list.items.map((_, i) => list.expectedStart + i);
+}
+
+function computeLists(model: ReportModel): SiblingList[] {
+  const lists: SiblingList[] = [];
+  const collect = (parent: Heading | undefined, children: readonly Heading[]) => {
+    const open = new Map<HeadingFamily, SiblingList>();
+    for (const h of children) {
+      if (h.marker && isNumbered(h.family) && h.marker.value > 0) {
+        const current = open.get(h.family);
+        if (current && !startsNewList(current, h)) current.items.push(h);
+        else {
+          const list: SiblingList = { family: h.family, parent, items: [h], expectedStart: 1 };
+          open.set(h.family, list);
+          lists.push(list);
+        }
+      }
+    }
+  };
+  collect(undefined, model.roots);
+  for (const h of model.headings) if (h.children.length) collect(h, h.children);
+  lists.sort((a, b) => a.items[0].start - b.items[0].start);
+  linkContinuations(lists);
+  return lists;
+}
+
+/** Whether `h` opens a new list of its family instead of joining `list` (see the module comment). */
+function startsNewList(list: SiblingList, h: Heading): boolean {
+  if (h.marker!.value !== 1) return false;
+  if (POINT_FAMILIES.includes(h.family)) return true;
+  const previous = list.items[list.items.length - 1];
+  return h.placement === 'inline' && previous.placement === 'inline' && previous.paragraph !== h.paragraph;
+}
+
+/** Marks canonical lists that take up where the previous list of their family stopped. */
+function linkContinuations(lists: SiblingList[]): void {
+  const lastOfFamily = new Map<HeadingFamily, SiblingList>();
+  for (const list of lists) {
+    if (!CANONICAL_FAMILIES.includes(list.family)) continue;
+    const previous = lastOfFamily.get(list.family);
+    const first = list.items[0].marker!.value;
+    if (previous && first > 1 && previous.parent !== list.parent) {
+      const last = previous.items[previous.items.length - 1].marker!.value;
+      if (last === first - 1 && !isInside(list.items[0], previous)) {
+        list.continues = previous;
+        list.expectedStart = previous.expectedStart + previous.items.length;
+      }
+    }
+    lastOfFamily.set(list.family, list);
+  }
+}
+
+/** Whether `h` lies in the section of one of the list's items (a nested list, not a following one). */
+function isInside(h: Heading, list: SiblingList): boolean {
+  for (let p = h.parent; p; p = p.parent) if (list.items.includes(p)) return true;
+  return false;
+}

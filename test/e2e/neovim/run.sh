@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Neovim as a second real LSP client of `node dist/server.js --stdio` (see init.lua).
+#   GONGWEN_SERVER   server script (default <repo>/dist/server.js)
+#   GONGWEN_NVIM_DOC document (default <repo>/../shared/corpus/local/liuzhen-2023-gov-report.txt)
+#   GONGWEN_EXPECT_DIAGNOSTICS=1  require diagnostics
+# Findings: <repo>/test-results/neovim/findings.txt. Prints `neovim: N passed, M failed, K skipped`.
+set -uo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(cd "$HERE/../../.." && pwd)"
+NVIM="${GONGWEN_E2E_NVIM:-$(command -v nvim || true)}"
+export GONGWEN_NODE="${GONGWEN_NODE:-$(command -v node)}"
+export GONGWEN_SERVER="${GONGWEN_SERVER:-$REPO/dist/server.js}"
+export GONGWEN_DOC="${GONGWEN_NVIM_DOC:-$(cd "$REPO/.." && pwd)/shared/corpus/local/liuzhen-2023-gov-report.txt}"
+OUT="$REPO/test-results/neovim"
+export GONGWEN_FINDINGS="$OUT/findings.txt"
+mkdir -p "$OUT"
+rm -f "$GONGWEN_FINDINGS"
+
+if [ -z "$NVIM" ]; then echo "neovim: nvim not found (run scripts/e2e/setup.sh)"; echo "neovim: 0 passed, 1 failed, 0 skipped"; exit 1; fi
+if [ ! -f "$GONGWEN_SERVER" ]; then echo "neovim: $GONGWEN_SERVER not found (run npm run build)"; echo "neovim: 0 passed, 1 failed, 0 skipped"; exit 1; fi
+if [ ! -f "$GONGWEN_DOC" ]; then
+  echo "neovim: corpus document $GONGWEN_DOC not found: checks skipped" | tee "$GONGWEN_FINDINGS"
+  echo "neovim: 0 passed, 0 failed, 6 skipped" | tee -a "$GONGWEN_FINDINGS"
+  exit 0
+fi
+
+SCRATCH="$REPO/.e2e/neovim"
+rm -rf "$SCRATCH"; mkdir -p "$SCRATCH"
+export XDG_CONFIG_HOME="$SCRATCH/config" XDG_DATA_HOME="$SCRATCH/data" XDG_CACHE_HOME="$SCRATCH/cache" XDG_STATE_HOME="$SCRATCH/state"
+timeout -k 5 120 "$NVIM" --headless -n -i NONE -u "$HERE/init.lua" >"$SCRATCH/nvim.log" 2>&1
+rc=$?
+if [ -f "$GONGWEN_FINDINGS" ]; then
+  cat "$GONGWEN_FINDINGS"
+else
+  echo "neovim: no findings written (exit $rc); output:"; cat "$SCRATCH/nvim.log"
+  echo "neovim: 0 passed, 1 failed, 0 skipped"
+  exit 1
+fi
+[ -s "$XDG_CACHE_HOME/nvim/lsp.log" ] && echo "(LSP log: ${XDG_CACHE_HOME#$REPO/}/nvim/lsp.log)"
+exit $rc
