@@ -5,7 +5,7 @@
  * `gongwen.server.fillAllLikeThis`, and renumber / fix-all run its source actions.
  */
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest, State, type LanguageClient } from 'vscode-languageclient/node';
 
 const LANGUAGE = 'gongwen';
 /** Server commands (see server/src/lsp/commands.ts). */
@@ -65,6 +65,12 @@ function gongwenEditor(): vscode.TextEditor | undefined {
 
 class PlaceholderSource {
   constructor(private readonly client: LanguageClient) {}
+
+  onRunning(listener: () => void): vscode.Disposable {
+    return this.client.onDidChangeState((e) => {
+      if (e.newState === State.Running) listener();
+    });
+  }
 
   /** The placeholders of a document, or `undefined` when the server cannot answer yet. */
   async of(document: vscode.TextDocument): Promise<PlaceholdersResult | undefined> {
@@ -198,6 +204,7 @@ class PlaceholderStatus implements vscode.Disposable {
     this.item.name = vscode.l10n.t('Gongwen placeholders');
     this.item.command = 'gongwen.nextPlaceholder';
     this.disposables.push(
+      source.onRunning(() => this.refresh(0)),
       vscode.window.onDidChangeActiveTextEditor(() => this.refresh(0)),
       // The server publishes diagnostics once it has analysed a version: the count is fresh then.
       vscode.languages.onDidChangeDiagnostics((e) => {
@@ -207,22 +214,24 @@ class PlaceholderStatus implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document === vscode.window.activeTextEditor?.document) this.refresh(1000);
       }),
-      vscode.workspace.onDidOpenTextDocument((d) => {
-        if (d === vscode.window.activeTextEditor?.document) this.refresh(0);
-      }),
+      // A `.txt` switched to Gongwen is reopened under the new language.
+      vscode.workspace.onDidOpenTextDocument(() => this.refresh(200)),
     );
     this.refresh(0);
   }
 
   private refresh(delay: number): void {
     if (this.timer) clearTimeout(this.timer);
-    const document = vscode.window.activeTextEditor?.document;
-    if (!document || document.languageId !== LANGUAGE) {
-      this.generation++;
-      this.item.hide();
-      return;
-    }
-    this.timer = setTimeout(() => void this.update(document), delay);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      const document = vscode.window.activeTextEditor?.document;
+      if (!document || document.languageId !== LANGUAGE) {
+        this.generation++;
+        this.item.hide();
+        return;
+      }
+      void this.update(document);
+    }, delay);
   }
 
   private async update(document: vscode.TextDocument): Promise<void> {
@@ -230,8 +239,8 @@ class PlaceholderStatus implements vscode.Disposable {
     const result = await this.source.of(document);
     if (generation !== this.generation || vscode.window.activeTextEditor?.document !== document) return;
     if (!result) {
-      // The server is starting: try again shortly.
-      this.refresh(1000);
+      // The server is not running (yet): `onDidChangeState` refreshes once it is.
+      this.item.hide();
       return;
     }
     const count = result.total;

@@ -315,7 +315,9 @@ async function main() {
   await ctx.close();
 
   // --- screenshots ---------------------------------------------------------------------------------
-  if (opts.screenshots && !serverExit) {
+  if (opts.screenshots && !fs.existsSync(path.join(workspace, path.basename(REPORT)))) {
+    log(`screenshots skipped: ${path.join(defaultCorpusDir, REPORT)} not found`);
+  } else if (opts.screenshots && !serverExit) {
     const outDir = path.join(repoRoot, 'test-results', 'screenshots');
     fs.mkdirSync(outDir, { recursive: true });
     try {

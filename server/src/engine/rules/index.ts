@@ -5,9 +5,16 @@
 import type { ReportModel } from '../model';
 import type { GongwenSettings } from '../settings';
 import type { Finding, Rule, Severity } from './rule';
+import { numberingSequence } from './numbering-sequence';
+import { numberingFormat } from './numbering-format';
+import { numberingLevel } from './numbering-level';
 
 /** All rules, in the order their findings are listed. */
-export const RULES: readonly Rule[] = [];
+export const RULES: readonly Rule[] = [
+  numberingSequence,
+  numberingFormat,
+  numberingLevel,
+];
 
 /** The ids of all rules. */
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# `npm run test:e2e`: setup (cached) → build → package (.vsix) → the suite in code-server (the
+# .vsix installed) → Neovim as a second LSP client. Every stage runs even when an earlier test
+# stage failed; the exit code is non-zero when anything failed. The last line adds both up.
+set -uo pipefail
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$REPO"
+START=$(date +%s)
+mkdir -p .e2e
+say() { printf '\n=== %s\n' "$*"; }
+die() { echo "e2e: $*"; echo "total: 0 passed, 1 failed, 0 skipped"; exit 1; }
+
+say "setup (scripts/e2e/setup.sh)"
+bash scripts/e2e/setup.sh >/dev/null || die "setup failed"
+# shellcheck disable=SC1091
+source "${GONGWEN_E2E_CACHE:-$HOME/.cache/gongwen-e2e}/env.sh"
+
+say "build"
+npm run --silent build || die "npm run build failed"
+
+say "package"
+rm -f ./*.vsix
+npm run --silent package >.e2e/package.log 2>&1 || { cat .e2e/package.log; die "npm run package failed"; }
+grep -E 'DONE|WARNING' .e2e/package.log
+
+say "VS Code (code-server) suite"
+node test/e2e/run-code-server.mjs 2>&1 | tee .e2e/code-server.out
+cs=${PIPESTATUS[0]}
+
+say "Neovim"
+bash test/e2e/neovim/run.sh 2>&1 | tee .e2e/neovim.out
+nv=${PIPESTATUS[0]}
+
+# Add up the two summary lines.
+sum() { grep -E "^$1: [0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$" "$2" | tail -1; }
+p=0; f=0; s=0
+for line in "$(sum e2e .e2e/code-server.out)" "$(sum neovim .e2e/neovim.out)"; do
+  if [[ "$line" =~ ([0-9]+)\ passed,\ ([0-9]+)\ failed,\ ([0-9]+)\ skipped ]]; then
+    p=$((p + BASH_REMATCH[1])); f=$((f + BASH_REMATCH[2])); s=$((s + BASH_REMATCH[3]))
+  else
+    f=$((f + 1)) # a stage that printed no summary
+  fi
+done
+[ "$cs" -ne 0 ] || [ "$nv" -ne 0 ] && [ "$f" -eq 0 ] && f=1
+echo
+echo "e2e run took $(( $(date +%s) - START )) s; screenshots in test-results/screenshots/, Neovim findings in test-results/neovim/"
+echo "total: $p passed, $f failed, $s skipped"
+[ "$f" -eq 0 ]

@@ -1,0 +1,171 @@
+/**
+ * `numbering-format`: how a marker is written, per GB/T 15834-2011 Appendix B.3.
+ *
+ * - a Chinese numeral without brackets takes 顿号: `一.` `一，` → `一、`;
+ * - an Arabic numeral without brackets takes a full stop: `1、` → `1.` (`1．` is accepted);
+ * - a bracketed or circled number takes no punctuation: `（一）、` `（1）.` `①、` → `（一）` `（1）` `①`;
+ * - `第一` takes a comma: `第一、` → `第一，`;
+ * - a Latin letter takes a full stop: `a、` → `a.`;
+ * - brackets of one marker match (`（一)` → `（一）`), and one level of one document uses one
+ *   bracket width: the minority is offered the majority's width (`（一）`…`(二)` → `（二）`);
+ * - no space between a marker and its text (`一、 2022年` → `一、2022年`).
+ *
+ * Half-width punctuation as such (`(一)` throughout, `第一,`) is left to the punctuation rules.
+ * Every fix replaces the marker (or deletes the space) and nothing else; all are safe.
+ */
+import type { BracketWidth, Heading, HeadingFamily, Marker, ReportModel } from '../model';
+import type { Finding, LocalizedText, Rule } from './rule';
+
+const ID = 'numbering-format';
+
+export const numberingFormat: Rule = {
+  id: ID,
+  defaultSeverity: 'warning',
+  title: { zh: '序号标点符合 GB/T 15834：“一、”“（一）”“1.”“（1）”，括号全半角一致，序号后无空格', en: 'Marker punctuation per GB/T 15834: "一、" "（一）" "1." "（1）", consistent brackets, no space after a marker' },
+  check(model: ReportModel): Finding[] {
+    const findings: Finding[] = [];
+    const majority = majorityWidths(model.headings);
+    for (const h of model.headings) {
+      const marker = h.marker;
+      if (!marker) continue;
+      const problem = markerProblem(marker, majority.get(marker.family));
+      if (problem) {
+        findings.push({
+          ruleId: ID,
+          start: marker.start,
+          end: marker.end,
+          message: problem.message,
+          fixes: [{ title: { zh: `改为“${problem.replacement}”`, en: `Change to "${problem.replacement}"` }, edits: [{ start: marker.start, end: marker.end, newText: problem.replacement }], safe: true, preferred: true }],
+          data: { found: marker.text, expected: problem.replacement, kind: problem.kind },
+        });
+      }
+      if (marker.spaceAfter && marker.family !== 'dash') {
+        const end = marker.end + marker.spaceAfter.length;
+        findings.push({
+          ruleId: ID,
+          start: marker.end,
+          end,
+          message: { zh: `序号“${marker.text}”后有多余空格`, en: `Stray space after the marker "${marker.text}"` },
+          fixes: [{ title: { zh: '删除空格', en: 'Delete the space' }, edits: [{ start: marker.end, end, newText: '' }], safe: true, preferred: true }],
+          data: { found: marker.spaceAfter, kind: 'space' },
+        });
+      }
+    }
+    return findings;
+  },
+};
+
+/** What is wrong with one marker, and the marker as it should be written. */
+interface MarkerProblem {
+  replacement: string;
+  message: LocalizedText;
+  kind: string;
+}
+
+const BRACKETS: Record<Exclude<BracketWidth, 'mixed'>, [string, string]> = { full: ['（', '）'], half: ['(', ')'] };
+
+/** The punctuation a family takes after its number, or `undefined` when any is fine. */
+function standardPunctuation(family: HeadingFamily, found: string): string | undefined {
+  switch (family) {
+    case 'cn-dun':
+      return '、';
+    case 'arabic':
+      return found === '．' ? '．' : '.';
+    case 'latin':
+      return found === '．' ? '．' : '.';
+    case 'cn-paren':
+    case 'arabic-paren':
+    case 'circled':
+      return '';
+    case 'cn-ordinal':
+      // `第一,` is a half-width comma, left to the punctuation rules; `第一：` introduces, not a list point.
+      return found === '、' ? '，' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The bracket width most markers of each bracketed family use (full on a tie). */
+function majorityWidths(headings: readonly Heading[]): Map<HeadingFamily, 'full' | 'half'> {
+  const counts = new Map<HeadingFamily, { full: number; half: number }>();
+  for (const h of headings) {
+    const b = h.marker?.brackets;
+    if (!b || b === 'mixed' || isSingleCodePoint(h.marker!)) continue;
+    const c = counts.get(h.family) ?? { full: 0, half: 0 };
+    c[b]++;
+    counts.set(h.family, c);
+  }
+  const out = new Map<HeadingFamily, 'full' | 'half'>();
+  for (const [family, c] of counts) out.set(family, c.half > c.full ? 'half' : 'full');
+  return out;
+}
+
+/** `⑴`: brackets and number in one code point; its width is not a choice. */
+function isSingleCodePoint(marker: Marker): boolean {
+  return marker.text[0] === marker.numeral;
+}
+
+function markerProblem(marker: Marker, majority: 'full' | 'half' | undefined): MarkerProblem | undefined {
+  const zh: string[] = [];
+  const en: string[] = [];
+  const kinds: string[] = [];
+  let punctuation = marker.punctuation;
+  const want = standardPunctuation(marker.family, marker.punctuation);
+  if (want !== undefined && want !== marker.punctuation) {
+    punctuation = want;
+    kinds.push('punctuation');
+    switch (marker.family) {
+      case 'cn-dun':
+        zh.push('汉字数字序号后应用顿号');
+        en.push('a Chinese numeral marker takes "、"');
+        break;
+      case 'arabic':
+      case 'latin':
+        zh.push(marker.family === 'arabic' ? '阿拉伯数字序号后应用下脚点' : '字母序号后应用下脚点');
+        en.push(marker.family === 'arabic' ? 'an Arabic numeral marker takes a full stop' : 'a letter marker takes a full stop');
+        break;
+      case 'cn-ordinal':
+        zh.push('“第X”后应用逗号');
+        en.push('"第X" takes a comma');
+        break;
+      default:
+        zh.push(marker.family === 'circled' ? '带圈序号后不加标点' : '括号序号后不加标点');
+        en.push(marker.family === 'circled' ? 'a circled number takes no punctuation' : 'a bracketed number takes no punctuation');
+    }
+  }
+  let brackets = marker.brackets;
+  if (brackets && !isSingleCodePoint(marker)) {
+    if (brackets === 'mixed') {
+      brackets = majority ?? 'full';
+      kinds.push('mixed-brackets');
+      zh.push('括号全半角不一致');
+      en.push('the brackets differ in width');
+    } else if (majority && brackets !== majority) {
+      brackets = majority;
+      kinds.push('bracket-width');
+      zh.push(`与全文同级序号的括号不一致（多为${majority === 'full' ? '全角' : '半角'}）`);
+      en.push(`the brackets differ from the rest of this level (mostly ${majority === 'full' ? 'full-width' : 'half-width'})`);
+    }
+  }
+  if (kinds.length === 0) return undefined;
+  let replacement: string;
+  if (brackets && !isSingleCodePoint(marker)) {
+    const [open, close] = BRACKETS[brackets as 'full' | 'half'];
+    replacement = open + marker.numeral + close + punctuation;
+  } else {
+    replacement = marker.text.slice(0, marker.text.length - marker.punctuation.length) + punctuation;
+  }
+  if (replacement === marker.text) return undefined;
+  return {
+    replacement,
+    kind: kinds.join('+'),
+    message: {
+      zh: `${zh.join('；')}：“${marker.text}”应为“${replacement}”`,
+      en: `${capitalize(en.join('; '))}: "${marker.text}" should be "${replacement}"`,
+    },
+  };
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,110 @@
+/**
+ * `numbering-level`: numbered levels follow the order of GB/T 9704 §7.3.3 — 一、 › （一） › 1. ›
+ * （1） › ① › a. — as GB/T 15834 B.3.8 asks (a lower level must not hold a higher one).
+ *
+ * Sub-cases:
+ * - **inversion** (rule severity, warning): a higher-level marker inside or after a lower one of
+ *   the same section — a `（一）` whose parent is a `1.`, or a `（一）` that comes after `1.`
+ *   siblings under one `一、` (the parser closes the `1.` when it meets the `（一）`, so an inversion
+ *   usually shows as siblings of mixed rank, with the higher family second);
+ * - **skipped level** (`hint`): a child family more than one step below its numbered parent
+ *   (`一、` directly holding `1.`, no `（一）` between). Towns skip a level often and readers
+ *   follow it without trouble, so this is only a hint; `第一部分` parents are not checked (parts
+ *   are outside the four levels of GB/T 9704), nor are headings under unnumbered titles, and a
+ *   document may start at any level. The fix rewrites that list in the skipped family's
+ *   standard form (`1.` `2.` → `（一）` `（二）`); it changes the level scheme, so it is not safe.
+ */
+import { CANONICAL_FAMILIES, type Heading, type HeadingFamily, type ReportModel } from '../model';
+import { formatMarker, standardStyle } from '../numbering-style';
+import { numberedLists } from '../sibling-lists';
+import type { Finding, Rule, TextEdit } from './rule';
+
+const ID = 'numbering-level';
+
+const RANK = new Map<HeadingFamily, number>(CANONICAL_FAMILIES.map((f, i) => [f, i]));
+
+export const numberingLevel: Rule = {
+  id: ID,
+  defaultSeverity: 'warning',
+  title: { zh: '序号层级：“一、”›“（一）”›“1.”›“（1）”，低层级内不用高层级序号', en: 'Numbering levels run 一、 › （一） › 1. › （1）; no higher-level marker inside a lower one' },
+  check(model: ReportModel): Finding[] {
+    const findings: Finding[] = [];
+    checkGroup(model, undefined, model.roots, findings);
+    for (const h of model.headings) if (h.children.length) checkGroup(model, h, h.children, findings);
+    return findings.sort((a, b) => a.start - b.start);
+  },
+};
+
+function sample(family: HeadingFamily): string {
+  return formatMarker(1, standardStyle(family));
+}
+
+function checkGroup(model: ReportModel, parent: Heading | undefined, children: readonly Heading[], findings: Finding[]): void {
+  const parentRank = parent && parent.marker ? RANK.get(parent.family) : undefined;
+  const reported = new Set<HeadingFamily>();
+  let deepest: Heading | undefined;
+  for (const h of children) {
+    const rank = RANK.get(h.family);
+    if (rank === undefined || !h.marker) continue;
+    if (reported.has(h.family)) continue;
+    if (parentRank !== undefined && rank <= parentRank) {
+      reported.add(h.family);
+      findings.push(inversion(h, parent!, 'inside'));
+      continue;
+    }
+    if (deepest && RANK.get(deepest.family)! > rank) {
+      reported.add(h.family);
+      findings.push(inversion(h, deepest, 'after'));
+      continue;
+    }
+    if (parentRank !== undefined && parent!.family !== 'part' && rank > parentRank + 1) {
+      reported.add(h.family);
+      findings.push(skipped(model, h, parent!, parentRank, rank));
+    }
+    if (!deepest || RANK.get(deepest.family)! < rank) deepest = h;
+  }
+}
+
+function inversion(h: Heading, lower: Heading, where: 'inside' | 'after'): Finding {
+  const m = h.marker!.text;
+  const l = lower.marker!.text;
+  return {
+    ruleId: ID,
+    start: h.marker!.start,
+    end: h.marker!.end,
+    message:
+      where === 'inside'
+        ? { zh: `层级颠倒：“${m}”级序号用在了“${l}”之下（GB/T 15834 B.3.8）`, en: `Level inversion: a "${m}"-level marker inside "${l}" (GB/T 15834 B.3.8)` }
+        : { zh: `层级颠倒：“${m}”比同一节中前面的“${l}”层级更高（GB/T 15834 B.3.8）`, en: `Level inversion: "${m}" is a higher level than the earlier "${l}" in the same section (GB/T 15834 B.3.8)` },
+    data: { kind: 'inversion', lower: l },
+  };
+}
+
+function skipped(model: ReportModel, h: Heading, parent: Heading, parentRank: number, rank: number): Finding {
+  const missing = CANONICAL_FAMILIES.slice(parentRank + 1, rank);
+  const names = missing.map((f) => `“${sample(f)}”`).join('');
+  const enNames = missing.map((f) => `"${sample(f)}"`).join(', ');
+  const target = missing[0];
+  // The list(s) of this family under this parent, rewritten as the first skipped family.
+  const edits: TextEdit[] = [];
+  for (const list of numberedLists(model)) {
+    if (list.parent !== parent || list.family !== h.family) continue;
+    list.items.forEach((item, i) => {
+      const marker = item.marker!;
+      edits.push({ start: marker.start, end: marker.end, newText: formatMarker(list.expectedStart + i, standardStyle(target)) });
+    });
+  }
+  const exampleNew = formatMarker(1, standardStyle(target));
+  return {
+    ruleId: ID,
+    start: h.marker!.start,
+    end: h.marker!.end,
+    severity: 'hint',
+    message: {
+      zh: `跳过了层级：“${parent.marker!.text}”下直接用“${h.marker!.text}”，中间缺少${names}级`,
+      en: `Skipped level: "${h.marker!.text}" directly under "${parent.marker!.text}", without the ${enNames} level between`,
+    },
+    fixes: edits.length ? [{ title: { zh: `改用${'“' + exampleNew + '”'}级序号`, en: `Use "${exampleNew}"-level markers` }, edits, safe: false }] : [],
+    data: { kind: 'skipped-level', missing: missing.map(sample) },
+  };
+}
