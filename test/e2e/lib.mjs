@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 export const e2eDir = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(e2eDir, '..', '..');
-export const defaultCorpusDir = path.resolve(repoRoot, '..', 'shared', 'corpus');
+// GONGWEN_E2E_CORPUS overrides (e.g. to check that a missing corpus gives skipped tests).
+export const defaultCorpusDir = process.env.GONGWEN_E2E_CORPUS || path.resolve(repoRoot, '..', 'shared', 'corpus');
 
 export function log(msg) {
   process.stderr.write(`[e2e] ${msg}\n`);

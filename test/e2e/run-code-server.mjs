@@ -271,14 +271,14 @@ async function main() {
   }
   log(`code-server ${base} up after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
-  const profile = path.join(dir, 'chromium-profile');
   const browser = await chromium.launch({
     executablePath: setup.GONGWEN_E2E_CHROMIUM,
     headless: true,
+    env: env, // HOME/XDG in scratch: Chromium's crash reporter would otherwise create ~/.config/chromium
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`,
-    ].filter((a) => !a.startsWith('--user-data-dir')), // playwright gives every launch a fresh profile
+      '--disable-component-update', '--disable-sync', '--disable-crash-reporter',
+    ], // no --user-data-dir: playwright gives every launch a fresh profile
   });
   cleanups.push(async () => { await browser.close(); log('chromium stopped'); });
 
@@ -329,6 +329,11 @@ async function main() {
   }
 
   await cleanup();
+  if (results) {
+    const keep = path.join(repoRoot, 'test-results', 'e2e-results.json');
+    fs.mkdirSync(path.dirname(keep), { recursive: true });
+    fs.writeFileSync(keep, JSON.stringify(results, null, 2));
+  }
   log(`logs in ${path.relative(repoRoot, logs)}; total ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   return report(results, 'e2e');
 }

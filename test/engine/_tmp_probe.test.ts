@@ -1,9 +1,32 @@
-import { it, expect } from 'vitest';
-import { SNIPPETS, adaptSnippet, expandSnippet, parseSnippet } from '../../server/src/engine/features/section-snippets';
-it('loads', () => {
-  expect(SNIPPETS.length).toBeGreaterThan(10);
-  const s = SNIPPETS.find((x) => x.name === '工作回顾')!;
-  const a = adaptSnippet(s.body, { marker: { value: 2, style: { family: 'cn-paren', punctuation: '', brackets: 'half' } }, reviewYear: 2021, styles: new Map([['cn-paren', { family: 'cn-paren', punctuation: '', brackets: 'half' }]]), compact: true });
-  console.log(a);
-  console.log(expandSnippet(parseSnippet(a)));
+import { it } from 'vitest';
+import { buildReportModel } from '../../server/src/engine';
+import { completionsAt } from '../../server/src/engine/features/completion';
+const show = (t: string) => {
+  const at = t.indexOf('|');
+  const text = t.slice(0, at) + t.slice(at + 1);
+  const m = buildReportModel(text);
+  const c = completionsAt(m, at);
+  console.log(JSON.stringify(t), '→', c.map((p) => `${p.label} [${p.detail.zh}]${p.additionalEdits ? ' +' + JSON.stringify(p.additionalEdits) : ''}`).join(' | '));
+};
+it('probe', () => {
+  show('标题2024年工作总结\n一、回顾\n（一）产业。正文。\n（二）民生。正文。\n|');
+  show('标题2024年工作总结\n一、回顾\n（一）产业。正文。\n（二）民生\n|');
+  show('标题2024年工作总结\n一、回顾\n（一）产业。正文。\n（二）民生\n1、甲。正文\n二、计划\n（一）乙\n|');
+  show('标题2024年工作总结\n一、回顾\n(一)产业。正文。\n(二)民生。正文。\n（|');
+  show('标题2024年工作总结\n一、回顾\n(一)产业。正文。\n|\n(二)民生。正文。\n(三)民生。正文。\n');
+  show('标题2024年工作总结\n一、回顾\n|\n(一)产业。正文。\n(二)民生。正文。\n');
+  show('标题2024年工作总结\n一、回顾\n正文内容很多。主要体现在：一是经济增长。二是民生改善。|');
+  show('标题2024年工作总结\n一、回顾\n正文内容很多。主要体现在：|');
+  show('标题2024年工作总结\n一、回顾\n正文内容很多。主要体现在：一要经济增长。|');
+  show('标题2024年工作总结\n一、回顾\n——经济强劲。正文。\n|');
+  show('|\n一、回顾\n正文');
+  show('标题\n第一，经济强劲。正文。\n|');
+  show('标题\n一、回顾\n（一）产业\n1．甲。正文。\n（1）乙。正文。\n|');
+  show('标题\n一、回顾\n（一）产业\n（1）乙。正文。\n①丙。正文\n|');
+  show('标题\n一、回顾\n（一）产业\n（1）乙。正文。\n①丙。正文\n1|');
+  show('标题\n一、回顾\n（一）产业\n（1）乙。正文。\n①丙。正文\n（三）|');
+  show('标题\n一、回顾\n（一）产业\n１．乙。正文。\n|');
+  show('标题\n一、回顾\n（一）产业。正文。\n(二)产业。正文。\n|');
+  show('示例镇2024年政府工作报告\n各位代表：\n2023年工作回顾\n一、产业发展。正文。\n|');
+  show('标题\n一、回顾\n正文。（一）激发产业活力。一是甲。二是乙。|');
 });

@@ -4,6 +4,7 @@
 import { buildReportModel } from './build-model';
 import type { ReportModel } from './model';
 import { runRules, type RatedFinding } from './rules';
+import { compileSafePattern, type SafePattern, type SafePatternError } from './safe-pattern';
 import type { GongwenSettings } from './settings';
 
 /** The model and findings of one document version. */
@@ -12,6 +13,11 @@ export interface Analysis {
   findings: RatedFinding[];
   /** Rules that failed on this text (reported, not thrown). */
   failures: string[];
+  /**
+   * Settings that could not be used for this analysis, e.g. an extra placeholder pattern outside the
+   * safe subset: `gongwen.placeholders.extraPatterns[0] "(a)\1": backreferences (\1) are not supported（不支持反向引用） at 3`.
+   */
+  settingsProblems: string[];
 }
 
 /**
@@ -20,10 +26,43 @@ export interface Analysis {
  * @example analyze('XX镇2023年政府工作报告\n…实现生产总值xx亿元…', defaultSettings()).findings[0].ruleId // 'placeholder'
  */
 export function analyze(text: string, settings: GongwenSettings): Analysis {
+  const { matchers, problems } = extraMatchers(settings.placeholders.extraPatterns);
   const model = buildReportModel(text, {
     kind: settings.kind,
-    placeholders: { ignoreWords: settings.placeholders.ignoreWords },
+    placeholders: { ignoreWords: settings.placeholders.ignoreWords, extraMatchers: matchers },
   });
   const { findings, failures } = runRules(model, settings);
-  return { model, findings, failures };
+  return { model, findings, failures, settingsProblems: problems };
+}
+
+/** Compiled patterns by source; analysis runs on every keystroke, compiling once is enough. */
+const compiled = new Map<string, SafePattern | SafePatternError>();
+const MAX_CACHED = 500;
+
+function compileCached(source: string): SafePattern | SafePatternError {
+  let result = compiled.get(source);
+  if (!result) {
+    if (compiled.size >= MAX_CACHED) compiled.clear();
+    result = compileSafePattern(source);
+    compiled.set(source, result);
+  }
+  return result;
+}
+
+/**
+ * The extra placeholder patterns of the settings as matchers (see `safe-pattern.ts`), and a
+ * problem message for each pattern that is not in the safe subset.
+ */
+export function extraMatchers(patterns: readonly string[]): {
+  matchers: Array<(text: string) => Array<{ start: number; end: number }>>;
+  problems: string[];
+} {
+  const matchers: Array<(text: string) => Array<{ start: number; end: number }>> = [];
+  const problems: string[] = [];
+  patterns.forEach((source, i) => {
+    const p = compileCached(source);
+    if (p.ok) matchers.push(p.find);
+    else problems.push(`gongwen.placeholders.extraPatterns[${i}] ${JSON.stringify(source)}: ${p.error}`);
+  });
+  return { matchers, problems };
 }

@@ -23,11 +23,14 @@ export function setNumber(heading: Heading, value: number): TextEdit | undefined
   return { start: span.start, end: span.end, newText: writeNumeral(marker, value) };
 }
 
-/** Edits that renumber one list from its expected start (1, or where the list it continues stopped). */
+/**
+ * Edits that renumber one list to its expected numbers: from 1 (or where the list it continues
+ * stopped), stepping over numbers written in the text but hidden from the outline.
+ */
 export function renumberSiblingList(list: SiblingList): TextEdit[] {
   const edits: TextEdit[] = [];
   list.items.forEach((h, i) => {
-    const edit = setNumber(h, list.expectedStart + i);
+    const edit = setNumber(h, list.expected[i]);
     if (edit) edits.push(edit);
   });
   return edits;

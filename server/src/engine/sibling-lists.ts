@@ -17,9 +17,14 @@
  * A canonical list that does not start at one but takes up exactly where the previous list of its
  * family stopped (`一、二、三、` under one part, `四、五、` under the next) **continues** it: its
  * expected numbers follow on, and it is not reported as "not starting at one".
+ *
+ * A number the list skips is **written but hidden** when its marker text stands in the text where it
+ * should be but was not taken as a heading (`一是…，二是…。三是…`: a point after a comma; a
+ * flattened text where `一是` follows a heading line that has no end punctuation). Such a gap is not
+ * a gap: the expected numbers step over it, so neither the rules nor renumbering touch it.
  */
 import { CANONICAL_FAMILIES, POINT_FAMILIES, type Heading, type HeadingFamily, type ReportModel } from './model';
-import { isNumbered } from './numbering-style';
+import { isNumbered, markerWithValue } from './numbering-style';
 
 /** One sibling list with what renumbering needs to know about it. */
 export interface SiblingList {
@@ -32,6 +37,10 @@ export interface SiblingList {
   continues?: SiblingList;
   /** The number the first item should have: 1, or one past the end of the list it continues. */
   expectedStart: number;
+  /** The number each item should have (see {@link expectedValues}). */
+  expected: number[];
+  /** For each item, whether the numbers skipped before it are written in the text (see the module comment). */
+  hidden: boolean[];
 }
 
 const cache = new WeakMap<ReportModel, SiblingList[]>();
@@ -69,9 +78,12 @@ export function listContaining(model: ReportModel, heading: Heading): SiblingLis
   return undefined;
 }
 
-/** The number each item of `list` should carry: `expectedStart`, `expectedStart + 1`, … */
+/**
+ * The number each item of `list` should carry: `expectedStart`, `expectedStart + 1`, …, stepping
+ * over numbers that are written in the text but hidden from the outline.
+ */
 export function expectedValues(list: SiblingList): number[] {
-  return list.items.map((_, i) => list.expectedStart + i);
+  return list.expected;
 }
 
 function computeLists(model: ReportModel): SiblingList[] {
@@ -83,7 +95,7 @@ function computeLists(model: ReportModel): SiblingList[] {
         const current = open.get(h.family);
         if (current && !startsNewList(current, h)) current.items.push(h);
         else {
-          const list: SiblingList = { family: h.family, parent, items: [h], expectedStart: 1 };
+          const list: SiblingList = { family: h.family, parent, items: [h], expectedStart: 1, expected: [], hidden: [] };
           open.set(h.family, list);
           lists.push(list);
         }
@@ -93,8 +105,39 @@ function computeLists(model: ReportModel): SiblingList[] {
   collect(undefined, model.roots);
   for (const h of model.headings) if (h.children.length) collect(h, h.children);
   lists.sort((a, b) => a.items[0].start - b.items[0].start);
-  linkContinuations(lists);
+  const lastOfFamily = new Map<HeadingFamily, SiblingList>();
+  for (const list of lists) {
+    findHidden(model.text, list);
+    linkContinuation(list, lastOfFamily.get(list.family));
+    lastOfFamily.set(list.family, list);
+    let value = list.expectedStart;
+    list.expected = list.items.map((h, i) => {
+      if (i > 0) value = list.hidden[i] ? value + h.marker!.value - list.items[i - 1].marker!.value : value + 1;
+      return value;
+    });
+  }
   return lists;
+}
+
+/**
+ * Marks the items whose skipped numbers are written in the text before them: between the previous
+ * item and this one, or for the first item between its parent's heading and itself.
+ */
+function findHidden(text: string, list: SiblingList): void {
+  list.hidden = list.items.map((h, i) => {
+    const value = h.marker!.value;
+    const previous = i > 0 ? list.items[i - 1].marker!.value : 0;
+    if (value <= previous + 1) return false;
+    const from = i > 0 ? list.items[i - 1].marker!.end : list.parent ? list.parent.textEnd : 0;
+    const region = normalizeBrackets(text.slice(from, h.start));
+    for (let k = previous + 1; k < value; k++) if (!region.includes(normalizeBrackets(markerWithValue(h.marker!, k)))) return false;
+    return true;
+  });
+  if (list.hidden[0]) list.expectedStart = list.items[0].marker!.value;
+}
+
+function normalizeBrackets(s: string): string {
+  return s.replace(/\(/g, '（').replace(/\)/g, '）');
 }
 
 /** Whether `h` opens a new list of its family instead of joining `list` (see the module comment). */
@@ -105,21 +148,15 @@ function startsNewList(list: SiblingList, h: Heading): boolean {
   return h.placement === 'inline' && previous.placement === 'inline' && previous.paragraph !== h.paragraph;
 }
 
-/** Marks canonical lists that take up where the previous list of their family stopped. */
-function linkContinuations(lists: SiblingList[]): void {
-  const lastOfFamily = new Map<HeadingFamily, SiblingList>();
-  for (const list of lists) {
-    if (!CANONICAL_FAMILIES.includes(list.family)) continue;
-    const previous = lastOfFamily.get(list.family);
-    const first = list.items[0].marker!.value;
-    if (previous && first > 1 && previous.parent !== list.parent) {
-      const last = previous.items[previous.items.length - 1].marker!.value;
-      if (last === first - 1 && !isInside(list.items[0], previous)) {
-        list.continues = previous;
-        list.expectedStart = previous.expectedStart + previous.items.length;
-      }
-    }
-    lastOfFamily.set(list.family, list);
+/** Marks a canonical list that takes up where the previous list of its family stopped. */
+function linkContinuation(list: SiblingList, previous: SiblingList | undefined): void {
+  if (!previous || !CANONICAL_FAMILIES.includes(list.family)) return;
+  const first = list.items[0].marker!.value;
+  if (first <= 1 || list.hidden[0] || previous.parent === list.parent) return;
+  const last = previous.items[previous.items.length - 1].marker!.value;
+  if (last === first - 1 && !isInside(list.items[0], previous)) {
+    list.continues = previous;
+    list.expectedStart = previous.expected[previous.expected.length - 1] + 1;
   }
 }
 

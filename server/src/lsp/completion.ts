@@ -1,11 +1,58 @@
 /**
- * The completion feature (not built yet).
+ * Completion: the next heading number where a heading can start (`（三）` after `（二）…`, `1.` inside
+ * a fresh `（二）`, `二是` after `一是…。`), and the standard sections the document still lacks, as
+ * snippets numbered and dated for this document.
  */
-import type { ServerCapabilities } from 'vscode-languageserver';
-import type { ServerContext } from '../server';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type ClientCapabilities, type CompletionItem, type CompletionList, type ServerCapabilities } from 'vscode-languageserver';
+import type { ReportModel } from '../engine';
+import { completionsAt, type CompletionProposal } from '../engine/features/completion';
+import { expandSnippet, parseSnippet } from '../engine/features/section-snippets';
+import { guard, type ServerContext } from '../server';
+import { localize, type Language } from './locale';
+
+/** Typing an opening bracket at the start of a line asks for the next bracketed number. */
+export const TRIGGER_CHARACTERS = ['（', '('];
 
 export function capabilities(): Partial<ServerCapabilities> {
-  return {};
+  return { completionProvider: { triggerCharacters: TRIGGER_CHARACTERS, resolveProvider: false } };
 }
 
-export function register(_ctx: ServerContext): void {}
+export function register(ctx: ServerContext): void {
+  ctx.connection.onCompletion(
+    guard(ctx, null, (params, token): CompletionList | null => {
+      const analysis = ctx.analysisOf(params.textDocument.uri);
+      if (!analysis || token.isCancellationRequested) return null;
+      const model = analysis.model;
+      const proposals = completionsAt(model, model.lines.offsetAt(params.position));
+      return { isIncomplete: false, items: proposals.map((p) => toCompletionItem(model, p, ctx.language(), snippetSupport(ctx))) };
+    }),
+  );
+}
+
+/**
+ * Whether the client takes snippet syntax. The context may carry the client's capabilities
+ * (`clientCapabilities`); without them, assume it does, as VS Code and most editors do.
+ */
+function snippetSupport(ctx: ServerContext): boolean {
+  const caps = (ctx as ServerContext & { clientCapabilities?: ClientCapabilities }).clientCapabilities;
+  return caps?.textDocument?.completion?.completionItem?.snippetSupport ?? true;
+}
+
+/** An engine proposal as an LSP completion item. */
+export function toCompletionItem(model: ReportModel, p: CompletionProposal, language: Language, snippets: boolean): CompletionItem {
+  const range = model.lines.rangeOf(p.replace.start, p.replace.end);
+  const asSnippet = p.isSnippet && snippets;
+  const newText = p.isSnippet && !snippets ? expandSnippet(parseSnippet(p.insertText)) : p.insertText;
+  const item: CompletionItem = {
+    label: p.label,
+    kind: p.kind === 'section' ? CompletionItemKind.Snippet : CompletionItemKind.EnumMember,
+    detail: localize(p.detail, language),
+    sortText: p.sortText,
+    filterText: p.filterText,
+    textEdit: { range, newText },
+    insertTextFormat: asSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+  };
+  if (p.documentation) item.documentation = { kind: MarkupKind.Markdown, value: localize(p.documentation, language) };
+  if (p.additionalEdits?.length) item.additionalTextEdits = p.additionalEdits.map((e) => ({ range: model.lines.rangeOf(e.start, e.end), newText: e.newText }));
+  return item;
+}

@@ -232,10 +232,7 @@ function firstChildCandidate(model: ReportModel, h: Heading, chain: readonly Hea
   if (isPoint(h) || h.family === 'lead' || h.family === 'latin') return undefined;
   const family = childFamilyOf(model, h, chain, mode);
   if (!family) return undefined;
-  const style = documentStyles(model).get(family);
-  const representative = style ? undefined : undefined;
-  void representative;
-  const marker = style ? formatInDocumentStyle(model, family, 1) : formatMarker(1, standardStyle(family));
+  const marker = formatInDocumentStyle(model, family, 1);
   const following = h.children.filter((c) => c.start >= at && c.family === family && c.marker);
   const listed = following.length ? (listContaining(model, following[0])?.items ?? following).filter((c) => c.start >= at) : [];
   return {

@@ -153,11 +153,12 @@ export function printSnippet(nodes: readonly SnippetNode[]): string {
 /**
  * The text VS Code shows right after inserting the snippet: each placeholder its default, a
  * choice its first option, a bare `$n` the default of placeholder `n` elsewhere (empty for `$0`),
- * variables their default (or nothing).
+ * variables their default (or nothing). `valueOf` may put other text in a tab stop (tests fill
+ * them with blanks to see that a checker finds each one).
  *
  * @example expandSnippet(parseSnippet('${1:示例镇}人民政府，${1}党委')) // '示例镇人民政府，示例镇党委'
  */
-export function expandSnippet(nodes: readonly SnippetNode[], valueOf?: (index: number, fallback: string) => string): string {
+export function expandSnippet(nodes: readonly SnippetNode[], valueOf?: (index: number, fallback: string, isChoice: boolean) => string): string {
   const defaults = new Map<number, SnippetNode[] | string>();
   const collect = (ns: readonly SnippetNode[]) => {
     for (const n of ns) {
@@ -178,7 +179,7 @@ export function expandSnippet(nodes: readonly SnippetNode[], valueOf?: (index: n
         if (n.kind === 'variable') return n.children ? render(n.children, depth + 1) : '';
         const d = n.choices ? n.choices[0] : n.children && n.children.length ? n.children : defaults.get(n.index);
         const value = d === undefined ? '' : typeof d === 'string' ? d : render(d, depth + 1);
-        return valueOf && n.index !== 0 ? valueOf(n.index, value) : value;
+        return valueOf && n.index !== 0 ? valueOf(n.index, value, typeof d === 'string') : value;
       })
       .join('');
   return render(nodes, 0);
@@ -192,13 +193,20 @@ export function expandSnippet(nodes: readonly SnippetNode[], valueOf?: (index: n
  */
 export const SNIPPET_REVIEW_YEAR = 2023;
 
+/** A heading number as written, with where its numeral sits (`（三）` → numeral at 1–2). */
+export interface WrittenMarker {
+  text: string;
+  numeralStart: number;
+  numeralEnd: number;
+}
+
 /** How to fit a section snippet into one document. */
 export interface SnippetAdaptation {
   /**
-   * The heading number of the section: a value in a style, or `null` to drop the number (the
-   * section's siblings are unnumbered titles). `undefined` keeps the snippet's own.
+   * The heading number of the section, or `null` to drop the number (the section's siblings are
+   * unnumbered titles). `undefined` keeps the snippet's own.
    */
-  marker?: { value: number; style: MarkerStyle } | null;
+  marker?: WrittenMarker | null;
   /** The year the document reviews; example years shift by `reviewYear - 2023`. */
   reviewYear?: number;
   /** The document's own style per family, applied to the numbers inside the body (`（一）` → `(一)`). */
@@ -209,26 +217,32 @@ export interface SnippetAdaptation {
   dropFinalTabStop?: boolean;
 }
 
-/** `${1:二}、` `（${1:四}）` at the start of a section snippet. */
-const LEADING_MARKER = /^([（(]?)\$\{1:([一二三四五六七八九十]{1,3}|\d{1,2})\}([）)]?)([、.．]?)/;
+/** `${1:二}、` `（${1:四}）` `三、` at the start of a section snippet. */
+const LEADING_MARKER = /^([（(]?)(?:\$\{1:([一二三四五六七八九十]{1,3}|\d{1,2})\}|([一二三四五六七八九十]{1,3}|\d{1,2})(?=[、.．）)]))([）)]?)([、.．]?)/;
+
+/** `value` written in `style`, with its numeral located. */
+export function writtenMarker(value: number, style: MarkerStyle): WrittenMarker {
+  const text = formatMarker(value, style);
+  const numeral = numeralOf(value, style.family);
+  const at = numeral ? text.indexOf(numeral) : -1;
+  return at < 0 ? { text, numeralStart: 0, numeralEnd: 0 } : { text, numeralStart: at, numeralEnd: at + numeral.length };
+}
 
 /**
  * A section snippet's body fitted to a document, in snippet syntax.
  *
- * @example adaptSnippet('${1:二}、存在的问题和不足…', { marker: { value: 3, style: { family: 'cn-dun', punctuation: '、' } }, reviewYear: 2022 })
+ * @example adaptSnippet('${1:二}、存在的问题和不足…', { marker: writtenMarker(3, standardStyle('cn-dun')), reviewYear: 2022 })
  *   // '${1:三}、存在的问题和不足…'
  */
 export function adaptSnippet(body: string, how: SnippetAdaptation): string {
   let src = body;
   if (how.marker !== undefined) {
-    src = src.replace(LEADING_MARKER, (whole) => {
-      if (how.marker === null) return '';
-      const { value, style } = how.marker!;
-      const written = formatMarker(value, style);
-      const numeral = numeralOf(value, style.family);
-      const at = numeral ? written.indexOf(numeral) : -1;
-      if (at < 0) return written.replace(/[\\$}]/g, (c) => '\\' + c) || whole;
-      return `${written.slice(0, at)}\${1:${numeral}}${written.slice(at + numeral.length)}`;
+    src = src.replace(LEADING_MARKER, (whole, _open: string, tabbed?: string) => {
+      const m = how.marker;
+      if (m === null) return '';
+      if (!m) return whole;
+      if (tabbed === undefined || m.numeralEnd <= m.numeralStart) return escapeText(m.text);
+      return `${escapeText(m.text.slice(0, m.numeralStart))}\${1:${escapeText(m.text.slice(m.numeralStart, m.numeralEnd))}}${escapeText(m.text.slice(m.numeralEnd))}`;
     });
   }
   if (how.styles && how.styles.size) src = restyleLineMarkers(src, how.styles);
@@ -241,21 +255,46 @@ export function adaptSnippet(body: string, how: SnippetAdaptation): string {
   return printSnippet(nodes);
 }
 
-/** The numeral as `formatMarker` writes it for `value` in `family`. */
-function numeralOf(value: number, family: HeadingFamily): string {
-  switch (family) {
-    case 'cn-dun':
-    case 'cn-paren':
-    case 'part':
-    case 'cn-point':
-    case 'cn-ordinal':
-      return toChineseNumeral(value);
-    case 'arabic':
-    case 'arabic-paren':
-      return String(value);
-    default:
-      return '';
-  }
+/**
+ * Part of a snippet: from the line matching `from` up to (not including) the next line matching
+ * `to` (or the end). Tab stops that mirror a placeholder outside the part get its default, so the
+ * part expands on its own; it ends with `$0`.
+ *
+ * @example cutSnippet(skeleton, /^二、/, /^三、/) // the `二、…` section of a skeleton
+ */
+export function cutSnippet(body: string, from: RegExp, to?: RegExp): string | undefined {
+  const lines = body.split('\n');
+  const start = lines.findIndex((l) => from.test(l));
+  if (start < 0) return undefined;
+  let end = to ? lines.findIndex((l, i) => i > start && to.test(l)) : -1;
+  if (end < 0) end = lines.length;
+  const part = lines.slice(start, end).join('\n').replace(/\n*(\$0)?\s*$/, '');
+  const defaults = new Map<number, SnippetNode>();
+  const collect = (ns: readonly SnippetNode[]) => {
+    for (const n of ns) {
+      if (n.kind === 'tabstop' && (n.choices || n.children?.length) && !defaults.has(n.index)) defaults.set(n.index, n);
+      if (n.kind !== 'text' && n.children) collect(n.children);
+    }
+  };
+  collect(parseSnippet(body));
+  const nodes = parseSnippet(part);
+  const seen = new Set<number>();
+  const fill = (ns: SnippetNode[]) => {
+    ns.forEach((n, i) => {
+      if (n.kind !== 'tabstop') {
+        if (n.kind === 'variable' && n.children) fill(n.children);
+        return;
+      }
+      if (n.choices || n.children?.length) seen.add(n.index);
+      else if (!seen.has(n.index) && defaults.has(n.index)) {
+        ns[i] = defaults.get(n.index)!;
+        seen.add(n.index);
+      }
+      if (n.children) fill(n.children);
+    });
+  };
+  fill(nodes);
+  return printSnippet(nodes) + '\n$0';
 }
 
 /** Numbers at the start of body lines (`（一）` `1.`) rewritten in the document's style for their family. */

@@ -10,7 +10,8 @@
  * - **skipped level** (`hint`): a child family more than one step below its numbered parent
  *   (`一、` directly holding `1.`, no `（一）` between). Towns skip a level often and readers
  *   follow it without trouble, so this is only a hint; `第一部分` parents are not checked (parts
- *   are outside the four levels of GB/T 9704), nor are headings under unnumbered titles, and a
+ *   are outside the four levels of GB/T 9704), nor are headings under unnumbered titles, nor
+ *   enumerations inline in a paragraph (`主要原则是：（1）…（2）…` under a `（六）`), and a
  *   document may start at any level. The fix rewrites that list in the skipped family's
  *   standard form (`1.` `2.` → `（一）` `（二）`); it changes the level scheme, so it is not safe.
  */
@@ -57,7 +58,7 @@ function checkGroup(model: ReportModel, parent: Heading | undefined, children: r
       findings.push(inversion(h, deepest, 'after'));
       continue;
     }
-    if (parentRank !== undefined && parent!.family !== 'part' && rank > parentRank + 1) {
+    if (parentRank !== undefined && parent!.family !== 'part' && h.placement !== 'inline' && rank > parentRank + 1) {
       reported.add(h.family);
       findings.push(skipped(model, h, parent!, parentRank, rank));
     }

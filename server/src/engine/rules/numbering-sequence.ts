@@ -6,12 +6,15 @@
  * Sub-cases and their severity:
  * - gap `一、二、四、`, repeat `一、二、二、`, out of order `一、三、二、`, restart `一、二、三、一、`,
  *   and a list not starting at one `二、三、` — the rule's severity (warning);
- * - a lone item `（一）` without `（二）` — `info`: a single item needs no number;
+ * - a lone item `（一）` without `（二）` — `hint`: a single item needs no number, but every list is
+ *   lone while it is being written, so this stays quiet;
  * - a lead-in count the list does not keep — the rule's severity.
  *
  * Points (`一是` `第一，`) start a new list at every `一`, so a second `一是…二是…` under one heading is
  * not a restart. A list continuing the previous list of its family (`四、` under the second part
- * after `一、`–`三、` under the first) is not "not starting at one". `——` points have no numbers.
+ * after `一、`–`三、` under the first) is not "not starting at one". A number that is written in the
+ * text but not where a heading can start (`一是…，二是…。三是…`) is not missing. `——` points have
+ * no numbers.
  *
  * Fixes: change this marker to the number expected after the previous one (safe); renumber the
  * whole list (safe, preferred).
@@ -33,10 +36,10 @@ export const numberingSequence: Rule = {
     const findings: Finding[] = [];
     for (const list of numberedLists(model)) {
       checkOrder(list, findings);
-      checkLone(list, findings);
+      checkLone(model, list, findings);
       checkLeadInCount(model, list, findings);
     }
-    return findings;
+    return findings.sort((a, b) => a.start - b.start);
   },
 };
 
@@ -52,7 +55,7 @@ function checkOrder(list: SiblingList, findings: Finding[]): void {
   const renumber = renumberSiblingList(list);
   const items = list.items;
   const first = items[0];
-  if (!list.continues && first.marker!.value !== list.expectedStart) {
+  if (!list.continues && !list.hidden[0] && first.marker!.value !== list.expectedStart) {
     const expected = markerWithValue(first.marker!, list.expectedStart);
     findings.push(
       finding(first, list.expectedStart, renumber, {
@@ -65,7 +68,7 @@ function checkOrder(list: SiblingList, findings: Finding[]): void {
     const previous = items[i - 1].marker!.value;
     const h = items[i];
     const value = h.marker!.value;
-    if (value === previous + 1) continue;
+    if (value === previous + 1 || list.hidden[i]) continue;
     const want = previous + 1;
     const expected = markerWithValue(h.marker!, want);
     const found = h.marker!.text;
@@ -93,18 +96,20 @@ function finding(h: Heading, want: number, renumber: TextEdit[], message: Locali
   return { ruleId: ID, start: h.marker!.start, end: h.marker!.end, message, fixes, data: { expected, found: h.marker!.text } };
 }
 
-function checkLone(list: SiblingList, findings: Finding[]): void {
+function checkLone(model: ReportModel, list: SiblingList, findings: Finding[]): void {
   if (list.items.length !== 1 || list.continues) return;
   const h = list.items[0];
   const marker = h.marker!;
   if (marker.value !== 1) return; // already reported as not starting at one
   const second = markerWithValue(marker, 2);
+  // `一是…，二是…`: the second item is written, just not where a heading can start.
+  if (model.text.slice(marker.end, h.sectionEnd).includes(second)) return;
   const space = h.marker!.spaceAfter.length;
   findings.push({
     ruleId: ID,
     start: marker.start,
     end: marker.end,
-    severity: 'info',
+    severity: 'hint',
     message: { zh: `只有${quote(marker.text)}，没有${quote(second)}：单独一项不必编号`, en: `Lone item: ${enQuote(marker.text)} has no ${enQuote(second)}; a single item needs no number` },
     fixes: [{ title: { zh: `删除序号${quote(marker.text)}`, en: `Remove the number ${enQuote(marker.text)}` }, edits: [{ start: marker.start, end: marker.end + space, newText: '' }], safe: false }],
   });
@@ -140,9 +145,11 @@ function checkLeadInCount(model: ReportModel, list: SiblingList, findings: Findi
   if (!promised || promised < 2) return;
   const actual = list.items.length;
   if (actual === promised) return;
+  const firstText = first.marker!.text;
+  const lastText = list.items[actual - 1].marker!.text;
   const countStart = leadIn.start + match.index;
   const countEnd = countStart + match[0].length;
-  const replacement = (actual === 2 ? '两' : toChineseNumeral(actual)) + match[2];
+  const replacement = countWord(actual) + match[2];
   const fixes: Fix[] = [];
   if (actual >= 2)
     fixes.push({
@@ -155,12 +162,17 @@ function checkLeadInCount(model: ReportModel, list: SiblingList, findings: Findi
     start: countStart,
     end: countEnd,
     message: {
-      zh: `引语说${quote(match[0])}，下文列了${actual}项（${first.marker!.text}…${list.items[actual - 1].marker!.text}）`,
-      en: `The lead-in promises ${promised} (${enQuote(match[0])}), the list that follows has ${actual} (${first.marker!.text}…${list.items[actual - 1].marker!.text})`,
+      zh: `引语说${quote(match[0])}，下文实列${countWord(actual)}项（${quote(firstText)}至${quote(lastText)}）`,
+      en: `The lead-in promises ${promised} (${enQuote(match[0])}) but the list has ${actual} (${enQuote(firstText)} to ${enQuote(lastText)})`,
     },
     fixes,
     data: { promised, actual },
   });
+}
+
+/** A count as written before a measure word: `两`, `三`, `十二`. */
+function countWord(n: number): string {
+  return n === 2 ? '两' : toChineseNumeral(n);
 }
 
 /**

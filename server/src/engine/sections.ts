@@ -1,0 +1,614 @@
+/**
+ * The standard sections of each kind of report (report-anatomy §3): what they are called, the cue
+ * words that give them away, what they usually say, and their conventional order.
+ *
+ * A section is found by its cue words in heading text or in the opening sentence of a paragraph:
+ * towns often leave the problems section without a heading (`在肯定成绩的同时，我们也清醒地认识到…`)
+ * or glue the heading to the body. Used by the `section-missing` rule, completion (the sections a
+ * document still lacks) and the "insert missing section" quick fix.
+ */
+import type { LocalizedText } from './rules/rule';
+import type { Heading, ReportKind, ReportModel } from './model';
+
+/** Section ids; the same id names the same kind of content across report kinds. */
+export type SectionId =
+  | 'salutation'
+  | 'opening'
+  | 'review'
+  | 'problems'
+  | 'tasks'
+  | 'closing'
+  | 'thanks'
+  | 'self-building'
+  | 'livelihood'
+  | 'intro'
+  | 'experience'
+  | 'next-steps'
+  | 'guiding'
+  | 'targets'
+  | 'situation'
+  | 'safeguards'
+  | 'plan'
+  | 'duties'
+  | 'study'
+  | 'integrity'
+  | 'direction';
+
+/**
+ * Where a section is looked for:
+ * - `section`: a heading whose text has a cue, or a paragraph whose opening sentence has one;
+ * - `salutation`: a paragraph near the start that opens with `各位代表` and the like;
+ * - `opening`: a paragraph near the start with `我代表…向大会报告…请予审议`;
+ * - `closing`: one of the last paragraphs (`各位代表！` … `而努力奋斗！`).
+ */
+export type SectionPlacement = 'section' | 'salutation' | 'opening' | 'closing';
+
+/** One standard section of a kind of report. */
+export interface SectionDef {
+  id: SectionId;
+  /** The section's name, as a heading would call it: `存在的问题`. */
+  name: LocalizedText;
+  /** Required sections are reported by `section-missing` when absent; the others are usual. */
+  required: boolean;
+  placement: SectionPlacement;
+  /** Cues tested on heading text (marker excluded). */
+  headingCue?: RegExp;
+  /** Cues tested on the opening sentence of paragraphs. */
+  leadCue?: RegExp;
+  /** What the section usually says: `通常写明工作中的不足和困难`. */
+  says: LocalizedText;
+  /** Conventional position among the kind's sections, ascending. */
+  order: number;
+}
+
+/** Where a section of the document was found. */
+export interface SectionMatch {
+  id: SectionId;
+  def: SectionDef;
+  present: boolean;
+  /** The heading that holds a cue, when found in a heading. */
+  heading?: Heading;
+  /** The index of the paragraph where it was found (the heading's paragraph when found in a heading). */
+  paragraph?: number;
+}
+
+/** Where a missing section should go. */
+export interface InsertionPoint {
+  /**
+   * Where to insert: the start of the line before which the section goes, or `text.length` at the
+   * end of the document (when the text does not end with a line break, start the insertion with one).
+   */
+  offset: number;
+  /** The heading the new section belongs under, when it goes inside one (undefined: top level). */
+  parent?: Heading;
+  /** The heading the new section goes just before, when there is one. */
+  before?: Heading;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The definitions
+
+const REVIEW_HEADING = /回顾|回望|工作情况|工作总结|总结|工作成效|主要成效|工作成绩|取得的成绩|完成情况|开展情况|主要工作|主要做法|[0-9０-９]{4}年的工作$/;
+const REVIEW_LEAD = /^(一年来|半年来|五年来|今年以来|过去(的)?(一|五)年|刚刚过去的|回顾过去)|主要做了以下|主要工作(如下|情况)/;
+const PROBLEMS_HEADING = /存在.{0,8}(问题|不足|困难)|(问题|困难|矛盾)(和|与|及)(不足|挑战|困难|问题|短板)|不足(和|与|及|之处)|短板|差距|^(主要|当前|目前)?(存在的)?(问题|不足|困难)/;
+const PROBLEMS_LEAD = /清醒(地)?(认识|看到|意识)|存在.{0,10}(问题|不足)|(问题|困难|矛盾)(和|与)(不足|挑战|困难|问题|短板)|不足之处|短板(和|与)?弱项|差距和不足|不容忽视|仍面临.{0,6}(困难|挑战|问题)/;
+const NEXT_HEADING = /下一步|下步|今后|明年|下阶段|下半年|打算|思路|计划|计畫|安排|展望|努力方向|工作重点|要点/;
+const NEXT_LEAD = /^(下一步|下步|今后|明年|新的一年|下阶段|下半年|[0-9０-９]{4}年[，,]?(我们|我镇|我乡|全镇|全乡|我街道)将)/;
+
+const DEFS: Record<Exclude<ReportKind, 'unknown'>, SectionDef[]> = {
+  'gov-report': [
+    {
+      id: 'salutation',
+      name: { zh: '称谓', en: 'Salutation' },
+      required: true,
+      placement: 'salutation',
+      says: { zh: '以“各位代表：”开头', en: 'opens with "各位代表："' },
+      order: 10,
+    },
+    {
+      id: 'opening',
+      name: { zh: '开场白', en: 'Opening' },
+      required: true,
+      placement: 'opening',
+      says: { zh: '写明“我代表……向大会报告工作，请予审议”', en: 'says "我代表……向大会报告工作，请予审议" (presenting the report for deliberation)' },
+      order: 20,
+    },
+    {
+      id: 'review',
+      name: { zh: '工作回顾', en: 'Review of the past year' },
+      required: true,
+      placement: 'section',
+      headingCue: REVIEW_HEADING,
+      leadCue: REVIEW_LEAD,
+      says: { zh: '总结过去一年的主要工作和成绩', en: "sums up the past year's main work and results" },
+      order: 30,
+    },
+    {
+      id: 'thanks',
+      name: { zh: '致谢', en: 'Thanks' },
+      required: false,
+      placement: 'section',
+      leadCue: /衷心(的)?感谢|崇高(的)?敬意/,
+      says: { zh: '向代表和各界表示感谢', en: 'thanks the deputies and everyone who helped' },
+      order: 35,
+    },
+    {
+      id: 'problems',
+      name: { zh: '存在的问题', en: 'Problems' },
+      required: true,
+      placement: 'section',
+      headingCue: PROBLEMS_HEADING,
+      leadCue: PROBLEMS_LEAD,
+      says: { zh: '通常写明工作中的不足和困难', en: 'usually names the shortcomings and difficulties of the work' },
+      order: 40,
+    },
+    {
+      id: 'tasks',
+      name: { zh: '今年工作安排', en: "This year's tasks" },
+      required: true,
+      placement: 'section',
+      headingCue: /工作安排|工作任务|主要任务|重点任务|重点工作|总体要求|预期目标|工作目标|目标任务|工作建议|的建议|工作思路|工作打算|工作计划|工作要点|今后.{0,4}工作|目标及安排/,
+      leadCue: /总体要求|主要预期目标|预期目标是|重点抓好|着力抓好|重点做好|着重做好|做好以下/,
+      says: { zh: '提出今年的总体要求、预期目标和重点工作', en: "sets out this year's general requirements, targets and key work" },
+      order: 50,
+    },
+    {
+      id: 'self-building',
+      name: { zh: '政府自身建设', en: 'Improving the government itself' },
+      required: false,
+      placement: 'section',
+      headingCue: /政府自身建设|自身建设|政府建设/,
+      says: { zh: '写明加强政府自身建设的举措', en: 'sets out how the government will improve itself' },
+      order: 60,
+    },
+    {
+      id: 'livelihood',
+      name: { zh: '民生实事', en: 'Livelihood projects' },
+      required: false,
+      placement: 'section',
+      headingCue: /民生实事|民生工程|惠民实事/,
+      leadCue: /民生实事/,
+      says: { zh: '列出今年要办的民生实事', en: "lists this year's projects for people's livelihood" },
+      order: 70,
+    },
+    {
+      id: 'closing',
+      name: { zh: '结束语', en: 'Closing' },
+      required: true,
+      placement: 'closing',
+      says: { zh: '以“各位代表！……而努力奋斗！”号召收尾', en: 'ends with a call to action ("各位代表！……而努力奋斗！")' },
+      order: 90,
+    },
+  ],
+  summary: [
+    {
+      id: 'intro',
+      name: { zh: '开头语', en: 'Introduction' },
+      required: false,
+      placement: 'section',
+      leadCue: /现将.{0,30}(报告|汇报)如下|(报告|汇报)如下/,
+      says: { zh: '概述总体情况，以“现将……报告如下”引出正文', en: 'gives an overview and leads in with "现将……报告如下"' },
+      order: 10,
+    },
+    {
+      id: 'review',
+      name: { zh: '工作开展情况', en: 'Work done' },
+      required: true,
+      placement: 'section',
+      headingCue: REVIEW_HEADING,
+      leadCue: REVIEW_LEAD,
+      says: { zh: '写明主要工作、做法和成效', en: 'describes the main work, how it was done and what it achieved' },
+      order: 20,
+    },
+    {
+      id: 'experience',
+      name: { zh: '经验体会', en: 'Lessons learned' },
+      required: false,
+      placement: 'section',
+      headingCue: /经验|体会|亮点|特色/,
+      says: { zh: '提炼主要做法、经验和亮点', en: 'draws out methods, lessons and highlights' },
+      order: 30,
+    },
+    {
+      id: 'problems',
+      name: { zh: '存在的问题', en: 'Problems' },
+      required: true,
+      placement: 'section',
+      headingCue: PROBLEMS_HEADING,
+      leadCue: PROBLEMS_LEAD,
+      says: { zh: '通常写明工作中的不足和困难', en: 'usually names the shortcomings and difficulties of the work' },
+      order: 40,
+    },
+    {
+      id: 'next-steps',
+      name: { zh: '下一步工作打算', en: 'Next steps' },
+      required: true,
+      placement: 'section',
+      headingCue: NEXT_HEADING,
+      leadCue: NEXT_LEAD,
+      says: { zh: '写明下一步的工作思路和措施', en: 'sets out the plans and measures for the next period' },
+      order: 50,
+    },
+  ],
+  plan: [
+    {
+      id: 'situation',
+      name: { zh: '形势分析', en: 'Situation' },
+      required: false,
+      placement: 'section',
+      headingCue: /形势|背景|意义|现状/,
+      says: { zh: '分析面临的形势和工作的意义', en: 'analyses the situation and why the work matters' },
+      order: 10,
+    },
+    {
+      id: 'guiding',
+      name: { zh: '指导思想', en: 'Guiding idea' },
+      required: true,
+      placement: 'section',
+      headingCue: /指导思想|总体要求|总体思路|工作思路|基本原则|总体目标/,
+      leadCue: /为指导|指导思想|总体要求|总体思路/,
+      says: { zh: '写明指导思想或总体要求', en: 'states the guiding idea or general requirements' },
+      order: 20,
+    },
+    {
+      id: 'targets',
+      name: { zh: '工作目标', en: 'Targets' },
+      required: true,
+      placement: 'section',
+      headingCue: /目标/,
+      leadCue: /(主要|预期|工作|总体|发展|奋斗)目标/,
+      says: { zh: '写明主要目标和指标', en: 'states the main targets and indicators' },
+      order: 30,
+    },
+    {
+      id: 'tasks',
+      name: { zh: '重点任务', en: 'Key tasks' },
+      required: true,
+      placement: 'section',
+      headingCue: /重点任务|主要任务|重点工作|工作任务|工作重点|主要措施|具体措施|工作措施|工作安排|任务分工/,
+      leadCue: /重点抓好|着力抓好|重点做好|着重做好|主要任务/,
+      says: { zh: '列出重点任务和措施', en: 'lists the key tasks and measures' },
+      order: 40,
+    },
+    {
+      id: 'safeguards',
+      name: { zh: '保障措施', en: 'Safeguards' },
+      required: false,
+      placement: 'section',
+      headingCue: /保障措施|工作要求|组织保障|组织领导|保障/,
+      says: { zh: '写明组织领导、责任落实等保障措施', en: 'sets out leadership, responsibilities and other safeguards' },
+      order: 50,
+    },
+  ],
+  'summary-plan': [
+    {
+      id: 'intro',
+      name: { zh: '开头语', en: 'Introduction' },
+      required: false,
+      placement: 'section',
+      leadCue: /现将.{0,30}(报告|汇报)如下|(报告|汇报)如下/,
+      says: { zh: '概述总体情况，以“现将……报告如下”引出正文', en: 'gives an overview and leads in with "现将……报告如下"' },
+      order: 10,
+    },
+    {
+      id: 'review',
+      name: { zh: '工作总结', en: 'Review' },
+      required: true,
+      placement: 'section',
+      headingCue: REVIEW_HEADING,
+      leadCue: REVIEW_LEAD,
+      says: { zh: '总结本年度的主要工作和成效', en: "sums up the year's main work and results" },
+      order: 20,
+    },
+    {
+      id: 'problems',
+      name: { zh: '存在的问题', en: 'Problems' },
+      required: true,
+      placement: 'section',
+      headingCue: PROBLEMS_HEADING,
+      leadCue: PROBLEMS_LEAD,
+      says: { zh: '通常写明工作中的不足和困难', en: 'usually names the shortcomings and difficulties of the work' },
+      order: 30,
+    },
+    {
+      id: 'plan',
+      name: { zh: '工作计划', en: 'Plan' },
+      required: true,
+      placement: 'section',
+      headingCue: /计划|计畫|計劃|計畫|思路|打算|安排|要点|要點|方向|下一步|下步|下阶段|今后|明年|展望|目标/,
+      leadCue: NEXT_LEAD,
+      says: { zh: '写明下一年的工作思路、目标和重点任务', en: "sets out next year's approach, targets and key tasks" },
+      order: 40,
+    },
+  ],
+  'duty-report': [
+    {
+      id: 'study',
+      name: { zh: '学习情况', en: 'Study' },
+      required: false,
+      placement: 'section',
+      headingCue: /学习|理论|思想/,
+      says: { zh: '写明政治理论和业务学习情况', en: 'describes political and professional study' },
+      order: 10,
+    },
+    {
+      id: 'duties',
+      name: { zh: '履职情况', en: 'Duties performed' },
+      required: true,
+      placement: 'section',
+      headingCue: /履职|履行|工作情况|主要工作|工作开展|工作成效|抓好|推进|落实|完成/,
+      leadCue: /履职|任职以来|一年来|现将.{0,30}(报告|汇报)如下/,
+      says: { zh: '写明履行职责、完成工作的情况', en: 'describes how the duties were carried out and what was achieved' },
+      order: 20,
+    },
+    {
+      id: 'integrity',
+      name: { zh: '廉洁自律', en: 'Integrity' },
+      required: false,
+      placement: 'section',
+      headingCue: /廉洁|廉政|自律|作风/,
+      says: { zh: '写明遵守廉洁自律规定的情况', en: 'describes how the integrity rules were kept' },
+      order: 30,
+    },
+    {
+      id: 'problems',
+      name: { zh: '存在的不足', en: 'Shortcomings' },
+      required: true,
+      placement: 'section',
+      headingCue: PROBLEMS_HEADING,
+      leadCue: PROBLEMS_LEAD,
+      says: { zh: '写明本人工作中的不足', en: "names the shortcomings of one's own work" },
+      order: 40,
+    },
+    {
+      id: 'direction',
+      name: { zh: '今后努力方向', en: 'Future direction' },
+      required: true,
+      placement: 'section',
+      headingCue: /努力方向|今后|打算|下一步|下步|改进|方向/,
+      leadCue: /^(今后|在今后|下一步|下步|新的一年)|努力方向/,
+      says: { zh: '写明今后的改进措施和努力方向', en: 'sets out how to improve and where to go from here' },
+      order: 50,
+    },
+  ],
+};
+
+/** The standard sections of each kind, in conventional order; `unknown` has none. */
+export const SECTION_DEFS: Readonly<Record<ReportKind, readonly SectionDef[]>> = { ...DEFS, unknown: [] };
+
+// ---------------------------------------------------------------------------------------------
+// Finding sections
+
+/** How many paragraphs from the start the salutation and opening are looked for in. */
+const FRONT_PARAGRAPHS = 16;
+/** How many paragraphs from the end the closing is looked for in. */
+const CLOSING_PARAGRAPHS = 3;
+/** Longest opening examined, in UTF-16 units. */
+const OPENING_LENGTH = 80;
+/** An opening sentence shorter than this is extended by the next sentence (`安不忘危，兴不忘忧。我们清醒认识到…`). */
+const SHORT_SENTENCE = 16;
+
+const SALUTATION = /^(各位代表|同志们|各位委员|各位领导)/;
+const OPENING = /代表.{0,30}(向|在)(本次)?(大会|会议).{0,12}(报告|作|做)|请予(以)?审议|请各位代表(予以)?审议/;
+const CLOSING = /^(各位代表|同志们|各位代表、同志们)|让我们|奋斗[！!。]?$|而努力[！!。]?$/;
+
+const modelCache = new WeakMap<ReportModel, SectionMatch[]>();
+
+/**
+ * The standard sections of the document's kind, each with where it was found.
+ *
+ * @example findSections(buildReportModel('三魁镇2023年工作总结及2024年工作方向\n一、2023年工作情况\n…\n二、2024年工作思路\n…'))
+ *   // review present (heading 一、), problems absent, plan present (heading 二、)
+ */
+export function findSections(model: ReportModel): SectionMatch[] {
+  const cached = modelCache.get(model);
+  if (cached) return cached;
+  const defs = SECTION_DEFS[model.kind];
+  const result: SectionMatch[] = defs.map((def) => ({ id: def.id, def, present: false }));
+  const bodyParagraphs = model.paragraphs.filter((p) => !model.title || p.end <= model.title.start || p.start >= model.title.end);
+  const openings = new Map<number, string>();
+  const openingOf = (index: number): string => {
+    let s = openings.get(index);
+    if (s === undefined) {
+      s = openingSentence(model, index);
+      openings.set(index, s);
+    }
+    return s;
+  };
+
+  for (const match of result) {
+    const def = match.def;
+    if (def.placement === 'salutation') {
+      const p = bodyParagraphs.slice(0, FRONT_PARAGRAPHS).find((q) => SALUTATION.test(model.text.slice(q.start, Math.min(q.end, q.start + 12))));
+      if (p) Object.assign(match, { present: true, paragraph: p.index });
+    } else if (def.placement === 'opening') {
+      const p = bodyParagraphs.slice(0, FRONT_PARAGRAPHS).find((q) => OPENING.test(model.text.slice(q.start, Math.min(q.end, q.start + 200))));
+      if (p) Object.assign(match, { present: true, paragraph: p.index });
+    } else if (def.placement === 'closing') {
+      const tail = bodyParagraphs.slice(-CLOSING_PARAGRAPHS).reverse();
+      const p = tail.find((q) => CLOSING.test(model.text.slice(q.start, q.end)));
+      if (p && bodyParagraphs.length > CLOSING_PARAGRAPHS) Object.assign(match, { present: true, paragraph: p.index });
+    } else {
+      const heading = bestHeading(model, def);
+      if (heading) {
+        Object.assign(match, { present: true, heading, paragraph: heading.paragraph });
+        continue;
+      }
+      if (!def.leadCue) continue;
+      for (const p of bodyParagraphs) {
+        if (def.leadCue.test(openingOf(p.index))) {
+          Object.assign(match, { present: true, paragraph: p.index });
+          break;
+        }
+      }
+    }
+  }
+  modelCache.set(model, result);
+  return result;
+}
+
+/** The shallowest, then first, heading whose text has the section's heading cue. */
+function bestHeading(model: ReportModel, def: SectionDef): Heading | undefined {
+  if (!def.headingCue) return undefined;
+  let best: Heading | undefined;
+  for (const h of model.headings) {
+    if (h.family === 'lead' || h.family === 'cn-point' || h.family === 'cn-ordinal') continue; // sentences, tested as openings
+    if ((!best || h.depth < best.depth) && def.headingCue.test(h.text)) best = h;
+  }
+  return best;
+}
+
+function isSentenceEndUnit(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63;
+}
+
+/**
+ * The opening sentence of a paragraph, at most {@link OPENING_LENGTH} units, extended by the next
+ * sentence when it is short; a long line without end punctuation continues on the next line
+ * (hard-wrapped text).
+ */
+function openingSentence(model: ReportModel, index: number): string {
+  const text = model.text;
+  let out = '';
+  let firstSentenceLength = -1;
+  let paragraph = index;
+  while (out.length < OPENING_LENGTH) {
+    const p = model.paragraphs[paragraph];
+    const stop = Math.min(p.end, p.start + OPENING_LENGTH - out.length);
+    let pos = p.start;
+    let ended = false;
+    for (; pos < stop; pos++) {
+      if (!isSentenceEndUnit(text.charCodeAt(pos))) continue;
+      const length = out.length + pos + 1 - p.start;
+      if (firstSentenceLength >= 0 || length >= SHORT_SENTENCE) {
+        pos++;
+        ended = true;
+        break;
+      }
+      firstSentenceLength = length;
+    }
+    out += text.slice(p.start, pos);
+    if (ended || pos < p.end) break;
+    // Continue into the next line only when this one looks wrapped mid-sentence (hard-wrapped text).
+    const next = model.paragraphs[paragraph + 1];
+    const last = text.charCodeAt(p.end - 1);
+    if (!next || p.end - p.start < 20 || isSentenceEndUnit(last) || CLAUSE_END.has(last) || next.line !== p.line + 1) break;
+    paragraph++;
+  }
+  return out;
+}
+
+/** Clause punctuation that ends a line without the sentence going on: `；` `：` `，` and half-width forms. */
+const CLAUSE_END = new Set([0xff1b, 0xff1a, 0xff0c, 59, 58, 44]);
+
+/**
+ * The required sections of the document's kind that were not found.
+ *
+ * @example missingSections(model).map((s) => s.id) // ['problems']
+ */
+export function missingSections(model: ReportModel): SectionMatch[] {
+  return findSections(model).filter((m) => m.def.required && !m.present);
+}
+
+/**
+ * Where a section of the document's kind conventionally goes: before the next present section in
+ * conventional order (the problems before the plan), else after the previous present one (after
+ * its whole section), else at the top (just after the title) or the end.
+ *
+ * @example insertionPoint(model, 'problems') // { offset: <start of the line `二、2024年工作思路`>, before: <that heading> }
+ */
+export function insertionPoint(model: ReportModel, sectionId: SectionId): InsertionPoint {
+  const text = model.text;
+  const sections = findSections(model);
+  const target = sections.find((s) => s.id === sectionId);
+  const order = target?.def.order ?? Infinity;
+  const lineStartOf = (offset: number): number => model.lines.lineStarts[model.lines.lineAt(offset)];
+  const lineAfter = (offset: number): number => {
+    const line = model.lines.lineAt(offset);
+    return line + 1 < model.lines.lineCount ? model.lines.lineStarts[line + 1] : text.length;
+  };
+  const afterTitle = (): number => (model.title ? lineAfter(model.title.end) : 0);
+
+  if (target?.def.placement === 'closing') return { offset: text.length };
+  if (target?.def.placement === 'salutation') return { offset: afterTitle() };
+
+  const present = sections.filter((s) => s.present && s.id !== sectionId);
+  const next = present
+    .filter((s) => s.def.order > order)
+    .sort((a, b) => paragraphStart(model, a) - paragraphStart(model, b))[0];
+  if (next) {
+    if (next.heading) return { offset: lineStartOf(next.heading.start), parent: next.heading.parent, before: next.heading };
+    return { offset: lineStartOf(paragraphStart(model, next)), parent: enclosingHeading(model, paragraphStart(model, next)) };
+  }
+  const previous = present
+    .filter((s) => s.def.order < order)
+    .sort((a, b) => paragraphStart(model, b) - paragraphStart(model, a))[0];
+  if (previous) {
+    if (previous.heading) {
+      const h = previous.heading;
+      const offset = lineAfter(Math.max(h.start, h.sectionEnd - 1));
+      const before = model.headings.find((x) => x.start >= offset && x.depth <= h.depth);
+      const closing = sections.find((s) => s.id === 'closing' && s.present);
+      if (closing && !before && closing.paragraph !== undefined && model.paragraphs[closing.paragraph].start >= h.start) {
+        // The closing paragraph sits inside the last section: go before it.
+        return { offset: lineStartOf(model.paragraphs[closing.paragraph].start), parent: h.parent };
+      }
+      return { offset, parent: h.parent, before };
+    }
+    const start = paragraphStart(model, previous);
+    if (previous.def.placement === 'salutation' || previous.def.placement === 'opening') {
+      // The front matter: the section goes right after it.
+      const p = model.paragraphs[previous.paragraph!];
+      return { offset: lineAfter(p.end > p.start ? p.end - 1 : p.start) };
+    }
+    const parent = enclosingHeading(model, start);
+    if (parent) return { offset: lineAfter(Math.max(parent.start, parent.sectionEnd - 1)), parent: parent.parent };
+    return { offset: text.length };
+  }
+  // Nothing present around it: early sections go at the top, the others at the end.
+  if (order <= 20 || target?.def.placement === 'opening') return { offset: afterTitle() };
+  return { offset: text.length };
+}
+
+function paragraphStart(model: ReportModel, s: SectionMatch): number {
+  if (s.heading) return s.heading.start;
+  return s.paragraph !== undefined ? model.paragraphs[s.paragraph].start : model.text.length;
+}
+
+/** The innermost heading whose section holds `offset`, not counting a heading that starts at it. */
+function enclosingHeading(model: ReportModel, offset: number): Heading | undefined {
+  let found: Heading | undefined;
+  for (const h of model.headings) {
+    if (h.start >= offset) break;
+    if (h.sectionEnd >= offset && (!found || h.depth > found.depth)) found = h;
+  }
+  return found;
+}
+
+/**
+ * A heading text for a missing section, with the years of the report filled in where the
+ * convention has them (`2023年工作安排` in a 2023 government work report).
+ *
+ * @example suggestedHeading(model, 'problems') // '存在的问题'
+ */
+export function suggestedHeading(model: ReportModel, sectionId: SectionId): string {
+  const y = model.year;
+  switch (sectionId) {
+    case 'review':
+      if (model.kind === 'gov-report') return y ? `${y - 1}年工作回顾` : '工作回顾';
+      return y ? `${y}年工作总结` : '工作总结';
+    case 'tasks':
+      if (model.kind === 'gov-report') return y ? `${y}年工作安排` : '今年工作安排';
+      return '重点任务';
+    case 'plan':
+      return y ? `${y + 1}年工作计划` : '下一步工作计划';
+    case 'next-steps':
+      return '下一步工作打算';
+    case 'problems':
+      return model.kind === 'duty-report' ? '存在的不足' : '存在的问题';
+    default: {
+      const def = SECTION_DEFS[model.kind].find((d) => d.id === sectionId);
+      return def?.name.zh ?? '';
+    }
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * textDocument/completion (and the section-missing quick fix) over stdio, on fixtures and on real
+ * documents: the edits that come back are applied as an editor would, and the result must parse to
+ * the outline expected.
+ */
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildReportModel } from '../../server/src/engine/build-model';
+import { outlineOf, type OutlineSymbol } from '../../server/src/engine/features/outline';
+import { LineIndex } from '../../server/src/engine/line-index';
+import { CORPUS, corpusText, LspClient } from './lsp-client';
+
+const hasCorpus = existsSync(CORPUS);
+
+/** Applies a completion item (its text edit and additional edits) as an editor would, snippets expanded to their defaults. */
+function applyItem(text: string, item: any, expand: (s: string) => string = (s) => s): string {
+  const index = new LineIndex(text);
+  const edits = [{ ...item.textEdit, newText: item.insertTextFormat === 2 ? expand(item.textEdit.newText) : item.textEdit.newText }, ...(item.additionalTextEdits ?? [])]
+    .map((e: any) => ({ start: index.offsetAt(e.range.start), end: index.offsetAt(e.range.end), newText: e.newText }))
+    .sort((a: any, b: any) => a.start - b.start);
+  let out = '';
+  let at = 0;
+  for (const e of edits) {
+    expect(e.start).toBeGreaterThanOrEqual(at);
+    out += text.slice(at, e.start) + e.newText;
+    at = e.end;
+  }
+  return out + text.slice(at);
+}
+
+const names = (symbols: OutlineSymbol[]) => symbols.map((s) => s.name);
+
+describe('completion over stdio', () => {
+  let client: LspClient;
+  beforeAll(async () => {
+    client = new LspClient();
+    const init = await client.initialize({ locale: 'zh-cn' });
+    expect(init.capabilities.completionProvider.triggerCharacters).toEqual(expect.arrayContaining(['（', '(']));
+  });
+  afterAll(() => client.shutdown());
+
+  it('offers the next number at the start of a line, most likely first, replacing the typed bracket', async () => {
+    const uri = 'file:///tmp/completion-fixture.gongwen';
+    const text = '示例镇2023年工作总结\n一、2023年工作回顾\n（一）产业发展。全年完成投资。\n（二）民生保障。新增就业。\n（';
+    client.open(uri, text);
+    const list = await client.request('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 4, character: 1 },
+      context: { triggerKind: 2, triggerCharacter: '（' },
+    });
+    const markers = list.items.filter((i: any) => i.kind === 20 /* EnumMember */);
+    const best = [...markers].sort((a: any, b: any) => (a.sortText < b.sortText ? -1 : 1))[0];
+    expect(best.label).toBe('（三）');
+    expect(best.detail).toBe('接“（二）民生保障”的下一个同级标题');
+    expect(best.textEdit.range).toEqual({ start: { line: 4, character: 0 }, end: { line: 4, character: 1 } });
+    expect(best.insertTextFormat).toBe(1);
+    const after = applyItem(text, best) + '生态环境。持续改善。';
+    expect(names(outlineOf(buildReportModel(after))[0].children)).toEqual(['（一）产业发展', '（二）民生保障', '（三）生态环境']);
+  });
+
+  it('answers an empty list in the middle of a sentence and null for a closed document', async () => {
+    const uri = 'file:///tmp/completion-fixture-mid.gongwen';
+    client.open(uri, '一、回顾\n全年完成投资');
+    const list = await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 3 } });
+    expect(list.items).toEqual([]);
+    expect(await client.request('textDocument/completion', { textDocument: { uri: 'file:///tmp/never-opened.gongwen' }, position: { line: 0, character: 0 } })).toBeNull();
+    expect(client.exited).toBe(false);
+  });
+
+  it.skipIf(!hasCorpus)('numbers a section inserted into a corpus report (liuzhen) in its half-width style and renumbers those after it', async () => {
+    const uri = 'file:///tmp/liuzhen-completion.txt';
+    const lines = corpusText('local/liuzhen-2023-gov-report.txt').split('\n');
+    // A new line just before `(三)民生保障…`, under `一、2022年工作回顾`.
+    const at = lines.findIndex((l) => l.startsWith('(三)'));
+    lines.splice(at, 0, '');
+    const text = lines.join('\n');
+    client.open(uri, text);
+    const list = await client.request('textDocument/completion', { textDocument: { uri }, position: { line: at, character: 0 } });
+    const best = [...list.items].sort((a: any, b: any) => (a.sortText < b.sortText ? -1 : 1))[0];
+    expect(best.label).toBe('(三)');
+    expect(best.additionalTextEdits).toHaveLength(2);
+    const after = applyItem(text, best).replace('\n(三)\n', '\n(三)新增的一节\n');
+    const review = outlineOf(buildReportModel(after))[0];
+    expect(names(review.children).map((n) => n.slice(0, 3))).toEqual(['(一)', '(二)', '(三)', '(四)', '(五)']);
+    expect(review.children[2].name).toBe('(三)新增的一节');
+    expect(review.children[3].name.startsWith('(四)民生保障')).toBe(true);
+  });
+});
