@@ -206,15 +206,15 @@ function findLeadCandidates(text: string, paragraphs: readonly Paragraph[], titl
   const startsHeading = new Set<number>();
   for (const c of explicit) if (c.placement !== 'inline') startsHeading.add(c.paragraph);
   const byOpening = new Map<string, Paragraph[]>();
-  const runs: Paragraph[][] = [];
-  let run: Paragraph[] = [];
-  let runKey = '';
+  // Short parallel paragraphs in a row: alike by their first two characters (`全面推进…。` `全面加强…。`),
+  // or by their first character and how their first sentence ends (`在教育方面。` `在卫生方面。`).
+  const byPrefix = new ParallelRun();
+  const byShape = new ParallelRun();
   let next = 0;
   let owner = -1;
-  const endRun = () => {
-    if (run.length >= LEAD_MIN_GROUP) runs.push(run);
-    run = [];
-    runKey = '';
+  const endRuns = () => {
+    byPrefix.end();
+    byShape.end();
   };
   for (const p of paragraphs) {
     const ownerBefore = owner;
@@ -222,35 +222,31 @@ function findLeadCandidates(text: string, paragraphs: readonly Paragraph[], titl
       if (!POINT_FAMILIES.includes(explicit[next].family)) owner = next;
       next++;
     }
-    if (owner !== ownerBefore) endRun();
+    if (owner !== ownerBefore) endRuns();
     if (startsHeading.has(p.index) || (title && title.start >= p.start && title.start < p.end) || p.end - p.start < 12) {
-      endRun();
+      endRuns();
       continue;
     }
     const opening = leadOpening(text, p);
-    if (!opening || isLeadIn(text, p)) {
-      endRun();
+    if (!opening || isLeadIn(text, p) || FRONT_MATTER.test(text.slice(p.start, p.end))) {
+      byPrefix.feed(p, undefined);
+      byShape.feed(p, undefined);
       continue;
     }
     const key = `${owner}|${opening}`;
     const group = byOpening.get(key);
     if (group) group.push(p);
     else byOpening.set(key, [p]);
-    const short = firstSentenceEnd(text, p) - p.start <= SHORT_LEAD_SENTENCE;
-    const two = text.slice(p.start, p.start + 2);
-    if (short && two === runKey) run.push(p);
-    else {
-      endRun();
-      if (short) {
-        run = [p];
-        runKey = two;
-      }
-    }
+    const sentenceEnd = firstSentenceEnd(text, p);
+    const short = sentenceEnd - p.start <= SHORT_LEAD_SENTENCE;
+    const prefix = text.slice(p.start, p.start + 2);
+    byPrefix.feed(p, short && !COMMON_OPENINGS.has(prefix) ? prefix : undefined);
+    byShape.feed(p, short && sentenceEnd - p.start >= 4 ? text[p.start] + text.slice(sentenceEnd - 2, sentenceEnd) : undefined);
   }
-  endRun();
+  endRuns();
   const chosen = new Set<Paragraph>();
   for (const group of byOpening.values()) if (group.length >= LEAD_MIN_GROUP) group.forEach((p) => chosen.add(p));
-  for (const r of runs) r.forEach((p) => chosen.add(p));
+  for (const r of [...byPrefix.runs, ...byShape.runs]) r.forEach((p) => chosen.add(p));
   const out: Candidate[] = [];
   for (const p of chosen) {
     const textEnd = firstSentenceEnd(text, p);
@@ -258,6 +254,40 @@ function findLeadCandidates(text: string, paragraphs: readonly Paragraph[], titl
   }
   return out.sort((a, b) => a.start - b.start);
 }
+
+/**
+ * Collects runs of paragraphs with the same key; one paragraph without a key may stand between
+ * two members (a paragraph of figures between `在教育方面。` and `在卫生方面。`).
+ */
+class ParallelRun {
+  readonly runs: Paragraph[][] = [];
+  private run: Paragraph[] = [];
+  private key = '';
+  private gap = 0;
+
+  feed(p: Paragraph, key: string | undefined): void {
+    if (key !== undefined && key === this.key) {
+      this.run.push(p);
+      this.gap = 0;
+    } else if (key === undefined) {
+      if (++this.gap > 1) this.end();
+    } else {
+      this.end();
+      this.run = [p];
+      this.key = key;
+    }
+  }
+
+  end(): void {
+    if (this.run.length >= LEAD_MIN_GROUP) this.runs.push(this.run);
+    this.run = [];
+    this.key = '';
+    this.gap = 0;
+  }
+}
+
+/** Openings shared by ordinary paragraphs, too common to make them parallel (`我们…` `同时…`). */
+const COMMON_OPENINGS = new Set(['我们', '同时', '此外', '这些', '这是', '今年', '去年', '明年', '全年', '其中', '目前', '当前', '各位']);
 
 /** Longest first sentence for paragraphs grouped by their first two characters. */
 const SHORT_LEAD_SENTENCE = 30;
