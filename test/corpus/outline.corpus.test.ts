@@ -19,7 +19,7 @@ const MIN_RIGHT: Record<string, number> = {
   // The reader puts 一、…八、 (this year's tasks) beside `首先报告２００１年的工作`; the guide's ranking rule
   // nests them under it, as it nests `一、` under `2023年工作安排` in hengli. Every heading is found.
   'national/national-gov-report-2002.txt': 0.05,
-  'national/national-gov-report-2008.txt': 0.75,
+  'national/national-gov-report-2008.txt': 0.8,
   'national/national-gov-report-2018.txt': 0.8,
   'national/national-gov-report-2023.txt': 1,
 };
@@ -34,8 +34,8 @@ describe.skipIf(!hasCorpus)('corpus outlines match what a reader wrote down', ()
       expect(share, detail).toBeGreaterThanOrEqual(MIN_RIGHT[expected.document] ?? 1);
       // Headings the reader did not see are as wrong as missed ones.
       expect(score.extra.length, detail).toBeLessThanOrEqual(Math.ceil(score.expected * 0.05));
-      // Every heading the reader saw is found, if not always at the reader's depth, except 2008's `在…方面。` run.
-      expect(score.missed.length, detail).toBeLessThanOrEqual(expected.document.endsWith('2008.txt') ? 10 : 0);
+      // Every heading the reader saw is found, if not always at the reader's depth, except three of 2008's `五年来，我们…` paragraphs, which sit under different sections.
+      expect(score.missed.length, detail).toBeLessThanOrEqual(expected.document.endsWith('2008.txt') ? 3 : 0);
       const model = buildReportModel(text);
       expect(model.title?.text ?? null).toBe(expected.title);
       expect(model.kind).toBe(expected.kind);
