@@ -4,7 +4,9 @@
  */
 import {
   createConnection,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -90,7 +92,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const summary = problems.join('\n');
     if (summary && summary !== lastProblems) {
       const head = language === 'zh' ? 'Gongwen 设置有误，已忽略：' : 'Gongwen ignored invalid settings:';
-      void connection.window.showWarningMessage(`${head}\n${summary}`);
+      // A notification (window/showMessage), not showWarningMessage's request: there is nothing to answer.
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `${head}\n${summary}` });
     }
     lastProblems = summary;
     diagnostics.scheduleAll();

@@ -7,7 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildReportModel } from '../../server/src/engine/build-model';
 import { completionsAt, completionSiteAt, type CompletionProposal } from '../../server/src/engine/features/completion';
+import { outlineOf } from '../../server/src/engine/features/outline';
+import { expandSnippet, parseSnippet } from '../../server/src/engine/features/section-snippets';
 import { applyEdits } from '../../server/src/engine/renumber';
+import { missingSections } from '../../server/src/engine/sections';
 
 /** Proposals at the `|` in `source` (the bar is removed). */
 function at(source: string, kind?: CompletionProposal['kind']): CompletionProposal[] {
@@ -140,6 +143,7 @@ describe('partial markers typed at the start of a line', () => {
 
   it('offers nothing in the middle of a sentence or before an existing heading', () => {
     expect(at(base + '全年完成|')).toEqual([]);
+    expect(at(base + '全年完成投资三亿元，新增|')).toEqual([]);
     expect(at(TITLE + '一、回顾\n|（一）产业。正文。\n')).toEqual([]);
   });
 
@@ -210,5 +214,73 @@ describe('renumbering what follows', () => {
     const source = TITLE + '一、回顾\n(一)产业。正文。\n|\n(三)民生。正文。\n';
     const [p] = at(source, 'marker');
     expect(p.additionalEdits).toBeUndefined();
+  });
+});
+
+describe('missing standard sections, as snippets', () => {
+  const SUMMARY_PLAN = [
+    '示例镇2023年工作总结及2024年工作计划',
+    '一、2023年工作开展情况',
+    '全年完成地区生产总值二十亿元，新增城镇就业四百人。',
+    '二、2024年工作计划',
+    '全年地区生产总值增长百分之六左右。',
+    '',
+  ].join('\n');
+  const expand = (s: string) => expandSnippet(parseSnippet(s));
+
+  it('offers the problems section where the cursor is, numbered to fit, renumbering the plan', () => {
+    const source = SUMMARY_PLAN.replace('二、2024年工作计划', '|\n二、2024年工作计划');
+    const sections = at(source, 'section');
+    expect(sections.map((p) => p.sectionId)).toEqual(['problems']);
+    const [p] = sections;
+    expect(p.label).toBe('二、存在的问题和不足');
+    expect(p.isSnippet).toBe(true);
+    expect(p.insertText.startsWith('${1:二}、${2|存在的问题和不足,')).toBe(true);
+    expect(p.detail.zh).toBe('缺少的部分：存在的问题（编为“二、”）；其后 1 个标题顺延编号');
+    expect(p.documentation!.zh).toContain('在肯定成绩的同时');
+    const after = accept(source, p, expand);
+    expect(outlineOf(buildReportModel(after)).map((s) => s.name)).toEqual(['一、2023年工作开展情况', '二、存在的问题和不足', '三、2024年工作计划']);
+    expect(missingSections(buildReportModel(after))).toEqual([]);
+  });
+
+  it('ranks sections after the heading numbers', () => {
+    const source = SUMMARY_PLAN.replace('二、2024年工作计划', '|\n二、2024年工作计划');
+    const all = at(source);
+    expect(all[0].kind).toBe('marker');
+    expect(all[all.length - 1].kind).toBe('section');
+    expect([...all].sort((a, b) => (a.sortText < b.sortText ? -1 : 1))).toEqual(all);
+  });
+
+  it('dates sections by the report: a 2024 government work report reviews 2023 and plans 2024', () => {
+    const gov = ['示例镇2024年政府工作报告', '各位代表：', '现在，我代表镇人民政府，向大会报告工作，请予审议。', '|'].join('\n');
+    const sections = at(gov, 'section');
+    const review = sections.find((p) => p.sectionId === 'review')!;
+    const tasks = sections.find((p) => p.sectionId === 'tasks')!;
+    expect(review.label).toBe('一、2023年工作回顾');
+    expect(expand(tasks.insertText).split('\n')[0]).toBe('一、2024年重点工作');
+    const later = at(gov.replace('2024年政府', '2026年政府'), 'section').find((p) => p.sectionId === 'review')!;
+    expect(later.label).toBe('一、2025年工作回顾');
+  });
+
+  it('puts first the sections whose conventional place is at the cursor', () => {
+    const gov = ['示例镇2024年政府工作报告', '各位代表：', '现在，我代表镇人民政府，向大会报告工作，请予审议。', '一、2023年工作回顾', '一年来，我们坚持稳中求进，经济运行总体平稳。', '|'].join('\n');
+    const ids = at(gov, 'section').map((p) => p.sectionId);
+    expect(ids[0]).toBe('problems');
+    expect(ids).toEqual(expect.arrayContaining(['tasks', 'closing']));
+  });
+
+  it('matches a typed pinyin or Chinese prefix, and nothing else', () => {
+    const source = SUMMARY_PLAN.replace('二、2024年工作计划', 'czwt|\n二、2024年工作计划');
+    const [p] = at(source, 'section');
+    expect(p.sectionId).toBe('problems');
+    expect(p.replace.end - p.replace.start).toBe(4);
+    expect(at(SUMMARY_PLAN.replace('二、2024年工作计划', '存在问题|\n二、2024年工作计划'), 'section')).toHaveLength(1);
+    expect(at(SUMMARY_PLAN.replace('二、2024年工作计划', '乡村振兴|\n二、2024年工作计划'), 'section')).toEqual([]);
+  });
+
+  it('offers no sections inside a paragraph or when the document has them all', () => {
+    expect(at(SUMMARY_PLAN.replace('新增城镇就业四百人。', '新增城镇就业四百人。|'), 'section')).toEqual([]);
+    const complete = SUMMARY_PLAN.replace('二、2024年工作计划', '二、存在的问题和不足\n一是产业结构偏重。\n三、2024年工作计划') + '|';
+    expect(at(complete, 'section')).toEqual([]);
   });
 });

@@ -7,8 +7,13 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReportModel } from '../../server/src/engine/build-model';
 import { outlineOf, type OutlineSymbol } from '../../server/src/engine/features/outline';
+import { completionsAt } from '../../server/src/engine/features/completion';
+import { expandSnippet, parseSnippet } from '../../server/src/engine/features/section-snippets';
+import { toCompletionItem } from '../../server/src/lsp/completion';
 import { LineIndex } from '../../server/src/engine/line-index';
+import { missingSections } from '../../server/src/engine/sections';
 import { CORPUS, corpusText, LspClient } from './lsp-client';
+import { applyWorkspaceEdit } from './workspace-edit';
 
 const hasCorpus = existsSync(CORPUS);
 
@@ -84,5 +89,70 @@ describe('completion over stdio', () => {
     expect(names(review.children).map((n) => n.slice(0, 3))).toEqual(['(一)', '(二)', '(三)', '(四)', '(五)']);
     expect(review.children[2].name).toBe('(三)新增的一节');
     expect(review.children[3].name.startsWith('(四)民生保障')).toBe(true);
+  });
+
+  const TEMPLATE = 'local/town-summary-and-plan-template.txt';
+  const expand = (s: string) => expandSnippet(parseSnippet(s));
+
+  it.skipIf(!hasCorpus)('offers the missing problems section of a corpus template as a snippet, numbered to fit', async () => {
+    const uri = 'file:///tmp/template-completion.txt';
+    const lines = corpusText(TEMPLATE).split('\n');
+    const at = lines.findIndex((l) => l.startsWith('二、'));
+    lines.splice(at, 0, '');
+    const text = lines.join('\n');
+    client.open(uri, text);
+    const list = await client.request('textDocument/completion', { textDocument: { uri }, position: { line: at, character: 0 } });
+    const section = list.items.find((i: any) => i.kind === 15 /* Snippet */);
+    expect(section.label).toBe('二、存在的问题和不足');
+    expect(section.insertTextFormat).toBe(2);
+    expect(section.textEdit.newText.startsWith('${1:二}、')).toBe(true);
+    expect(section.detail).toContain('缺少的部分');
+    expect(section.documentation.kind).toBe('markdown');
+    const after = applyItem(text, section, expand);
+    expect(names(outlineOf(buildReportModel(after))).map((n) => n.slice(0, 6))).toEqual(['一、xxxx', '二、存在的问', '三、下阶段工']);
+    expect(missingSections(buildReportModel(after))).toEqual([]);
+  });
+
+  it.skipIf(!hasCorpus)('quick-fixes section-missing on a corpus template by inserting the problems section', async () => {
+    const uri = 'file:///tmp/template-codeaction.txt';
+    const text = corpusText(TEMPLATE);
+    client.open(uri, text);
+    const diagnostics = await client.waitForDiagnostics(uri, 1);
+    const missing = diagnostics.filter((d: any) => d.code === 'section-missing');
+    expect(missing).toHaveLength(1);
+    expect(missing[0].message).toContain('存在的问题');
+    const actions = await client.request('textDocument/codeAction', {
+      textDocument: { uri },
+      range: missing[0].range,
+      context: { diagnostics: missing, only: ['quickfix'] },
+    });
+    const fix = actions.find((a: any) => a.title === '插入“存在的问题”部分');
+    expect(fix).toBeDefined();
+    expect(fix.isPreferred).toBe(true);
+    const after = applyWorkspaceEdit(text, fix.edit, uri);
+    const outline = outlineOf(buildReportModel(after));
+    expect(names(outline).map((n) => n.slice(0, 6))).toEqual(['一、xxxx', '二、存在的问', '三、下阶段工']);
+    // the plan keeps its subsections, the review too
+    expect(outline[0].children.length).toBe(8);
+    expect(outline[2].children.length).toBe(4);
+    // and the document, reopened, no longer lacks the section
+    client.change(uri, 2, after);
+    const again = await client.waitForDiagnostics(uri, 2);
+    expect(again.filter((d: any) => d.code === 'section-missing')).toEqual([]);
+  });
+
+  it('expands a section snippet to plain text for a client without snippet support', () => {
+    // (the server learns the client's support once ServerContext carries its capabilities; the conversion is checked here)
+    const text = '示例镇2023年工作总结及2024年工作计划\n一、2023年工作开展情况\n全年完成地区生产总值二十亿元。\n\n二、2024年工作计划\n全年增长百分之六。\n';
+    const model = buildReportModel(text);
+    const section = completionsAt(model, text.indexOf('\n\n') + 1).find((p) => p.kind === 'section')!;
+    const plain = toCompletionItem(model, section, 'en', false);
+    expect(plain.insertTextFormat).toBe(1);
+    expect((plain.textEdit as any).newText.startsWith('二、存在的问题和不足\n')).toBe(true);
+    expect((plain.textEdit as any).newText).not.toMatch(/\$\{|\$\d/);
+    const snippet = toCompletionItem(model, section, 'zh', true);
+    expect(snippet.insertTextFormat).toBe(2);
+    expect(snippet.detail).toContain('缺少的部分');
+    expect(plain.detail).toContain('missing section');
   });
 });

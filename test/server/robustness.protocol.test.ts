@@ -173,8 +173,47 @@ describe('hostile and degenerate documents', () => {
     expect(seen.length).toBeLessThanOrEqual(6);
   });
 
-  it('survives a 20 MB document and answers within a reasonable time', async () => {
-    const uri = 'file:///tmp/robust-huge.gongwen';
+  /** Opens `text`, waits for its diagnostics, then asks for symbols, code actions and placeholders; returns the times taken. */
+  async function stress(uri: string, text: string): Promise<{ analysed: number; answered: number; placeholders: any }> {
+    const started = Date.now();
+    client.open(uri, text);
+    const diagnostics = await client.waitForDiagnostics(uri, 1, 150000);
+    const analysed = Date.now() - started;
+    expect(diagnostics.length).toBeLessThanOrEqual(2000);
+    const t0 = Date.now();
+    const symbols = await client.request('textDocument/documentSymbol', { textDocument: { uri } }, 60000);
+    expect(symbols.length).toBeGreaterThan(0);
+    const range = { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } };
+    const lightBulb = await client.request('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: diagnostics.slice(0, 5), triggerKind: 2 } }, 60000);
+    expect(Array.isArray(lightBulb)).toBe(true);
+    const source = await client.request('textDocument/codeAction', { textDocument: { uri }, range, context: SOURCE_ONLY }, 60000);
+    expect(Array.isArray(source)).toBe(true);
+    const placeholders = await client.request('workspace/executeCommand', { command: 'gongwen.server.placeholders', arguments: [uri] }, 60000);
+    const answered = Date.now() - t0;
+    client.close(uri);
+    expect(client.exited).toBe(false);
+    return { analysed, answered, placeholders };
+  }
+
+  it('survives a 20 MB compilation of reports and answers within a reasonable time', async () => {
+    const head = '示例镇2024年政府工作报告\n各位代表：\n一、2023年工作回顾\n';
+    const unit = [
+      '过去一年，我们坚持稳中求进，经济运行总体平稳。一是产业提质增效，新增规上企业5家。二是项目建设提速，完成投资xx亿元。',
+      '全镇上下团结一心，攻坚克难，各项工作取得新成效,群众满意度不断提升。',
+      '',
+    ].join('\n');
+    const text = head + unit.repeat(Math.ceil((20 * 1024 * 1024) / unit.length)) + '二、2024年工作安排\n';
+    expect(text.length).toBeGreaterThanOrEqual(20 * 1024 * 1024);
+    const { analysed, answered, placeholders } = await stress('file:///tmp/robust-huge.gongwen', text);
+    expect(placeholders.total).toBeGreaterThan(100000);
+    expect(placeholders.placeholders.length).toBeLessThanOrEqual(20000);
+    // Generous bounds for a slow, busy CI machine; an idle laptop needs a fraction of this.
+    expect(analysed).toBeLessThan(90000);
+    expect(answered).toBeLessThan(60000);
+    console.log(`20 MB: published diagnostics after ${analysed} ms; symbols, code actions and placeholders in ${answered} ms`);
+  }, 300000);
+
+  it('stays linear on 4 MB with a problem on every line', async () => {
     const unit = [
       '一、xxxx年工作回顾',
       '（一）产业发展,全年实现地区生产总值xx亿元,同比增长%。新建项目x个;完成投资xx亿元。',
@@ -184,30 +223,11 @@ describe('hostile and degenerate documents', () => {
       '1、抓好项目建设。2、抓好民生实事。',
       '',
     ].join('\n');
-    const text = unit.repeat(Math.ceil((20 * 1024 * 1024) / unit.length));
-    expect(text.length).toBeGreaterThanOrEqual(20 * 1024 * 1024);
-    const started = Date.now();
-    client.open(uri, text);
-    const diagnostics = await client.waitForDiagnostics(uri, 1, 90000);
-    const analysed = Date.now() - started;
-    expect(diagnostics.length).toBeLessThanOrEqual(2000);
-    const t0 = Date.now();
-    const symbols = await client.request('textDocument/documentSymbol', { textDocument: { uri } }, 30000);
-    expect(symbols.length).toBeGreaterThan(0);
-    const range = { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } };
-    const lightBulb = await client.request('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: diagnostics.slice(0, 5), triggerKind: 2 } }, 30000);
-    expect(Array.isArray(lightBulb)).toBe(true);
-    const source = await client.request('textDocument/codeAction', { textDocument: { uri }, range, context: SOURCE_ONLY }, 60000);
-    expect(Array.isArray(source)).toBe(true);
-    const placeholders = await client.request('workspace/executeCommand', { command: 'gongwen.server.placeholders', arguments: [uri] }, 30000);
-    expect(placeholders.total).toBeGreaterThan(100000);
-    expect(placeholders.placeholders.length).toBeLessThanOrEqual(20000);
-    const answered = Date.now() - t0;
-    // Generous bounds for a slow CI machine; typical times are a few seconds.
+    const text = unit.repeat(Math.ceil((4 * 1024 * 1024) / unit.length));
+    const { analysed, answered } = await stress('file:///tmp/robust-dense.gongwen', text);
+    // Linear work takes a few seconds here; a rule that is quadratic in the number of headings takes minutes.
     expect(analysed).toBeLessThan(60000);
     expect(answered).toBeLessThan(60000);
-    client.close(uri);
-    expect(client.exited).toBe(false);
-    console.log(`20 MB: analysed and published in ${analysed} ms; symbols, code actions and placeholders in ${answered} ms`);
-  }, 180000);
+    console.log(`4 MB dense: published diagnostics after ${analysed} ms; symbols, code actions and placeholders in ${answered} ms`);
+  }, 300000);
 });

@@ -54,7 +54,8 @@ export function renumberList(model: ReportModel, heading: Heading): TextEdit[] {
  */
 export function renumberDocument(model: ReportModel): TextEdit[] {
   const edits: TextEdit[] = [];
-  for (const list of numberedLists(model)) edits.push(...renumberSiblingList(list));
+  // No spread: a degenerate list of a million items would overflow the call stack.
+  for (const list of numberedLists(model)) for (const edit of renumberSiblingList(list)) edits.push(edit);
   return edits.sort((a, b) => a.start - b.start);
 }
 

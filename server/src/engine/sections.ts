@@ -388,9 +388,21 @@ const OPENING_LENGTH = 80;
 /** An opening sentence shorter than this is extended by the next sentence (`安不忘危，兴不忘忧。我们清醒认识到…`). */
 const SHORT_SENTENCE = 16;
 
-const SALUTATION = /^(各位代表|同志们|各位委员|各位领导)/;
+const SALUTATION = /^(各位代表|同志们|各位委员|各位领导|尊敬的)/;
+/** A salutation inside flattened text: `…乡长xx 各位代表、 同志们: 现在,我代表…`. */
+const SALUTATION_INLINE = /(各位代表|同志们)[ \u3000]*[：:]/;
 const OPENING = /代表.{0,30}(向|在)(本次)?(大会|会议).{0,12}(报告|作|做)|请予(以)?审议|请各位代表(予以)?审议/;
-const CLOSING = /^(各位代表|同志们|各位代表、同志们)|让我们|奋斗[！!。]?$|而努力[！!。]?$/;
+const CLOSING_START = /^(各位代表|同志们|各位代表、同志们)[！!，,]/;
+const CLOSING_ANYWHERE = /让我们|奋斗[！!。]?$|而努力[！!。]?$|(各位代表|同志们)[！!]/;
+/** How much of a heading's text is examined: a run-in heading of flattened text can be long. */
+const HEADING_TEXT_LENGTH = 40;
+
+/** A paragraph of the body: the title paragraph counts from the end of the title (flattened text). */
+interface BodyParagraph {
+  index: number;
+  start: number;
+  end: number;
+}
 
 const modelCache = new WeakMap<ReportModel, SectionMatch[]>();
 
@@ -403,31 +415,53 @@ const modelCache = new WeakMap<ReportModel, SectionMatch[]>();
 export function findSections(model: ReportModel): SectionMatch[] {
   const cached = modelCache.get(model);
   if (cached) return cached;
+  const text = model.text;
   const defs = SECTION_DEFS[model.kind];
   const result: SectionMatch[] = defs.map((def) => ({ id: def.id, def, present: false }));
-  const bodyParagraphs = model.paragraphs.filter((p) => !model.title || p.end <= model.title.start || p.start >= model.title.end);
+  const body: BodyParagraph[] = [];
+  for (const p of model.paragraphs) {
+    const t = model.title;
+    if (!t || p.end <= t.start || p.start >= t.end) body.push({ index: p.index, start: p.start, end: p.end });
+    else if (p.end > t.end) {
+      let start = t.end;
+      while (start < p.end && /[\s\u3000]/.test(text[start])) start++;
+      if (start < p.end) body.push({ index: p.index, start, end: p.end });
+    }
+  }
+  const front = body.slice(0, FRONT_PARAGRAPHS);
   const openings = new Map<number, string>();
-  const openingOf = (index: number): string => {
-    let s = openings.get(index);
+  const openingOf = (q: BodyParagraph): string => {
+    let s = openings.get(q.index);
     if (s === undefined) {
-      s = openingSentence(model, index);
-      openings.set(index, s);
+      s = simplify(openingSentence(model, q));
+      openings.set(q.index, s);
     }
     return s;
   };
+  const found = (match: SectionMatch, q: BodyParagraph | undefined): void => {
+    if (q) Object.assign(match, { present: true, paragraph: q.index });
+  };
 
+  let salutation: number | undefined;
   for (const match of result) {
     const def = match.def;
     if (def.placement === 'salutation') {
-      const p = bodyParagraphs.slice(0, FRONT_PARAGRAPHS).find((q) => SALUTATION.test(model.text.slice(q.start, Math.min(q.end, q.start + 12))));
-      if (p) Object.assign(match, { present: true, paragraph: p.index });
+      found(
+        match,
+        front.find((q) => SALUTATION.test(text.slice(q.start, Math.min(q.end, q.start + 12))) || SALUTATION_INLINE.test(text.slice(q.start, Math.min(q.end, q.start + 300)))),
+      );
+      salutation = match.paragraph;
     } else if (def.placement === 'opening') {
-      const p = bodyParagraphs.slice(0, FRONT_PARAGRAPHS).find((q) => OPENING.test(model.text.slice(q.start, Math.min(q.end, q.start + 200))));
-      if (p) Object.assign(match, { present: true, paragraph: p.index });
+      found(match, front.find((q) => OPENING.test(text.slice(q.start, Math.min(q.end, q.start + 200)))));
     } else if (def.placement === 'closing') {
-      const tail = bodyParagraphs.slice(-CLOSING_PARAGRAPHS).reverse();
-      const p = tail.find((q) => CLOSING.test(model.text.slice(q.start, q.end)));
-      if (p && bodyParagraphs.length > CLOSING_PARAGRAPHS) Object.assign(match, { present: true, paragraph: p.index });
+      const tail = body.slice(-CLOSING_PARAGRAPHS).reverse();
+      const last = tail[0];
+      const closing = tail.find(
+        (q) =>
+          q.index !== salutation &&
+          (CLOSING_START.test(text.slice(q.start, Math.min(q.end, q.start + 12))) || CLOSING_ANYWHERE.test(text.slice(Math.max(q.start, q.end - 300), q.end))),
+      );
+      found(match, closing && (closing !== last || body.length > 1 || last.end - last.start > 300) ? closing : undefined);
     } else {
       const heading = bestHeading(model, def);
       if (heading) {
@@ -435,9 +469,9 @@ export function findSections(model: ReportModel): SectionMatch[] {
         continue;
       }
       if (!def.leadCue) continue;
-      for (const p of bodyParagraphs) {
-        if (def.leadCue.test(openingOf(p.index))) {
-          Object.assign(match, { present: true, paragraph: p.index });
+      for (const q of body) {
+        if (def.leadCue.test(openingOf(q))) {
+          found(match, q);
           break;
         }
       }
@@ -453,7 +487,7 @@ function bestHeading(model: ReportModel, def: SectionDef): Heading | undefined {
   let best: Heading | undefined;
   for (const h of model.headings) {
     if (h.family === 'lead' || h.family === 'cn-point' || h.family === 'cn-ordinal') continue; // sentences, tested as openings
-    if ((!best || h.depth < best.depth) && def.headingCue.test(h.text)) best = h;
+    if ((!best || h.depth < best.depth) && def.headingCue.test(simplify(h.text.slice(0, HEADING_TEXT_LENGTH)))) best = h;
   }
   return best;
 }
@@ -467,19 +501,20 @@ function isSentenceEndUnit(c: number): boolean {
  * sentence when it is short; a long line without end punctuation continues on the next line
  * (hard-wrapped text).
  */
-function openingSentence(model: ReportModel, index: number): string {
+function openingSentence(model: ReportModel, from: BodyParagraph): string {
   const text = model.text;
   let out = '';
   let firstSentenceLength = -1;
-  let paragraph = index;
+  let paragraph = from.index;
+  let start = from.start;
   while (out.length < OPENING_LENGTH) {
     const p = model.paragraphs[paragraph];
-    const stop = Math.min(p.end, p.start + OPENING_LENGTH - out.length);
-    let pos = p.start;
+    const stop = Math.min(p.end, start + OPENING_LENGTH - out.length);
+    let pos = start;
     let ended = false;
     for (; pos < stop; pos++) {
       if (!isSentenceEndUnit(text.charCodeAt(pos))) continue;
-      const length = out.length + pos + 1 - p.start;
+      const length = out.length + pos + 1 - start;
       if (firstSentenceLength >= 0 || length >= SHORT_SENTENCE) {
         pos++;
         ended = true;
@@ -487,19 +522,37 @@ function openingSentence(model: ReportModel, index: number): string {
       }
       firstSentenceLength = length;
     }
-    out += text.slice(p.start, pos);
+    out += text.slice(start, pos);
     if (ended || pos < p.end) break;
     // Continue into the next line only when this one looks wrapped mid-sentence (hard-wrapped text).
     const next = model.paragraphs[paragraph + 1];
     const last = text.charCodeAt(p.end - 1);
     if (!next || p.end - p.start < 20 || isSentenceEndUnit(last) || CLAUSE_END.has(last) || next.line !== p.line + 1) break;
     paragraph++;
+    start = next.start;
   }
   return out;
 }
 
 /** Clause punctuation that ends a line without the sentence going on: `；` `：` `，` and half-width forms. */
 const CLAUSE_END = new Set([0xff1b, 0xff1a, 0xff0c, 59, 58, 44]);
+
+/** Traditional characters of the cue words, to their simplified forms (`工作總結` → `工作总结`), in pairs; `畫` maps to `划` for `計畫`. */
+const PAIRS = '總总結结顧顾問问題题況况開开將将們们計计劃划畫划點点標标難难戰战認认識识實实達达現现還还進进過过這这經经濟济層层關关幹干當当舉举節节務务後后與与來来請请審审議议鎮镇會会報报貫贯徹彻導导應应對对頓顿';
+const TRADITIONAL = new Map<number, string>();
+for (let i = 0; i + 1 < PAIRS.length; i += 2) TRADITIONAL.set(PAIRS.charCodeAt(i), PAIRS[i + 1]);
+const IS_TRADITIONAL = new Uint8Array(0x10000);
+for (const c of TRADITIONAL.keys()) IS_TRADITIONAL[c] = 1;
+
+/** Maps the traditional characters of cue words to simplified ones, one unit for one. */
+function simplify(s: string): string {
+  let i = 0;
+  while (i < s.length && IS_TRADITIONAL[s.charCodeAt(i)] === 0) i++;
+  if (i === s.length) return s;
+  let out = s.slice(0, i);
+  for (; i < s.length; i++) out += TRADITIONAL.get(s.charCodeAt(i)) ?? s[i];
+  return out;
+}
 
 /**
  * The required sections of the document's kind that were not found.
@@ -512,8 +565,9 @@ export function missingSections(model: ReportModel): SectionMatch[] {
 
 /**
  * Where a section of the document's kind conventionally goes: before the next present section in
- * conventional order (the problems before the plan), else after the previous present one (after
- * its whole section), else at the top (just after the title) or the end.
+ * conventional order (the problems before the plan); else after the previous present one, together
+ * with the sibling sections that follow it (a duty report's work sections 一、二、三), but before a
+ * closing paragraph; else just after the title (early sections) or at the end.
  *
  * @example insertionPoint(model, 'problems') // { offset: <start of the line `二、2024年工作思路`>, before: <that heading> }
  */
@@ -533,44 +587,37 @@ export function insertionPoint(model: ReportModel, sectionId: SectionId): Insert
   if (target?.def.placement === 'salutation') return { offset: afterTitle() };
 
   const present = sections.filter((s) => s.present && s.id !== sectionId);
-  const next = present
-    .filter((s) => s.def.order > order)
-    .sort((a, b) => paragraphStart(model, a) - paragraphStart(model, b))[0];
+  const next = present.filter((s) => s.def.order > order).sort((a, b) => startOf(model, a) - startOf(model, b))[0];
   if (next) {
     if (next.heading) return { offset: lineStartOf(next.heading.start), parent: next.heading.parent, before: next.heading };
-    return { offset: lineStartOf(paragraphStart(model, next)), parent: enclosingHeading(model, paragraphStart(model, next)) };
+    // Before a paragraph: inside the section that holds it, except for the closing, which ends the whole report.
+    const start = startOf(model, next);
+    return { offset: lineStartOf(start), parent: next.def.placement === 'closing' ? undefined : enclosingHeading(model, start) };
   }
-  const previous = present
-    .filter((s) => s.def.order < order)
-    .sort((a, b) => paragraphStart(model, b) - paragraphStart(model, a))[0];
-  if (previous) {
-    if (previous.heading) {
-      const h = previous.heading;
-      const offset = lineAfter(Math.max(h.start, h.sectionEnd - 1));
-      const before = model.headings.find((x) => x.start >= offset && x.depth <= h.depth);
-      const closing = sections.find((s) => s.id === 'closing' && s.present);
-      if (closing && !before && closing.paragraph !== undefined && model.paragraphs[closing.paragraph].start >= h.start) {
-        // The closing paragraph sits inside the last section: go before it.
-        return { offset: lineStartOf(model.paragraphs[closing.paragraph].start), parent: h.parent };
-      }
-      return { offset, parent: h.parent, before };
-    }
-    const start = paragraphStart(model, previous);
-    if (previous.def.placement === 'salutation' || previous.def.placement === 'opening') {
-      // The front matter: the section goes right after it.
-      const p = model.paragraphs[previous.paragraph!];
-      return { offset: lineAfter(p.end > p.start ? p.end - 1 : p.start) };
-    }
-    const parent = enclosingHeading(model, start);
-    if (parent) return { offset: lineAfter(Math.max(parent.start, parent.sectionEnd - 1)), parent: parent.parent };
-    return { offset: text.length };
+  const previous = present.filter((s) => s.def.order < order).sort((a, b) => startOf(model, b) - startOf(model, a))[0];
+  if (!previous) return order <= 20 || target?.def.placement === 'opening' ? { offset: afterTitle() } : { offset: text.length };
+
+  if (previous.def.placement === 'salutation' || previous.def.placement === 'opening') {
+    // Right after the front matter.
+    const p = model.paragraphs[previous.paragraph!];
+    return { offset: lineAfter(p.end - 1) };
   }
-  // Nothing present around it: early sections go at the top, the others at the end.
-  if (order <= 20 || target?.def.placement === 'opening') return { offset: afterTitle() };
-  return { offset: text.length };
+  // The heading whose section the previous section is (or lies in), and its last sibling.
+  const anchor = previous.heading ?? enclosingHeading(model, startOf(model, previous));
+  if (!anchor) return { offset: text.length };
+  const siblings = anchor.parent ? anchor.parent.children : model.roots;
+  const last = siblings[siblings.length - 1].start >= anchor.start ? siblings[siblings.length - 1] : anchor;
+  const offset = lineAfter(Math.max(last.start, last.sectionEnd - 1));
+  const closing = sections.find((s) => s.id === 'closing' && s.present);
+  if (closing?.paragraph !== undefined) {
+    const closingStart = model.paragraphs[closing.paragraph].start;
+    if (closingStart >= anchor.start && closingStart < offset) return { offset: lineStartOf(closingStart), parent: anchor.parent };
+  }
+  const before = model.headings.find((h) => h.start >= offset && h.depth <= anchor.depth);
+  return { offset, parent: anchor.parent, before };
 }
 
-function paragraphStart(model: ReportModel, s: SectionMatch): number {
+function startOf(model: ReportModel, s: SectionMatch): number {
   if (s.heading) return s.heading.start;
   return s.paragraph !== undefined ? model.paragraphs[s.paragraph].start : model.text.length;
 }

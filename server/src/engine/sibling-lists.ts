@@ -7,8 +7,9 @@
  *
  * - points (`一是` `第一，`) start a new list at every `一`: `一要…三要` then `一是…三是` under one
  *   heading are two lists, not a restart;
- * - a canonical family written inline in paragraphs (`（1）…（2）…` inside a paragraph) starts a new
- *   list when a `1` opens inline in a later paragraph, as points do;
+ * - a canonical family written inline in a paragraph (`目标是：（1）…（2）…`) is an enumeration of
+ *   that paragraph: a `1` in another paragraph starts a new list when either it or the item before
+ *   it is inline, as points do;
  * - otherwise a later `一、` after `三、` under the same parent stays in the list: a restart, which
  *   `numbering-sequence` reports.
  *
@@ -35,7 +36,10 @@ export interface SiblingList {
   items: Heading[];
   /** The previous list of the same family that this one continues (see the module comment). */
   continues?: SiblingList;
-  /** The number the first item should have: 1, or one past the end of the list it continues. */
+  /**
+   * The number the first item should have: 1, or one past the end of the list it continues, or the
+   * first item's own number when the numbers before it are written but hidden.
+   */
   expectedStart: number;
   /** The number each item should have (see {@link expectedValues}). */
   expected: number[];
@@ -121,14 +125,15 @@ function computeLists(model: ReportModel): SiblingList[] {
 
 /**
  * Marks the items whose skipped numbers are written in the text before them: between the previous
- * item and this one, or for the first item between its parent's heading and itself.
+ * item and this one, or for the first item between its parent's marker and itself.
  */
 function findHidden(text: string, list: SiblingList): void {
   list.hidden = list.items.map((h, i) => {
     const value = h.marker!.value;
     const previous = i > 0 ? list.items[i - 1].marker!.value : 0;
     if (value <= previous + 1) return false;
-    const from = i > 0 ? list.items[i - 1].marker!.end : list.parent ? list.parent.textEnd : 0;
+    // The parent's own heading text counts: in flattened text `（一）…增长一是…。三是` runs on.
+    const from = i > 0 ? list.items[i - 1].marker!.end : list.parent ? (list.parent.marker?.end ?? list.parent.start) : 0;
     const region = normalizeBrackets(text.slice(from, h.start));
     for (let k = previous + 1; k < value; k++) if (!region.includes(normalizeBrackets(markerWithValue(h.marker!, k)))) return false;
     return true;
@@ -145,7 +150,7 @@ function startsNewList(list: SiblingList, h: Heading): boolean {
   if (h.marker!.value !== 1) return false;
   if (POINT_FAMILIES.includes(h.family)) return true;
   const previous = list.items[list.items.length - 1];
-  return h.placement === 'inline' && previous.placement === 'inline' && previous.paragraph !== h.paragraph;
+  return (h.placement === 'inline' || previous.placement === 'inline') && previous.paragraph !== h.paragraph;
 }
 
 /** Marks a canonical list that takes up where the previous list of its family stopped. */

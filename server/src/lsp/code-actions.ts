@@ -37,6 +37,7 @@ export function capabilities(): Partial<ServerCapabilities> {
 }
 
 export function register(ctx: ServerContext): void {
+  reportFailure = (message) => ctx.connection.console.error(`gongwen: ${message}`);
   ctx.connection.onCodeAction(
     guard(ctx, [] as CodeAction[], (params: CodeActionParams, token) => {
       const analysis = ctx.analysisOf(params.textDocument.uri);
@@ -181,23 +182,50 @@ export function fixAllOf(analysis: Analysis, ruleId?: string): FixAll {
   return result;
 }
 
-/** Takes fixes in order, dropping any whose edits overlap an edit already taken (or are invalid). */
+/**
+ * Takes fixes in order, dropping any whose edits overlap an edit already taken, overlap each other,
+ * or are invalid. Two edits overlap when their spans share text, or when both start at the same
+ * offset (two insertions there would have no defined order).
+ *
+ * Linear in the text and the edits: taken spans are marked in a byte per offset, and a fix that
+ * repeats an edit list already seen (rules share one "renumber this list" among its findings) is
+ * rejected at its first edit.
+ */
 export function nonOverlapping(model: ReportModel, fixes: readonly Fix[]): FixAll {
+  const length = model.text.length;
+  const flags = new Uint8Array(length + 1);
+  const seen = new Set<readonly TextEdit[]>();
   const taken: TextEdit[] = [];
   let count = 0;
-  // Taken edits kept sorted by start, so each check is a binary search.
   for (const fix of fixes) {
-    const edits = validEdits(model, fix.edits);
-    if (!edits.length || edits.length !== fix.edits.length) continue;
-    if (overlapsItself(edits)) continue;
-    if (edits.some((e) => overlapsAny(taken, e))) continue;
-    for (const e of edits) taken.splice(insertionPoint(taken, e.start), 0, e);
+    const edits = fix.edits;
+    if (!edits?.length || seen.has(edits)) continue;
+    seen.add(edits);
+    if (!edits.every((e) => isValidEdit(e, length) && !conflicts(flags, e))) continue;
+    if (edits.length > 1 && overlapsItself(edits)) continue;
+    for (const e of edits) {
+      flags[e.start] |= START;
+      if (e.start === e.end) flags[e.start] |= INSERT;
+      else for (let i = e.start; i < e.end; i++) flags[i] |= COVER;
+      taken.push(e);
+    }
     count++;
   }
+  taken.sort((a, b) => a.start - b.start);
   return { edits: taken, fixes: count };
 }
 
-/** Two edits overlap when their spans share text, or when both start at the same offset (two insertions there would have no defined order). */
+/** Offset flags of {@link nonOverlapping}: inside a taken replacement, a taken insertion point, the start of a taken edit. */
+const COVER = 1;
+const INSERT = 2;
+const START = 4;
+
+function conflicts(flags: Uint8Array, e: TextEdit): boolean {
+  if (flags[e.start] & (START | COVER)) return true;
+  for (let i = e.start + 1; i < e.end; i++) if (flags[i] & (COVER | INSERT)) return true;
+  return false;
+}
+
 function overlaps(a: TextEdit, b: TextEdit): boolean {
   return a.start === b.start || (a.start < b.end && b.start < a.end);
 }
@@ -208,34 +236,24 @@ function overlapsItself(edits: readonly TextEdit[]): boolean {
   return false;
 }
 
-function overlapsAny(sorted: readonly TextEdit[], e: TextEdit): boolean {
-  const i = insertionPoint(sorted, e.start);
-  // Only neighbours can overlap: the taken edits are disjoint and sorted.
-  return (i > 0 && overlaps(sorted[i - 1], e)) || (i < sorted.length && overlaps(sorted[i], e));
-}
-
-/** Index of the first edit that starts after `start`. */
-function insertionPoint(sorted: readonly TextEdit[], start: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid].start <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Renumbering
 
 const renumberCache = new WeakMap<Analysis, TextEdit[]>();
+/** Where engine failures inside code actions are logged (the server's console). */
+let reportFailure: ((message: string) => void) | undefined;
 
 function renumberOf(analysis: Analysis): TextEdit[] {
   let edits = renumberCache.get(analysis);
   if (!edits) {
-    // An invalid or self-overlapping edit set is refused whole.
-    const raw = renumberDocument(analysis.model);
+    // An invalid or self-overlapping edit set is refused whole; a failure only loses this action.
+    let raw: TextEdit[];
+    try {
+      raw = renumberDocument(analysis.model);
+    } catch (error) {
+      reportFailure?.(`renumberDocument failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      raw = [];
+    }
     edits = nonOverlapping(analysis.model, [{ title: { zh: '', en: '' }, edits: raw, safe: true }]).edits;
     edits = edits.filter((e) => analysis.model.text.slice(e.start, e.end) !== e.newText);
     renumberCache.set(analysis, edits);
@@ -250,9 +268,11 @@ function renumberOf(analysis: Analysis): TextEdit[] {
 export function validEdits(model: ReportModel, edits: readonly TextEdit[] | undefined): TextEdit[] {
   if (!edits) return [];
   const length = model.text.length;
-  return edits.filter(
-    (e) => Number.isInteger(e.start) && Number.isInteger(e.end) && e.start >= 0 && e.start <= e.end && e.end <= length && typeof e.newText === 'string',
-  );
+  return edits.filter((e) => isValidEdit(e, length));
+}
+
+function isValidEdit(e: TextEdit, length: number): boolean {
+  return Number.isInteger(e.start) && Number.isInteger(e.end) && e.start >= 0 && e.start <= e.end && e.end <= length && typeof e.newText === 'string';
 }
 
 /** Engine edits (UTF-16 offsets) as LSP text edits. */

@@ -13,9 +13,12 @@ function check(text: string): Finding[] {
   return numberingFormat.check(buildReportModel(text), defaultSettings());
 }
 
-/** `[flagged text, replacement]` of each finding. */
+/** `[flagged text, flagged text with the fix applied]` of each finding. */
 function brief(text: string): Array<[string, string]> {
-  return check(text).map((f) => [text.slice(f.start, f.end), f.fixes![0].edits[0].newText]);
+  return check(text).map((f) => {
+    const fixed = applyEdits(text, f.fixes![0].edits);
+    return [text.slice(f.start, f.end), fixed.slice(f.start, f.end + fixed.length - text.length)];
+  });
 }
 
 /** Applies the first fix of every finding (they never overlap). */
@@ -147,6 +150,17 @@ describe('numbering-format: brackets', () => {
   });
 });
 
+describe('numbering-format: fixes leave the numeral alone', () => {
+  it('edits never touch the numeral, so a renumbering can go with them', () => {
+    const text = TITLE + '一、主要工作\n（一）产业\n(三)、城建\n1、种植\n3、养殖\n';
+    for (const f of check(text)) {
+      const marker = text.slice(f.start, f.end);
+      const numeral = f.start + marker.search(/[一二三四五六七八九十\d]/);
+      for (const e of f.fixes![0].edits) expect(e.end <= numeral || e.start >= numeral + 1, marker).toBe(true);
+    }
+  });
+});
+
 describe('numbering-format: space after a marker', () => {
   it('一、 2022年 → 一、2022年', () => {
     const text = TITLE + '一、 2023年工作回顾\n二、2024年工作安排\n';
@@ -154,6 +168,10 @@ describe('numbering-format: space after a marker', () => {
     expect(found).toHaveLength(1);
     expect(found[0].message).toEqual({ zh: '序号“一、”后有多余空格', en: 'Stray space after the marker "一、"' });
     expect(fixAll(text)).toBe(TITLE + '一、2023年工作回顾\n二、2024年工作安排\n');
+  });
+
+  it('a part heading keeps its space', () => {
+    expect(check(TITLE + '第一部分 工作回顾\n一、产业\n二、城建\n第二部分　工作安排\n三、稳增长\n')).toEqual([]);
   });
 
   it('a full-width space counts', () => {

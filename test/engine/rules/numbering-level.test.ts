@@ -47,6 +47,11 @@ describe('numbering-level: inversion (GB/T 15834 B.3.8)', () => {
     expect(brief(text)).toEqual([['一、', '层级颠倒：“一、”比同一节中前面的“（一）”层级更高（GB/T 15834 B.3.8）', undefined]]);
   });
 
+  it('an inline enumeration in an intro paragraph is not a level: （一） may follow it', () => {
+    const text = TITLE + '一、2024年工作安排\n今年的主要目标是：1.生产总值增长6%左右。2.居民收入同步增长。\n（一）稳增长\n（二）促改革\n二、工作要求\n';
+    expect(check(text)).toEqual([]);
+  });
+
   it('is reported once per family and section', () => {
     const text = TITLE + '一、主要工作\n1.种植\n（一）产业\n（二）城建\n（三）民生\n';
     expect(check(text).filter((f) => f.data?.kind === 'inversion')).toHaveLength(1);
@@ -67,6 +72,12 @@ describe('numbering-level: skipped level', () => {
     expect(fixed).toBe(TITLE + '一、主要工作\n（一）产业发展\n（二）城乡建设\n二、下步打算\n（一）稳增长\n（二）促改革\n');
     expect(check(fixed)).toEqual([]);
     expect(numberingSequence.check(buildReportModel(fixed), defaultSettings())).toEqual([]);
+  });
+
+  it('the fix follows the document\'s bracket width for the skipped family', () => {
+    const text = TITLE + '一、主要工作\n1.产业发展\n2.城乡建设\n二、下步打算\n(一)稳增长\n(二)促改革\n';
+    const fixed = applyEdits(text, check(text)[0].fixes![0].edits);
+    expect(fixed).toBe(TITLE + '一、主要工作\n(一)产业发展\n(二)城乡建设\n二、下步打算\n(一)稳增长\n(二)促改革\n');
   });
 
   it('skipping two levels names both', () => {

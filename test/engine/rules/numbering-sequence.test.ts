@@ -5,7 +5,7 @@ import { buildReportModel } from '../../../server/src/engine/build-model';
 import { numberingSequence } from '../../../server/src/engine/rules/numbering-sequence';
 import { RULES, runRules } from '../../../server/src/engine/rules';
 import { defaultSettings } from '../../../server/src/engine/settings';
-import { applyEdits } from '../../../server/src/engine/renumber';
+import { applyEdits, renumberDocument } from '../../../server/src/engine/renumber';
 import type { Finding } from '../../../server/src/engine/rules/rule';
 
 const TITLE = '某镇2024年工作总结\n';
@@ -46,8 +46,30 @@ describe('numbering-sequence: clean lists stay silent', () => {
     expect(check(text)).toEqual([]);
   });
 
+  it('an inline enumeration in a paragraph does not continue into headings of its family', () => {
+    const text = TITLE + '一、2024年工作安排\n今年的主要目标是：1.生产总值增长6%左右。2.居民收入同步增长。\n1.稳增长\n2.促改革\n另有两项约束性指标：1.能耗下降。2.排放下降。\n二、工作要求\n';
+    expect(check(text)).toEqual([]);
+  });
+
   it('dash points carry no numbers', () => {
     const text = TITLE + '一、工作回顾\n——经济发展稳中有进。全年完成生产总值若干亿元。\n——城乡面貌明显改善。新建公园两个。\n——民生保障更加有力。\n二、工作安排\n';
+    expect(check(text)).toEqual([]);
+  });
+
+  it('a number written where a heading cannot start is not missing (一是…，二是…。三是…)', () => {
+    const text = TITLE + '一、主要工作\n今年重点抓好产业：一是扩大种植面积，二是培育龙头企业。三是打响区域品牌。四是拓展销售渠道。\n二、下步打算\n';
+    expect(check(text)).toEqual([]);
+    const model = buildReportModel(text);
+    expect(renumberDocument(model)).toEqual([]);
+  });
+
+  it('flattened text: a first point glued to its heading is written, not missing', () => {
+    const text = TITLE + '一、主要工作\n（一）狠抓产业发展一是扩大种植面积。二是培育龙头企业。三是打响区域品牌。\n（二）狠抓城乡建设\n二、下步打算\n';
+    expect(check(text)).toEqual([]);
+  });
+
+  it('a lone 一是 whose 二是 follows a comma is not lone', () => {
+    const text = TITLE + '一、主要工作\n今年抓了产业发展。一是扩大了种植面积，二是培育了龙头企业。\n二、下步打算\n';
     expect(check(text)).toEqual([]);
   });
 
@@ -191,6 +213,11 @@ describe('numbering-sequence: lead-in counts', () => {
     expect(f.message.en).toBe('The lead-in promises 5 ("五个方面") but the list has 4 ("（一）" to "（四）")');
     expect(f.fixes![0].safe).toBe(false);
     expect(applyEdits(text, f.fixes![0].edits)).toContain('以下四个方面工作：');
+  });
+
+  it('a count kept by the numbers but not the items reports the gap only', () => {
+    const text = TITLE + '一、工作安排\n重点抓好以下四个方面：\n（一）稳增长\n（二）促改革\n（四）防风险\n二、工作要求\n';
+    expect(brief(text)).toEqual([['（四）', '序号不连续：应为“（三）”，实为“（四）”']]);
   });
 
   it('a kept count is silent', () => {

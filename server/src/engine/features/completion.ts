@@ -12,11 +12,11 @@ import { isBlank, isLineBreak, isSentenceEnd } from '../chars';
 import { matchMarker } from '../markers';
 import { buildReportModel } from '../build-model';
 import { CANONICAL_FAMILIES, POINT_FAMILIES, type Heading, type HeadingFamily, type Marker, type ReportModel } from '../model';
-import { formatMarker, isNumbered, markerWithValue, standardStyle, styleOf, type MarkerStyle } from '../numbering-style';
-import { setNumber } from '../renumber';
+import { formatMarker, isNumbered, markerWithValue, standardStyle } from '../numbering-style';
 import type { LocalizedText, TextEdit } from '../rules/rule';
 import { listContaining } from '../sibling-lists';
 import { sectionProposals } from './insert-section';
+import { documentStyleMarkers, documentStyles, formatInDocumentStyle, renumberFollowing } from './numbering-context';
 
 /** One completion proposal, in engine terms (offsets, bilingual text). */
 export interface CompletionProposal {
@@ -86,14 +86,47 @@ export function completionSiteAt(model: ReportModel, offset: number): Completion
  * Completion proposals at `offset`: heading numbers first (the most likely first), then the
  * standard sections the document lacks (at the start of a line only).
  *
- * @example completionsAt(buildReportModel('一、回顾\n（一）产业。正文。\n（二）民生。正文。\n'), 27)[0].label // '（三）'
+ * @example completionsAt(buildReportModel('一、回顾\n（一）产业。正文。\n（二）民生。正文。\n'), 25)[0].label // '（三）' (25: the empty last line)
  */
 export function completionsAt(model: ReportModel, offset: number): CompletionProposal[] {
   const site = completionSiteAt(model, offset);
   if (!site) return [];
-  const markers = PARTIAL_MARKER.test(site.typed) || site.typed === '' ? markerProposals(model, offset, site) : [];
-  const sections = site.mode === 'line-start' ? sectionProposals(model, offset, site) : [];
+  const view = viewWithoutTyped(model, site, offset);
+  const markers = PARTIAL_MARKER.test(site.typed) || site.typed === '' ? markerProposals(view, site, offset) : [];
+  const sections = site.mode === 'line-start' ? sectionProposals(view, site, offset) : [];
   return [...markers, ...sections];
+}
+
+/**
+ * The document as it was before the user typed at the cursor: a marker typed in full already parses
+ * as a heading, a word on its own line as a title (`存在问题` would pass for the very section it
+ * asks for). Proposals are computed on this view, with the cursor at {@link CompletionView.at}.
+ */
+export interface CompletionView {
+  model: ReportModel;
+  /** The cursor in the view: where the typed text began. */
+  at: number;
+  /** A view offset as an offset of the real document. */
+  toOriginal(offset: number): number;
+}
+
+/**
+ * Above these lengths the document is not parsed again for a keystroke and the typed text stays in:
+ * a marker typed in full (rare), a word typed at the start of a line (every paragraph's start).
+ */
+const MAX_REPARSE_FOR_MARKER = 2_000_000;
+const MAX_REPARSE_FOR_WORD = 300_000;
+
+function viewWithoutTyped(model: ReportModel, site: CompletionSite, offset: number): CompletionView {
+  const at = site.start;
+  const length = model.text.length;
+  const typedIsHeading = site.typed !== '' && length <= MAX_REPARSE_FOR_MARKER && model.headings.some((h) => h.start === site.start);
+  // A word alone on its line may pass for a section (`存在问题` for the very problems section it asks for).
+  const typedIsCue = site.typed !== '' && length <= MAX_REPARSE_FOR_WORD && SECTION_WORD.test(site.typed);
+  if (!typedIsHeading && !typedIsCue) return { model, at, toOriginal: (o) => o };
+  const shift = offset - site.start;
+  const view = buildReportModel(model.text.slice(0, site.start) + model.text.slice(offset), { kind: model.kindSource === 'setting' ? model.kind : undefined });
+  return { model: view, at, toOriginal: (o) => (o >= at ? o + shift : o) };
 }
 
 // ————————————————————————— heading numbers —————————————————————————
@@ -108,17 +141,9 @@ interface Candidate {
 }
 
 /** Heading-number proposals at `offset`. */
-export function markerProposals(model: ReportModel, offset: number, site: CompletionSite): CompletionProposal[] {
-  // What was typed may already parse as a heading (`（三）` typed in full): look at the text without it.
-  let view = model;
-  let shift = 0;
-  if (site.typed && model.headings.some((h) => h.start === site.start)) {
-    view = buildReportModel(model.text.slice(0, site.start) + model.text.slice(offset), { kind: model.kindSource === 'setting' ? model.kind : undefined });
-    shift = offset - site.start;
-  }
-  const at = site.start; // in `view`, the cursor sits at `site.start`
-  const toOriginal = (o: number) => (o >= at ? o + shift : o);
-  const candidates = site.mode === 'line-start' ? lineStartCandidates(view, at) : inlineCandidates(view, at, site);
+export function markerProposals(view: CompletionView, site: CompletionSite, offset: number): CompletionProposal[] {
+  const { model, at, toOriginal } = view;
+  const candidates = site.mode === 'line-start' ? lineStartCandidates(model, at) : inlineCandidates(model, at, site);
   const seen = new Set<string>();
   const out: CompletionProposal[] = [];
   candidates.sort((a, b) => a.rank - b.rank);
@@ -172,6 +197,8 @@ function lineStartCandidates(model: ReportModel, at: number): Candidate[] {
       out.push(next);
     }
   });
+  // Only unnumbered headings (titles, lead paragraphs) so far: the numbering can still begin here.
+  if (!out.length && !chain.some((h) => h.marker && isNumbered(h.family))) out.push(...firstRootCandidate(model, at));
   return out;
 }
 
@@ -294,51 +321,6 @@ function preferredPointFamily(model: ReportModel): HeadingFamily {
   return ordinal > cnPoint ? 'cn-ordinal' : 'cn-point';
 }
 
-// ————————————————————————— document style —————————————————————————
-
-const styleCache = new WeakMap<ReportModel, Map<HeadingFamily, { style: MarkerStyle; marker: Marker }>>();
-
-/** The most common written style of each family in the document, with a marker written that way. */
-function documentStyleMarkers(model: ReportModel): Map<HeadingFamily, { style: MarkerStyle; marker: Marker }> {
-  let found = styleCache.get(model);
-  if (found) return found;
-  const tallies = new Map<HeadingFamily, Map<string, { n: number; style: MarkerStyle; marker: Marker }>>();
-  for (const h of model.headings) {
-    if (!h.marker || !isNumbered(h.family) || h.marker.value <= 0) continue;
-    const style = styleOf(h.marker);
-    const key = `${style.punctuation}|${style.brackets ?? ''}|${style.fullWidthDigits ? 1 : 0}|${style.pointVerb ?? ''}|${singleCodePointForm(h.marker)}`;
-    const byKey = tallies.get(h.family) ?? new Map();
-    const entry = byKey.get(key);
-    if (entry) entry.n++;
-    else byKey.set(key, { n: 1, style, marker: h.marker });
-    tallies.set(h.family, byKey);
-  }
-  found = new Map();
-  for (const [family, byKey] of tallies) {
-    let best: { n: number; style: MarkerStyle; marker: Marker } | undefined;
-    for (const entry of byKey.values()) if (!best || entry.n > best.n) best = entry;
-    if (best) found.set(family, { style: best.style, marker: best.marker });
-  }
-  styleCache.set(model, found);
-  return found;
-}
-
-/** `⑴` `⒈` carry their brackets or stop in the code point: a style of their own. */
-function singleCodePointForm(marker: Marker): string {
-  return marker.numeral.length === 1 && marker.text.length <= 2 && marker.text[0] === marker.numeral && /[\u2474-\u249b]/.test(marker.numeral) ? 'single' : '';
-}
-
-/** The document's style per family (see {@link documentStyleMarkers}). */
-export function documentStyles(model: ReportModel): Map<HeadingFamily, MarkerStyle> {
-  return new Map([...documentStyleMarkers(model)].map(([family, v]) => [family, v.style]));
-}
-
-/** `value` written in the document's usual style for `family`, or the standard style. */
-export function formatInDocumentStyle(model: ReportModel, family: HeadingFamily, value: number): string {
-  const found = documentStyleMarkers(model).get(family);
-  return found ? markerWithValue(found.marker, value) : formatMarker(value, standardStyle(family));
-}
-
 /**
  * `value` written like `marker`'s family is usually written in the document; points keep their own
  * list's verb (`一要` → `二要`).
@@ -350,17 +332,6 @@ function markerLike(model: ReportModel, marker: Marker, value: number, keepOwn: 
 }
 
 // ————————————————————————— helpers —————————————————————————
-
-/** Edits giving the siblings after the new heading the numbers after `value`, where they clash. */
-function renumberFollowing(following: readonly Heading[], value: number): TextEdit[] {
-  if (!following.length || !following[0].marker || following[0].marker.value > value) return [];
-  const edits: TextEdit[] = [];
-  following.forEach((h, k) => {
-    const edit = setNumber(h, value + 1 + k);
-    if (edit) edits.push(edit);
-  });
-  return edits;
-}
 
 /** Whether `typed` could be the start of `marker` (full- and half-width forms alike). */
 function compatible(typed: string, marker: string): boolean {

@@ -297,6 +297,23 @@ export function cutSnippet(body: string, from: RegExp, to?: RegExp): string | un
   return printSnippet(nodes) + '\n$0';
 }
 
+/** The numeral as `formatMarker` writes it for `value` in `family`. */
+function numeralOf(value: number, family: HeadingFamily): string {
+  switch (family) {
+    case 'cn-dun':
+    case 'cn-paren':
+    case 'part':
+    case 'cn-point':
+    case 'cn-ordinal':
+      return toChineseNumeral(value);
+    case 'arabic':
+    case 'arabic-paren':
+      return String(value);
+    default:
+      return '';
+  }
+}
+
 /** Numbers at the start of body lines (`（一）` `1.`) rewritten in the document's style for their family. */
 function restyleLineMarkers(src: string, styles: ReadonlyMap<HeadingFamily, MarkerStyle>): string {
   const cnParen = styles.get('cn-paren');

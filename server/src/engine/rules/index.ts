@@ -8,12 +8,22 @@ import type { Finding, Rule, Severity } from './rule';
 import { numberingSequence } from './numbering-sequence';
 import { numberingFormat } from './numbering-format';
 import { numberingLevel } from './numbering-level';
+import { placeholderRule } from './placeholder';
+import { sectionMissing } from './section-missing';
+import { yearMismatch } from './year-mismatch';
+import { webResidue } from './web-residue';
+import { halfwidthPunctuation } from './halfwidth-punctuation';
 
 /** All rules, in the order their findings are listed. */
 export const RULES: readonly Rule[] = [
   numberingSequence,
   numberingFormat,
   numberingLevel,
+  placeholderRule,
+  sectionMissing,
+  yearMismatch,
+  webResidue,
+  halfwidthPunctuation,
 ];
 
 /** The ids of all rules. */

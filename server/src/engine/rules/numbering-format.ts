@@ -8,13 +8,15 @@
  * - a Latin letter takes a full stop: `a、` → `a.`;
  * - brackets of one marker match (`（一)` → `（一）`), and one level of one document uses one
  *   bracket width: the minority is offered the majority's width (`（一）`…`(二)` → `（二）`);
- * - no space between a marker and its text (`一、 2022年` → `一、2022年`).
+ * - no space between a marker and its text (`一、 2022年` → `一、2022年`); `第一部分　总体要求` keeps
+ *   its space, as chapter headings do.
  *
  * Half-width punctuation as such (`(一)` throughout, `第一,`) is left to the punctuation rules.
  * Every fix replaces the marker (or deletes the space) and nothing else; all are safe.
  */
 import type { BracketWidth, Heading, HeadingFamily, Marker, ReportModel } from '../model';
-import type { Finding, LocalizedText, Rule } from './rule';
+import { numeralSpan } from '../numbering-style';
+import type { Finding, LocalizedText, Rule, TextEdit } from './rule';
 
 const ID = 'numbering-format';
 
@@ -35,11 +37,11 @@ export const numberingFormat: Rule = {
           start: marker.start,
           end: marker.end,
           message: problem.message,
-          fixes: [{ title: { zh: `改为“${problem.replacement}”`, en: `Change to "${problem.replacement}"` }, edits: [{ start: marker.start, end: marker.end, newText: problem.replacement }], safe: true, preferred: true }],
+          fixes: [{ title: { zh: `改为“${problem.replacement}”`, en: `Change to "${problem.replacement}"` }, edits: editsAround(marker, problem), safe: true, preferred: true }],
           data: { found: marker.text, expected: problem.replacement, kind: problem.kind },
         });
       }
-      if (marker.spaceAfter && marker.family !== 'dash') {
+      if (marker.spaceAfter && marker.family !== 'dash' && marker.family !== 'part') {
         const end = marker.end + marker.spaceAfter.length;
         findings.push({
           ruleId: ID,
@@ -55,9 +57,26 @@ export const numberingFormat: Rule = {
   },
 };
 
+/**
+ * The edits that turn the marker into its replacement without touching its numeral, so they never
+ * overlap a renumbering edit of `numbering-sequence` (both can go into one "fix all").
+ */
+function editsAround(marker: Marker, problem: MarkerProblem): TextEdit[] {
+  const span = numeralSpan(marker);
+  const edits: TextEdit[] = [];
+  const before = marker.text.slice(0, span.start - marker.start);
+  const after = marker.text.slice(span.end - marker.start);
+  if (before !== problem.before) edits.push({ start: marker.start, end: span.start, newText: problem.before });
+  if (after !== problem.after) edits.push({ start: span.end, end: marker.end, newText: problem.after });
+  return edits;
+}
+
 /** What is wrong with one marker, and the marker as it should be written. */
 interface MarkerProblem {
   replacement: string;
+  /** The replacement's text before and after the (unchanged) numeral. */
+  before: string;
+  after: string;
   message: LocalizedText;
   kind: string;
 }
@@ -148,16 +167,20 @@ function markerProblem(marker: Marker, majority: 'full' | 'half' | undefined): M
     }
   }
   if (kinds.length === 0) return undefined;
-  let replacement: string;
+  const span = numeralSpan(marker);
+  let before = marker.text.slice(0, span.start - marker.start);
+  let after = marker.text.slice(span.end - marker.start, marker.text.length - marker.punctuation.length) + punctuation;
   if (brackets && !isSingleCodePoint(marker)) {
     const [open, close] = BRACKETS[brackets as 'full' | 'half'];
-    replacement = open + marker.numeral + close + punctuation;
-  } else {
-    replacement = marker.text.slice(0, marker.text.length - marker.punctuation.length) + punctuation;
+    before = open;
+    after = close + punctuation;
   }
+  const replacement = before + marker.text.slice(span.start - marker.start, span.end - marker.start) + after;
   if (replacement === marker.text) return undefined;
   return {
     replacement,
+    before,
+    after,
     kind: kinds.join('+'),
     message: {
       zh: `${zh.join('；')}：“${marker.text}”应为“${replacement}”`,

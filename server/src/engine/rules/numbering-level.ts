@@ -13,11 +13,12 @@
  *   are outside the four levels of GB/T 9704), nor are headings under unnumbered titles, nor
  *   enumerations inline in a paragraph (`主要原则是：（1）…（2）…` under a `（六）`), and a
  *   document may start at any level. The fix rewrites that list in the skipped family's
- *   standard form (`1.` `2.` → `（一）` `（二）`); it changes the level scheme, so it is not safe.
+ *   standard form (`1.` `2.` → `（一）` `（二）`, half-width brackets when the document writes
+ *   that family so); it changes the level scheme, so it is not safe.
  */
 import { CANONICAL_FAMILIES, type Heading, type HeadingFamily, type ReportModel } from '../model';
 import { formatMarker, standardStyle } from '../numbering-style';
-import { numberedLists } from '../sibling-lists';
+import { numberedLists, type SiblingList } from '../sibling-lists';
 import type { Finding, Rule, TextEdit } from './rule';
 
 const ID = 'numbering-level';
@@ -62,7 +63,8 @@ function checkGroup(model: ReportModel, parent: Heading | undefined, children: r
       reported.add(h.family);
       findings.push(skipped(model, h, parent!, parentRank, rank));
     }
-    if (!deepest || RANK.get(deepest.family)! < rank) deepest = h;
+    // An enumeration inline in a paragraph (`主要目标是：1.…2.…`) is not a level of the section.
+    if (h.placement !== 'inline' && (!deepest || RANK.get(deepest.family)! < rank)) deepest = h;
   }
 }
 
@@ -81,21 +83,43 @@ function inversion(h: Heading, lower: Heading, where: 'inside' | 'after'): Findi
   };
 }
 
+const byParent = new WeakMap<ReportModel, Map<Heading, SiblingList[]>>();
+
+/** The sibling lists whose parent is `parent`, indexed once per model. */
+function listsUnder(model: ReportModel, parent: Heading): SiblingList[] {
+  let index = byParent.get(model);
+  if (!index) {
+    index = new Map();
+    for (const list of numberedLists(model)) {
+      if (!list.parent) continue;
+      const lists = index.get(list.parent);
+      if (lists) lists.push(list);
+      else index.set(list.parent, [list]);
+    }
+    byParent.set(model, index);
+  }
+  return index.get(parent) ?? [];
+}
+
 function skipped(model: ReportModel, h: Heading, parent: Heading, parentRank: number, rank: number): Finding {
   const missing = CANONICAL_FAMILIES.slice(parentRank + 1, rank);
   const names = missing.map((f) => `“${sample(f)}”`).join('');
   const enNames = missing.map((f) => `"${sample(f)}"`).join(', ');
   const target = missing[0];
+  // In the document's bracket width for that family when it has one, else the standard form.
+  const style = standardStyle(target);
+  const sameFamily = model.headings.find((x) => x.family === target && x.marker?.brackets);
+  if (sameFamily && style.brackets) style.brackets = sameFamily.marker!.brackets === 'half' ? 'half' : 'full';
   // The list(s) of this family under this parent, rewritten as the first skipped family.
   const edits: TextEdit[] = [];
-  for (const list of numberedLists(model)) {
-    if (list.parent !== parent || list.family !== h.family) continue;
+  for (const list of listsUnder(model, parent)) {
+    if (list.family !== h.family) continue;
     list.items.forEach((item, i) => {
       const marker = item.marker!;
-      edits.push({ start: marker.start, end: marker.end, newText: formatMarker(list.expectedStart + i, standardStyle(target)) });
+      edits.push({ start: marker.start, end: marker.end, newText: formatMarker(list.expected[i], style) });
     });
   }
-  const exampleNew = formatMarker(1, standardStyle(target));
+  const exampleNew = formatMarker(1, style);
   return {
     ruleId: ID,
     start: h.marker!.start,

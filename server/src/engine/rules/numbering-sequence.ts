@@ -51,8 +51,16 @@ function enQuote(s: string): string {
   return `"${s}"`;
 }
 
+/**
+ * Order findings reported per list at most. A real list has a handful of slips; a degenerate
+ * document (one list of thousands of restarts) would otherwise carry the whole list's renumbering
+ * in every one of thousands of findings.
+ */
+const MAX_PER_LIST = 20;
+
 function checkOrder(list: SiblingList, findings: Finding[]): void {
   const renumber = renumberSiblingList(list);
+  const limit = findings.length + MAX_PER_LIST;
   const items = list.items;
   const first = items[0];
   if (!list.continues && !list.hidden[0] && first.marker!.value !== list.expectedStart) {
@@ -64,7 +72,7 @@ function checkOrder(list: SiblingList, findings: Finding[]): void {
       }),
     );
   }
-  for (let i = 1; i < items.length; i++) {
+  for (let i = 1; i < items.length && findings.length < limit; i++) {
     const previous = items[i - 1].marker!.value;
     const h = items[i];
     const value = h.marker!.value;
@@ -144,7 +152,8 @@ function checkLeadInCount(model: ReportModel, list: SiblingList, findings: Findi
   const promised = match[1] === '两' ? 2 : parseChineseNumeral(match[1]);
   if (!promised || promised < 2) return;
   const actual = list.items.length;
-  if (actual === promised) return;
+  // `以下五个方面：（一）（二）（四）（五）` keeps its count in the numbers; the gap is the finding.
+  if (actual === promised || list.items[actual - 1].marker!.value === promised) return;
   const firstText = first.marker!.text;
   const lastText = list.items[actual - 1].marker!.text;
   const countStart = leadIn.start + match.index;

@@ -1,0 +1,254 @@
+/**
+ * `halfwidth-punctuation`: half-width `, : ; ! ? ( )` in Chinese text, where GB/T 15834 wants the
+ * full-width `，：；！？（）` (report-anatomy §6). Text pasted from web pages carries many.
+ *
+ * A mark is Chinese text's when a Chinese character (or Chinese punctuation) is next to it, on
+ * either side; these stay as they are:
+ * - marks between digits or Latin letters: `3,000`, `3:1`, `12:00`, `14 : 53`, `Hello, world`;
+ * - marks inside URLs and e-mail addresses (`http://`, `?a=1`);
+ * - brackets of numbering markers, `(一)` `(1)` `(①)`, anywhere: whether a marker should have
+ *   full-width brackets is `numbering-format`'s business; so is the punctuation after a heading
+ *   number (`一,`).
+ *
+ * A bracket pair is one finding: converted together when the text inside or either side of the
+ * pair is Chinese (`(社区)`, `细颗粒物(PM2.5)浓度`). A half-width space after a converted `, : ; ! ?`
+ * goes with it (full-width marks carry their own space).
+ *
+ * Fix: convert this mark (safe); the "fix all" action converts every one. The scan jumps from mark
+ * to mark with one regular expression; messages and fix titles are shared objects.
+ */
+import type { ReportModel } from '../model';
+import type { Finding, Fix, LocalizedText, Rule } from './rule';
+
+const ID = 'halfwidth-punctuation';
+
+export const halfwidthPunctuation: Rule = {
+  id: ID,
+  defaultSeverity: 'hint',
+  title: { zh: '中文里的半角标点（, : ; ! ? ( )）应为全角', en: 'Half-width punctuation (, : ; ! ? ( )) in Chinese text should be full-width' },
+  check(model: ReportModel): Finding[] {
+    return scan(model);
+  },
+};
+
+const FULL: Record<number, string> = { 44: '，', 58: '：', 59: '；', 33: '！', 63: '？', 40: '（', 41: '）' };
+
+interface Texts {
+  message: LocalizedText;
+  title: LocalizedText;
+}
+
+const TEXTS = new Map<number, Texts>();
+for (const [code, full] of Object.entries(FULL)) {
+  const half = String.fromCharCode(Number(code));
+  TEXTS.set(Number(code), {
+    message: { zh: `半角“${half}”应为全角“${full}”`, en: `Half-width "${half}" in Chinese text; use "${full}"` },
+    title: { zh: `改为“${full}”`, en: `Change to "${full}"` },
+  });
+}
+const PAIR_TEXTS: Texts = {
+  message: { zh: '半角括号“( )”应为全角“（ ）”', en: 'Half-width brackets "( )" in Chinese text; use "（ ）"' },
+  title: { zh: '改为“（ ）”', en: 'Change to "（ ）"' },
+};
+
+/** Chinese context: CJK ideographs, CJK and full-width punctuation, Chinese quotes and dashes. */
+function isChinese(c: number): boolean {
+  return (
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0x3001 && c <= 0x303f) || // 、。〈〉《》「」『』【】〔〕… (not U+3000, a space)
+    (c >= 0xff01 && c <= 0xff0f) || // ！＂＃…／
+    (c >= 0xff1a && c <= 0xff20) || // ：；＜＝＞？＠
+    (c >= 0xff3b && c <= 0xff40) ||
+    (c >= 0xff5b && c <= 0xff65) ||
+    (c >= 0x2018 && c <= 0x201d) || // ‘ ’ “ ”
+    c === 0x2014 || // —
+    c === 0x2026 || // …
+    c === 0x00b7 || // ·
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xd840 && c <= 0xd87f) // high surrogates of the supplementary ideographs
+  );
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+function isLatinOrDigit(c: number): boolean {
+  return isDigit(c) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+function isInlineSpace(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/** Numbering content inside brackets: `一` … `十二`, `1` … `99`, `①`, `a`. */
+function isMarkerContent(text: string, from: number, to: number): boolean {
+  const n = to - from;
+  if (n <= 0 || n > 3) return false;
+  let digits = 0;
+  let cn = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (isDigit(c) || (c >= 0xff10 && c <= 0xff19)) digits++;
+    else if ('一二三四五六七八九十〇零两'.includes(text[i])) cn++;
+    else if (c >= 0x2460 && c <= 0x2473) return n === 1;
+    else if (((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) && n === 1) return true;
+    else return false;
+  }
+  return (digits > 0 && cn === 0 && digits <= 2) || (cn > 0 && digits === 0);
+}
+
+/** Whether `i` lies in a URL or e-mail address: a run of non-space ASCII holding `://`, `www.` or `@`. */
+function inUrl(text: string, i: number): boolean {
+  let s = i;
+  while (s > 0 && isUrlUnit(text.charCodeAt(s - 1))) s--;
+  if (s === i) return false; // `网址:http://…`: the mark starts the token, it is not inside the address
+  let e = i + 1;
+  while (e < text.length && isUrlUnit(text.charCodeAt(e))) e++;
+  if (e - s < 6) return false;
+  const token = text.slice(s, e);
+  return /:\/\/|www\.|\w@\w/i.test(token);
+}
+
+function isUrlUnit(c: number): boolean {
+  return c > 32 && c < 127;
+}
+
+const MAX_PAIR_SPAN = 200;
+
+function scan(model: ReportModel): Finding[] {
+  const text = model.text;
+  const n = text.length;
+  const findings: Finding[] = [];
+
+  // Marker brackets and marker punctuation of headings are numbering's business.
+  const markerEnds = new Set<number>();
+  for (const h of model.headings) if (h.marker) markerEnds.add(h.marker.end);
+
+  const handledClose = new Set<number>();
+  const marks = /[,:;!?()]/g;
+  for (let found = marks.exec(text); found; found = marks.exec(text)) {
+    const i = found.index;
+    const c = text.charCodeAt(i);
+    if (c === 40) {
+      const close = matchingClose(text, i);
+      if (close >= 0) {
+        handledClose.add(close);
+        if (isMarkerContent(text, i + 1, close)) continue;
+        const before = prevUnit(text, i);
+        const after = close + 1 < n ? text.charCodeAt(close + 1) : -1;
+        if (isChinese(before) || isChinese(after) || hasChinese(text, i + 1, close)) findings.push(pairFinding(i, close));
+        continue;
+      }
+      // A lone `(`, as in a mixed `(一）`.
+      if (isMixedMarker(text, i, 1)) continue;
+      if (isChinese(prevUnit(text, i)) || isChinese(i + 1 < n ? text.charCodeAt(i + 1) : -1)) findings.push(markFinding(text, i, c, false));
+      continue;
+    }
+    if (c === 41) {
+      if (handledClose.has(i) || isMixedMarker(text, i, -1)) continue;
+      if (isChinese(prevUnit(text, i)) || isChinese(i + 1 < n ? text.charCodeAt(i + 1) : -1)) findings.push(markFinding(text, i, c, false));
+      continue;
+    }
+    // , : ; ! ?
+    if (markerEnds.has(i + 1) || (c === 44 && isNumberAtLineStart(text, i))) continue; // `一,` `1,` as a heading number: numbering-format's business
+    let j = i + 1;
+    while (j < n && isInlineSpace(text.charCodeAt(j))) j++;
+    const next = j < n ? text.charCodeAt(j) : -1;
+    let k = i - 1;
+    while (k >= 0 && isInlineSpace(text.charCodeAt(k))) k--;
+    const prev = k >= 0 ? text.charCodeAt(k) : -1;
+    if (isLatinOrDigit(prev) && isLatinOrDigit(next)) continue; // 3,000  12:00  14 : 53  a, b
+    let chinese = isChinese(prev) || isChinese(next);
+    if (!chinese && !isLatinOrDigit(next)) {
+      // The end of a Chinese clause after a number or an abbreviation: `增长18.7%;` `(IOC);`
+      let b = k;
+      while (b >= 0 && k - b < 40 && isAsciiWordUnit(text.charCodeAt(b))) b--;
+      chinese = b >= 0 && b < k && isChinese(text.charCodeAt(b));
+    }
+    if (!chinese) continue;
+    if ((c === 58 || c === 63) && inUrl(text, i)) continue;
+    if (c === 44 && prevUnit(text, i) === 44) continue; // `,,` junk, leave it
+    findings.push(markFinding(text, i, c, isChinese(next) || next === -1 || next === 10 || next === 13));
+  }
+  return findings; // in document order: a pair is reported at its `(`
+}
+
+/** Whether `text[i]` follows a number alone at the start of a line (`一,` `12,`), blanks allowed before it. */
+function isNumberAtLineStart(text: string, i: number): boolean {
+  let k = i - 1;
+  let digits = 0;
+  while (k >= 0 && digits <= 3) {
+    const c = text.charCodeAt(k);
+    if (!(isDigit(c) || '一二三四五六七八九十'.includes(text[k]))) break;
+    digits++;
+    k--;
+  }
+  if (digits === 0 || digits > 3) return false;
+  while (k >= 0 && (isInlineSpace(text.charCodeAt(k)) || text.charCodeAt(k) === 0x3000 || text.charCodeAt(k) === 0xfeff)) k--;
+  return k < 0 || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13;
+}
+
+/** Units of an ASCII word, number or abbreviation a Chinese clause may end with: `18.7%`, `IOC)`, `5G`. */
+function isAsciiWordUnit(c: number): boolean {
+  return isLatinOrDigit(c) || c === 46 || c === 37 || c === 40 || c === 41 || c === 93 || c === 34 || c === 39 || c === 43 || c === 45 || c === 95 || c === 47;
+}
+
+/**
+ * Whether a lone bracket belongs to a mixed-width marker: `(一）` for `(` (direction 1), `（一)`
+ * for `)` (direction -1).
+ */
+function isMixedMarker(text: string, i: number, direction: 1 | -1): boolean {
+  for (let len = 1; len <= 3; len++) {
+    const other = i + direction * (len + 1);
+    if (other < 0 || other >= text.length) return false;
+    const c = text.charCodeAt(other);
+    if (c === (direction === 1 ? 0xff09 : 0xff08)) {
+      const from = direction === 1 ? i + 1 : other + 1;
+      return isMarkerContent(text, from, from + len);
+    }
+  }
+  return false;
+}
+
+function prevUnit(text: string, i: number): number {
+  return i > 0 ? text.charCodeAt(i - 1) : -1;
+}
+
+function hasChinese(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (isChinese(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/** The `)` closing the `(` at `open` on the same line, with no `(` or `（` in between; -1 if none. */
+function matchingClose(text: string, open: number): number {
+  const limit = Math.min(text.length, open + MAX_PAIR_SPAN);
+  for (let i = open + 1; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 41) return i;
+    if (c === 40 || c === 10 || c === 13 || c === 0xff08 || c === 0xff09) return -1;
+  }
+  return -1;
+}
+
+function markFinding(text: string, i: number, c: number, takeSpace: boolean): Finding {
+  const texts = TEXTS.get(c)!;
+  let end = i + 1;
+  if (takeSpace && c !== 40 && c !== 41) while (end < text.length && isInlineSpace(text.charCodeAt(end))) end++;
+  const fix: Fix = { title: texts.title, edits: [{ start: i, end, newText: FULL[c] }], safe: true, preferred: true };
+  return { ruleId: ID, start: i, end: i + 1, message: texts.message, fixes: [fix] };
+}
+
+function pairFinding(open: number, close: number): Finding {
+  const fix: Fix = {
+    title: PAIR_TEXTS.title,
+    edits: [
+      { start: open, end: open + 1, newText: '（' },
+      { start: close, end: close + 1, newText: '）' },
+    ],
+    safe: true,
+    preferred: true,
+  };
+  return { ruleId: ID, start: open, end: close + 1, message: PAIR_TEXTS.message, fixes: [fix] };
+}

@@ -1,0 +1,328 @@
+/**
+ * `web-residue`: site furniture and metadata pasted with a template from a web page
+ * (report-anatomy §5): `添加…到电脑桌面`, `VIP专享`, `【打印本页】 【关闭窗口】`, `联系客服`, `回到顶部`,
+ * `您可能关注的文档`, `如遇无法支付…`, navigation (`当前位置：首页 > …`, `首页 >> …`), a government
+ * site's metadata block (`索引号` `组配分类` `发布机构` `成文日期` `公开方式` `发布日期` `浏览次数`
+ * `字体：[ ]`), `•` bullets, `小编为大家整理…` and the like, with the lone page numbers, dates and
+ * codes standing among them.
+ *
+ * A hidden-text notice (`---此处隐藏3934字，下载后查看---`) is an `error`: part of the document is
+ * missing there.
+ *
+ * Lines made of residue are grouped into blocks (blank lines and short value lines in between
+ * included); one finding per block, whose fix removes the block's whole lines with their line
+ * breaks, and the blank lines after it (safe). Residue inside a line of real text (flattened text)
+ * is reported and removed on its own.
+ */
+import type { ReportModel } from '../model';
+import type { Finding, LocalizedText, Rule } from './rule';
+
+const ID = 'web-residue';
+
+export const webResidue: Rule = {
+  id: ID,
+  defaultSeverity: 'warning',
+  title: { zh: '网页残留（网站栏目、元数据、“此处隐藏…字”等）', en: 'Web page residue (site furniture, metadata, "hidden text" notices)' },
+  check(model: ReportModel): Finding[] {
+    return findResidue(model);
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Patterns
+
+/** Spaces that may sit between the characters of a metadata key (`索 引 号`). */
+const SP = '[ \\t\\u3000]*';
+const key = (word: string): string => Array.from(word).join(SP);
+
+/** Metadata keys of government and document sites. */
+const META_KEYS = ['索引号', '组配分类', '发布机构', '成文日期', '公开方式', '发布日期', '发布时间', '浏览次数', '访问量', '点击数', '信息来源', '主题分类',
+  '体裁分类', '发文字号', '发文机关', '有效性', '公开时限', '生效日期', '废止日期', '所属机构', '文章来源', '责任编辑', '字体', '字号', '分享到', '公文目录'];
+
+/** A line that starts with a metadata key followed by `:` `：` `]` `】` `|`, after bullets or brackets. */
+const META_LINE = new RegExp(`^[•·\\s\\[【|]*(?:${META_KEYS.map(key).join('|')})${SP}[:：\\]】|]`);
+
+/** Navigation: `当前位置：首页 > 信息公开 > …`, `首页 >> 公开信息内容`, `您现在的位置：…`. */
+const NAV_LINE = /^(?:(?:当前位置|您现在的位置|您的位置|所在位置)[ \t\u3000]*[:：]|首页[ \t\u3000]*(?:>>|>|»|›|＞|\/|-)[ \t\u3000]*\S)/;
+
+/** The hidden-text notice of document-sharing sites. */
+const HIDDEN = /[-—─]*[ \t\u3000]*此处隐藏[:：]?[ \t\u3000]*\d*[ \t\u3000]*字(?:[，,、 \t\u3000]*(?:请|可)?(?:下载后查看|下载查看|下载后阅读|下载即可查看|下载阅读全文|下载查看全文))?[ \t\u3000]*[-—─]*/g;
+
+/** Furniture phrases, found anywhere in a line. */
+const FURNITURE = new RegExp(
+  [
+    '添加[^\\n\\r]{0,20}?到电脑桌面',
+    '收藏本站',
+    '设为首页',
+    'VIP专享',
+    'VIP免费',
+    '【打印本页】',
+    '【关闭窗口】',
+    '【打印此页】',
+    '【大[ \\t\\u3000]*中[ \\t\\u3000]*小】',
+    '\\[[ \\t\\u3000]*打印[ \\t\\u3000]*\\]',
+    '\\[[ \\t\\u3000]*关闭[ \\t\\u3000]*\\]',
+    '打印本页',
+    '关闭窗口',
+    '联系客服',
+    '在线客服',
+    '回到顶部',
+    '返回顶部',
+    '您可能关注的文档',
+    '相关推荐',
+    '猜你喜欢',
+    '如遇无法支付[^\\n\\r]{0,60}',
+    '下载后查看',
+    '(?:点击|立即|免费)下载(?:本文|全文|文档)?',
+    '下载(?:本|此)文档',
+    '扫一扫(?:在手机)?(?:打开|分享)?(?:当前页)?',
+    '无障碍浏览',
+    '长者模式',
+    '上一篇[:：]',
+    '下一篇[:：]',
+    '(?:下面|以下)是小编[^\\n\\r]{0,60}?(?:参考|阅读|借鉴|帮助)[。！!]?',
+    '小编为(?:大家|您)[^\\n\\r]{0,60}?(?:参考|阅读|借鉴|帮助)[。！!]?',
+    '希望(?:对|能对)(?:大家|您)有所?帮助[。！!]?',
+    '欢迎(?:阅读|下载|收藏)[。！!]?',
+    '本文(?:来源|来自)[:：][^\\n\\r]{0,40}',
+  ].join('|'),
+  'g',
+);
+
+/** A metadata or furniture block may hold these short lines: values, dates, codes, page numbers. */
+const WEAK_LINE = /^(?:[•·][^\n\r]{0,40}|\d{1,4}|第?\s*\d{1,4}\s*页|-\s*\d{1,4}\s*-|[0-9０-９]{4}\s*[-/.年]\s*[0-9０-９]{1,2}\s*[-/.月]\s*[0-9０-９]{1,2}\s*日?(?:\s+\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?)?|[0-9A-Za-z\-_/.]{6,60}|(?:https?:\/\/|www\.)\S+|\[\s*\]|\|)$/;
+
+/** Title keywords: a line holding one is never swallowed into a block as a "value". */
+const TITLE_WORDS = /报告|報告|总结|總結|计划|計劃|計畫|要点|要點|思路|安排|打算|方向|述职|述職/;
+
+/** Lines longer than this are text, not furniture, even with a furniture phrase in them. */
+const FURNITURE_LINE_MAX = 120;
+
+// ---------------------------------------------------------------------------------------------
+// Lines
+
+type LineClass = 'blank' | 'strong' | 'weak' | 'short' | 'text';
+
+interface Piece {
+  start: number;
+  end: number;
+  hidden: boolean;
+}
+
+interface LineInfo {
+  cls: LineClass;
+  /** Residue spans inside the line (for strong lines and text lines with residue). */
+  pieces: Piece[];
+  /** Content start and end (trimmed). */
+  start: number;
+  end: number;
+}
+
+function isBlankUnit(c: number): boolean {
+  return c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === 0xfeff || c === 0x200b;
+}
+
+/** Whether what is left of a line once its residue is cut out is only noise (digits, punctuation, short values). */
+function restIsNoise(rest: string): boolean {
+  if (/[。；;！!？?]/.test(rest)) return false;
+  const t = rest.replace(/[\s\u3000•·|[\]【】:：,，.\-—>/»›＞()（）]+/g, '');
+  if (t.length <= 8) return true; // `VIP专享文档`, `联系客服 400-000`
+  return /^[0-9０-９:：\-/.年月日]+$/.test(t);
+}
+
+/** Cheap test before the furniture patterns: a literal every one of them holds. */
+const TRIGGERS = /隐藏|桌面|收藏|首页|VIP|打印|关闭|客服|顶部|返回|关注|推荐|喜欢|支付|下载|扫一扫|无障碍|长者|一篇|小编|帮助|欢迎|本文|大[ \t\u3000]*中[ \t\u3000]*小/;
+
+function classify(text: string, start: number, end: number, isTitle: boolean): LineInfo {
+  if (start >= end) return { cls: 'blank', pieces: [], start, end };
+  const line = text.slice(start, end);
+  if (!isTitle && line.length <= 200 && (META_LINE.test(line) || NAV_LINE.test(line))) {
+    HIDDEN.lastIndex = 0;
+    return { cls: 'strong', pieces: [{ start, end, hidden: HIDDEN.test(line) }], start, end };
+  }
+  if (!TRIGGERS.test(line)) return { cls: isTitle ? 'text' : shortOrText(line), pieces: [], start, end };
+
+  const pieces: Piece[] = [];
+  HIDDEN.lastIndex = 0;
+  for (let m = HIDDEN.exec(line); m; m = HIDDEN.exec(line)) {
+    if (m[0].length === 0) {
+      HIDDEN.lastIndex++;
+      continue;
+    }
+    pieces.push({ start: start + m.index, end: start + m.index + m[0].length, hidden: true });
+  }
+  FURNITURE.lastIndex = 0;
+  for (let m = FURNITURE.exec(line); m; m = FURNITURE.exec(line)) {
+    const s = start + m.index;
+    const e = s + m[0].length;
+    if (!pieces.some((p) => p.start < e && s < p.end)) pieces.push({ start: s, end: e, hidden: false });
+  }
+  pieces.sort((a, b) => a.start - b.start);
+  if (pieces.length === 0) {
+    if (!isTitle && WEAK_LINE.test(line)) return { cls: 'weak', pieces, start, end };
+    return { cls: isTitle ? 'text' : shortOrText(line), pieces, start, end };
+  }
+  let rest = '';
+  let at = start;
+  for (const p of pieces) {
+    rest += text.slice(at, p.start);
+    at = p.end;
+  }
+  rest += text.slice(at, end);
+  if (!isTitle && line.length <= FURNITURE_LINE_MAX && restIsNoise(rest)) return { cls: 'strong', pieces, start, end };
+  return { cls: 'text', pieces, start, end };
+}
+
+/** A short line without sentence punctuation or title words (a site name between furniture lines), or text. */
+function shortOrText(line: string): LineClass {
+  if (WEAK_LINE.test(line)) return 'weak';
+  if (line.length <= 20 && !/[。，,；;！!？?]/.test(line) && !TITLE_WORDS.test(line)) return 'short';
+  return 'text';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Blocks
+
+function findResidue(model: ReportModel): Finding[] {
+  const text = model.text;
+  const lines = model.lines;
+  const count = lines.lineCount;
+  const infos: LineInfo[] = new Array(count);
+  const headingLines = new Set<number>();
+  for (const h of model.headings) if (h.placement !== 'inline') headingLines.add(lines.lineAt(h.start));
+  const titleLine = model.title ? lines.lineAt(model.title.start) : -1;
+  for (let i = 0; i < count; i++) {
+    let s = lines.lineStarts[i];
+    let e = lines.lineContentEnd(i);
+    while (s < e && isBlankUnit(text.charCodeAt(s))) s++;
+    while (e > s && isBlankUnit(text.charCodeAt(e - 1))) e--;
+    const info = classify(text, s, e, i === titleLine);
+    if (headingLines.has(i) && info.cls !== 'strong') info.cls = 'text';
+    infos[i] = info;
+  }
+
+  const findings: Finding[] = [];
+  let i = 0;
+  while (i < count) {
+    const info = infos[i];
+    if (info.cls === 'text' && info.pieces.length > 0) {
+      for (const p of info.pieces) findings.push(inlineFinding(text, p));
+      i++;
+      continue;
+    }
+    if (info.cls !== 'strong') {
+      i++;
+      continue;
+    }
+    // Grow a block around the strong line: strong, weak, blank and (between residue) short lines.
+    let first = i;
+    while (first > 0 && (infos[first - 1].cls === 'weak' || infos[first - 1].cls === 'strong')) first--;
+    let last = i;
+    let j = i + 1;
+    while (j < count) {
+      const c = infos[j].cls;
+      if (c === 'strong' || c === 'weak') {
+        last = j;
+        j++;
+        continue;
+      }
+      if (c === 'blank' || c === 'short') {
+        // Only inside the block: look ahead for more residue past blanks and one short line.
+        let k = j;
+        let shorts = 0;
+        while (k < count && (infos[k].cls === 'blank' || (infos[k].cls === 'short' && shorts++ < 1))) k++;
+        if (k < count && infos[k].cls === 'strong') {
+          last = k;
+          j = k + 1;
+          continue;
+        }
+      }
+      break;
+    }
+    findings.push(blockFinding(model, infos, first, last));
+    i = last + 1;
+  }
+  return findings;
+}
+
+function shorten(s: string, max = 24): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length > max ? t.slice(0, max - 1) + '…' : t;
+}
+
+function hiddenMessage(sample: string): LocalizedText {
+  return {
+    zh: `网页残留：“${sample}”——此处正文被网站隐藏，模板缺少内容`,
+    en: `Web page residue: "${sample}" — the site hid text here; part of the template is missing`,
+  };
+}
+
+function inlineFinding(text: string, p: Piece): Finding {
+  const sample = shorten(text.slice(p.start, p.end));
+  // Take the spaces around the piece along, so removing it leaves no double space.
+  let start = p.start;
+  let end = p.end;
+  while (end < text.length && (text.charCodeAt(end) === 32 || text.charCodeAt(end) === 0x3000)) end++;
+  if (start > 0 && end === p.end) while (start > 0 && (text.charCodeAt(start - 1) === 32 || text.charCodeAt(start - 1) === 0x3000)) start--;
+  return {
+    ruleId: ID,
+    start: p.start,
+    end: p.end,
+    message: p.hidden ? hiddenMessage(sample) : { zh: `网页残留：“${sample}”`, en: `Web page residue: "${sample}"` },
+    ...(p.hidden ? { severity: 'error' as const } : {}),
+    fixes: [{ title: { zh: '删除网页残留', en: 'Remove the web residue' }, edits: [{ start, end, newText: '' }], safe: true, preferred: true }],
+    data: { kind: p.hidden ? 'hidden-text' : 'furniture' },
+  };
+}
+
+function blockFinding(model: ReportModel, infos: LineInfo[], first: number, last: number): Finding {
+  const { text, lines } = model;
+  let firstStrong = first;
+  while (infos[firstStrong].cls !== 'strong') firstStrong++;
+  const hidden = infos.slice(first, last + 1).some((l) => l.pieces.some((p) => p.hidden));
+  const start = infos[first].start;
+  const end = infos[last].end;
+  const sampleLine = infos[firstStrong];
+  const sample = shorten(text.slice(sampleLine.start, sampleLine.end));
+  const more = last > first ? { zh: `等 ${countNonBlank(infos, first, last)} 行`, en: ` and more (${countNonBlank(infos, first, last)} lines)` } : { zh: '', en: '' };
+  // Remove whole lines with their breaks, and the blank lines after the block.
+  let after = last + 1;
+  while (after < infos.length && infos[after].cls === 'blank') after++;
+  let removeFrom = lines.lineStarts[first];
+  let removeEnd = after < lines.lineCount ? lines.lineStarts[after] : text.length;
+  let newText = '';
+  if (after >= lines.lineCount && first > 0) {
+    // The block ends the document: cut from the end of the last text line, keeping a final line break if there was one.
+    let prev = first - 1;
+    while (prev > 0 && infos[prev].cls === 'blank') prev--;
+    removeFrom = lines.lineContentEnd(prev);
+    removeEnd = text.length;
+    const tail = text.endsWith('\r\n') ? '\r\n' : text.endsWith('\n') ? '\n' : text.endsWith('\r') ? '\r' : '';
+    newText = tail;
+  }
+  const message: LocalizedText = hidden
+    ? hiddenMessage(sample)
+    : { zh: `网页残留：“${sample}”${more.zh}`, en: `Web page residue: "${sample}"${more.en}` };
+  return {
+    ruleId: ID,
+    start,
+    end,
+    message,
+    ...(hidden ? { severity: 'error' as const } : {}),
+    fixes: [
+      {
+        title: { zh: last > first ? `删除网页残留（${countNonBlank(infos, first, last)} 行）` : '删除网页残留这一行', en: last > first ? `Remove the web residue (${countNonBlank(infos, first, last)} lines)` : 'Remove this web residue line' },
+        edits: [{ start: removeFrom, end: removeEnd, newText }],
+        safe: true,
+        preferred: true,
+      },
+    ],
+    data: { kind: hidden ? 'hidden-text' : 'block', lines: countNonBlank(infos, first, last) },
+  };
+}
+
+function countNonBlank(infos: LineInfo[], first: number, last: number): number {
+  let n = 0;
+  for (let i = first; i <= last; i++) if (infos[i].cls !== 'blank') n++;
+  return n;
+}
