@@ -219,7 +219,7 @@ function findLeadCandidates(text: string, paragraphs: readonly Paragraph[], titl
   for (const p of paragraphs) {
     const ownerBefore = owner;
     while (next < explicit.length && explicit[next].start <= p.start) {
-      if (!POINT_FAMILIES.includes(explicit[next].family)) owner = next;
+      if (!isPoint(explicit[next].family)) owner = next;
       next++;
     }
     if (owner !== ownerBefore) endRuns();
@@ -331,6 +331,11 @@ function mergeByStart(a: readonly Candidate[], b: readonly Candidate[]): Candida
 }
 
 const CANONICAL_RANK = new Map<HeadingFamily, number>(CANONICAL_FAMILIES.map((f, i) => [f, i]));
+const POINTS = new Set<HeadingFamily>(POINT_FAMILIES);
+
+function isPoint(family: HeadingFamily): boolean {
+  return POINTS.has(family);
+}
 
 /** Pass 3: levels, parents and section ends. */
 function buildTree(text: string, paragraphs: readonly Paragraph[], candidates: readonly Candidate[]): { headings: Heading[]; roots: Heading[] } {
@@ -356,23 +361,24 @@ function buildTree(text: string, paragraphs: readonly Paragraph[], candidates: r
       textEnd: c.textEnd,
       sectionEnd: c.textEnd,
       paragraph: c.paragraph,
+      parent: undefined,
       children: [],
     };
     h.label = labelOf(h);
     // Points opened inline or by `——` end with their paragraph.
     while (stack.length && isParagraphScoped(stack[stack.length - 1]) && stack[stack.length - 1].paragraph < c.paragraph) close(stack.pop()!, c.start);
-    if (POINT_FAMILIES.includes(c.family)) {
+    if (isPoint(c.family)) {
       const sibling = findLastIndex(stack, (s) => s.family === c.family);
       // `一是` inline under a `三是` that opened its own paragraph starts a nested list, not a sibling.
       const nested = sibling >= 0 && c.placement === 'inline' && c.marker?.value === 1 && !isParagraphScoped(stack[sibling]) && stack[sibling].paragraph < c.paragraph;
-      if (sibling >= 0 && !nested && stack.slice(sibling).every((s) => POINT_FAMILIES.includes(s.family))) {
+      if (sibling >= 0 && !nested && stack.slice(sibling).every((s) => isPoint(s.family))) {
         while (stack.length > sibling) close(stack.pop()!, c.start);
       } else if (c.placement !== 'inline') {
         // A point opening its paragraph is parallel to, not inside, points of another family in earlier paragraphs.
-        while (stack.length && POINT_FAMILIES.includes(stack[stack.length - 1].family) && stack[stack.length - 1].paragraph < c.paragraph) close(stack.pop()!, c.start);
+        while (stack.length && isPoint(stack[stack.length - 1].family) && stack[stack.length - 1].paragraph < c.paragraph) close(stack.pop()!, c.start);
       }
     } else {
-      while (stack.length && POINT_FAMILIES.includes(stack[stack.length - 1].family)) close(stack.pop()!, c.start);
+      while (stack.length && isPoint(stack[stack.length - 1].family)) close(stack.pop()!, c.start);
       // Lead lines and paragraphs introduce text, never numbered sections: `（一）` after `针对…。` is its sibling.
       if (CANONICAL_RANK.has(c.family)) while (stack.length && stack[stack.length - 1].family === 'lead') close(stack.pop()!, c.start);
       if (!order.includes(c.family)) insertFamily(order, c.family, stack.length ? stack[stack.length - 1].family : undefined);
@@ -397,7 +403,7 @@ function buildTree(text: string, paragraphs: readonly Paragraph[], candidates: r
  * the next paragraphs belong to the enclosing section.
  */
 function isParagraphScoped(h: Heading): boolean {
-  return h.family === 'dash' || (POINT_FAMILIES.includes(h.family) && h.placement === 'inline') || (h.family === 'lead' && h.placement === 'run-in');
+  return h.family === 'dash' || (isPoint(h.family) && h.placement === 'inline') || (h.family === 'lead' && h.placement === 'run-in');
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { REPORT_KINDS, type ReportKind } from './model';
 import { SEVERITIES, type Severity } from './rules/rule';
+import { compileSafePattern } from './safe-pattern';
 
 /**
  * Settings after validation.
@@ -66,7 +67,12 @@ export function normalizeSettings(raw: unknown, knownRuleIds?: readonly string[]
   if (raw.placeholders !== undefined) {
     if (!isObject(raw.placeholders)) problems.push(`gongwen.placeholders: must be an object（应为对象）`);
     else {
-      settings.placeholders.extraPatterns = stringList(raw.placeholders.extraPatterns, 'gongwen.placeholders.extraPatterns', problems);
+      // Patterns outside the safe subset are dropped here, so the problem is said once per change of settings.
+      settings.placeholders.extraPatterns = stringList(raw.placeholders.extraPatterns, 'gongwen.placeholders.extraPatterns', problems).filter((source, i) => {
+        const compiled = compileSafePattern(source);
+        if (!compiled.ok) problems.push(`gongwen.placeholders.extraPatterns[${i}] ${JSON.stringify(source)}: ${compiled.error}`);
+        return compiled.ok;
+      });
       settings.placeholders.ignoreWords = stringList(raw.placeholders.ignoreWords, 'gongwen.placeholders.ignoreWords', problems);
     }
   }

@@ -34,8 +34,6 @@ export interface RatedFinding extends Finding {
   severity: Exclude<Severity, 'off'>;
 }
 
-const LOUDNESS: Record<Severity, number> = { off: 0, hint: 1, info: 2, warning: 3, error: 4 };
-
 /**
  * Runs every rule that is not switched off. A rule that throws is reported as one finding of
  * `internal-error` instead of taking the others down.
@@ -56,8 +54,9 @@ export function runRules(model: ReportModel, settings: GongwenSettings, rules: r
       continue;
     }
     for (const f of found) {
-      // A finding may ask to be quieter than its rule (a medium-confidence guess), never louder.
-      const severity = f.severity && LOUDNESS[f.severity] < LOUDNESS[configured] && configured === rule.defaultSeverity ? f.severity : configured;
+      // A finding may ask for its own severity (a medium-confidence guess is quieter, a hidden-text
+      // notice louder) unless the user set the rule's severity, which then applies to all its findings.
+      const severity = f.severity && settings.rules[rule.id] === undefined ? f.severity : configured;
       findings.push({ ...f, severity });
     }
   }
