@@ -176,7 +176,7 @@ async function runSourceAction(kind: string, nothingToDo: string): Promise<void>
   const editor = gongwenEditor();
   if (!editor) return;
   const document = editor.document;
-  const whole = new vscode.Range(0, 0, document.lineCount, 0);
+  const whole = document.validateRange(new vscode.Range(0, 0, document.lineCount, 0));
   const actions = (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', document.uri, whole, kind)) ?? [];
   const action = actions.find((a): a is vscode.CodeAction => 'kind' in a && a.kind !== undefined && a.kind.value === kind);
   if (!action) {

@@ -212,3 +212,33 @@ describe('bad input', () => {
     expect(() => buildReportModel(junk)).not.toThrow();
   });
 });
+
+describe('text copied from the web', () => {
+  it('ends a glued section title at its keyword: 一、2022年工作回顾刚刚过去的一年…', () => {
+    const [h] = headings('示例镇2023年政府工作报告各位代表：现在作报告。一、2022年工作回顾刚刚过去的一年，面对经济下行压力，我们迎难而上，全镇经济稳中向好，各项事业取得新进展。');
+    expect(h.label).toBe('一、2022年工作回顾');
+  });
+
+  it('ends a heading at the space that replaced a lost line break', () => {
+    const hs = headings('示例乡政府工作报告 各位代表：现在作报告。 （一）经济指标实现新增长 一年来，我们紧扣中心，实干兴乡，千方百计破解发展难题，经济总量持续攀升。 （二）产业结构持续优化 全年新增企业十家。');
+    expect(hs.map((h) => h.label)).toEqual(['（一）经济指标实现新增长', '（二）产业结构持续优化']);
+  });
+
+  it('keeps finding inline headings after a quotation whose closing mark was lost', () => {
+    const text = TITLE + '一、回顾\n坚持以“四个重在为实践要领，统筹推进各项工作，在比拼中不断进取，在发展中提速升位，社会各项事业呈现齐头并进的良好局面，经济社会呈现跨越发展的良好态势。（一）经济指标实现新增长。全年增长。\n';
+    expect(outline(text)).toEqual(['1 一、回顾', '2 （一）经济指标实现新增长']);
+  });
+
+  it('takes the report title, not the notice that publishes it', () => {
+    const model = buildReportModel('示例镇人民政府关于印发2024年政府工作报告的通知\n各村（居）民委员会：\n现将2024年《政府工作报告》印发给你们，请认真贯彻实施，切实做好政府各项工作，确保完成全年目标任务。\n2024年政府工作报告\n各位代表：\n一、2023年工作回顾\n');
+    expect(model.title?.text).toBe('2024年政府工作报告');
+    expect(model.year).toBe(2024);
+  });
+
+  it('reads years written with spaces or before 上半年', () => {
+    expect(buildReportModel('镇 2025 年工作要点\n一、目标\n').year).toBe(2025);
+    const half = buildReportModel('镇2023上半年工作开展情况和下半年工作打算\n一、上半年工作\n');
+    expect(half.year).toBe(2023);
+    expect(half.kind).toBe('summary-plan');
+  });
+});

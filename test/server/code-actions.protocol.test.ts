@@ -40,8 +40,14 @@ describe('code actions over stdio', () => {
   let n = 0;
   const nextUri = () => `file:///tmp/code-actions-${++n}.gongwen`;
 
+  const applied: any[] = [];
+
   beforeAll(async () => {
     client = new LspClient();
+    client.onRequest('workspace/applyEdit', (params) => {
+      applied.push(params);
+      return { applied: true };
+    });
     const init = await client.initialize();
     expect(init.capabilities.codeActionProvider).toEqual({ codeActionKinds: ['quickfix', FIX_ALL, RENUMBER], resolveProvider: false });
   });
@@ -89,8 +95,19 @@ describe('code actions over stdio', () => {
     expect(fixAll).toBeDefined();
     expect(fixAll.kind).toBe('quickfix');
     expect(fixAll.title).toBe(`Fix all halfwidth-punctuation problems in the document (${halfwidth.length})`);
-    const fixed = applyWorkspaceEdit(text, fixAll.edit, uri);
+    // The light bulb carries a command, not a document-wide edit; running it makes the server apply the edit.
+    expect(fixAll.edit).toBeUndefined();
+    expect(fixAll.command).toMatchObject({ command: 'gongwen.server.fixAllOfRule', arguments: [uri, 'halfwidth-punctuation', 1] });
+    applied.length = 0;
+    const result = await client.request('workspace/executeCommand', { command: fixAll.command.command, arguments: fixAll.command.arguments });
+    expect(result).toEqual({ applied: true, fixed: halfwidth.length });
+    expect(applied).toHaveLength(1);
+    const fixed = applyWorkspaceEdit(text, applied[0].edit, uri);
     expect(fixed).toBe('示例镇2024年工作总结\n全年完成投资12亿元，新增企业5家；引进项目（含续建）8个.\n下一步，我们将继续努力：抓项目，强服务！\n');
+    // A stale version is refused.
+    client.change(uri, 2, text + '\n');
+    expect(await client.request('workspace/executeCommand', { command: fixAll.command.command, arguments: fixAll.command.arguments })).toMatchObject({ applied: false, reason: 'stale' });
+    expect(applied).toHaveLength(1);
 
     // A lone problem gets no "fix all": its own fix does the same.
     const lone = await open('示例镇2024年工作总结\n全年完成投资12亿元,新增企业5家。\n');

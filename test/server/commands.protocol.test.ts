@@ -6,6 +6,7 @@ import { applyWorkspaceEdit, offsetEdits, positionAt, textOf } from './workspace
 const hasCorpus = existsSync(CORPUS);
 const FILL = 'gongwen.server.fillAllLikeThis';
 const PLACEHOLDERS = 'gongwen.server.placeholders';
+const FIX_RULE = 'gongwen.server.fixAllOfRule';
 
 const TEMPLATE = [
   'XX镇xxxx年工作总结',
@@ -31,7 +32,7 @@ describe('server commands over stdio', () => {
       return answerApplyEdit;
     });
     const init = await client.initialize();
-    expect(init.capabilities.executeCommandProvider.commands).toEqual(expect.arrayContaining([FILL, PLACEHOLDERS]));
+    expect(init.capabilities.executeCommandProvider.commands).toEqual(expect.arrayContaining([FILL, PLACEHOLDERS, FIX_RULE]));
   });
   afterAll(() => client.shutdown());
   beforeEach(() => {
@@ -134,6 +135,19 @@ describe('server commands over stdio', () => {
     const result = await execute(FILL, uri, positionAt(text, text.lastIndexOf('xxxx')), '2025');
     expect(result.replaced).toBe(2);
     expect(applyWorkspaceEdit(text, applyEdits[0].edit, uri)).toBe(text.replaceAll('xxxx年', '2025年'));
+  });
+
+  it('fixes every problem of one rule, and refuses a closed document, bad arguments or nothing to fix', async () => {
+    const uri = nextUri();
+    const text = '示例镇2024年工作总结\n全年完成投资12亿元,新增企业5家;引进项目8个。\n';
+    client.open(uri, text);
+    expect(await execute(FIX_RULE, uri, 'halfwidth-punctuation')).toEqual({ applied: true, fixed: 2 });
+    expect(applyWorkspaceEdit(text, applyEdits[0].edit, uri)).toBe(text.replace(',', '，').replace(';', '；'));
+    expect(await execute(FIX_RULE, uri, 'no-such-rule')).toMatchObject({ applied: false, reason: 'nothing-to-fix' });
+    await expect(execute(FIX_RULE, uri)).rejects.toThrow(/rule id/);
+    client.close(uri);
+    expect(await execute(FIX_RULE, uri, 'halfwidth-punctuation')).toMatchObject({ applied: false, reason: 'closed' });
+    expect(applyEdits).toHaveLength(1);
   });
 
   it.skipIf(!hasCorpus)('fills every xxxx年 of the corpus template and nothing else', async () => {

@@ -33,6 +33,8 @@ const LONG_PARAGRAPH = 50;
 const LEAD_KEY_LENGTH = 5;
 /** How many alike openings in one section make them headings. */
 const LEAD_MIN_GROUP = 3;
+/** A quotation longer than this is taken as one whose closing mark was lost. */
+const MAX_QUOTE_LENGTH = 50;
 /** Display names longer than this are shortened at a clause boundary. */
 const LABEL_LENGTH = 28;
 
@@ -139,10 +141,14 @@ function isHardWrapped(text: string, paragraphs: readonly Paragraph[]): boolean 
 /** Markers right after a sentence end inside the paragraph (`…方面：（一）激发…。一是…`). */
 function scanInline(text: string, p: Paragraph, from: number, out: Candidate[]): void {
   let quoteDepth = 0;
+  let quoteStart = 0;
   for (let i = from; i < p.end; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x201c /* “ */) quoteDepth++;
-    else if (c === 0x201d /* ” */) quoteDepth = Math.max(0, quoteDepth - 1);
+    if (c === 0x201c /* “ */) {
+      if (quoteDepth++ === 0) quoteStart = i;
+    } else if (c === 0x201d /* ” */) quoteDepth = Math.max(0, quoteDepth - 1);
+    // Templates lose closing quotes; a quotation running on for long was never closed.
+    if (quoteDepth > 0 && i - quoteStart > MAX_QUOTE_LENGTH) quoteDepth = 0;
     if (quoteDepth > 0 || !isSentenceEnd(c)) continue;
     let j = i + 1;
     while (j < p.end && isBlank(text.charCodeAt(j))) j++;
@@ -161,7 +167,33 @@ function candidateAfterMarker(text: string, p: Paragraph, marker: Marker, contex
   while (textEnd < p.end && !endsHeadingText(text.charCodeAt(textEnd))) textEnd++;
   let placement: HeadingPlacement = context === 'inline' ? 'inline' : 'line';
   if (context === 'paragraph-start' && textEnd < p.end - 1) placement = 'run-in';
+  if (textEnd - textStart > 40) textEnd = gluedSectionTitleEnd(text, textStart, textEnd);
+  if (placement !== 'line') textEnd = lostLineBreak(text, textStart, textEnd);
   return { family: marker.family, marker, start: marker.start, textStart, textEnd, placement, paragraph: p.index };
+}
+
+/** Section-title endings after which flattened text runs straight into the body. */
+const SECTION_TITLE_END = /^[^，,、；;“”"]{2,20}?(工作回顾|工作安排|工作总结|工作计划|工作要点|工作思路|工作打算|主要成效|存在问题|存在的问题)/;
+
+/**
+ * Where a section title ends when flattened text glued the body to it: `一、2022年工作回顾刚刚过去的一年…`
+ * ends after `工作回顾`. Long headings written as clauses (`（一）持续壮产业，在…`) are left whole.
+ */
+function gluedSectionTitleEnd(text: string, textStart: number, textEnd: number): number {
+  const m = SECTION_TITLE_END.exec(text.slice(textStart, textStart + 30));
+  return m ? textStart + m[0].length : textEnd;
+}
+
+/**
+ * Text flattened with a space for each lost line break: the run-in or inline heading
+ * `（一）经济指标实现新增长 一年来，我们…` ends at the space. (A title alone on its line may use
+ * spaces between phrases: `乘势而上 奋发有为`.)
+ */
+function lostLineBreak(text: string, textStart: number, textEnd: number): number {
+  for (let i = textStart + 4; i < Math.min(textEnd, textStart + 40); i++) {
+    if (isBlank(text.charCodeAt(i)) && isCjk(text.charCodeAt(i - 1)) && isCjk(text.charCodeAt(i + 1))) return i;
+  }
+  return textEnd;
 }
 
 /** `2.六镇镇2023年政府工作报告 31` — a contents line ending in a page number. */

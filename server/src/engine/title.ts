@@ -20,17 +20,29 @@ const FURNITURE = /^(•|·|\*|索引号|组配分类|发布机构|成文日期|
  */
 export function findTitle(text: string, paragraphs: readonly Paragraph[]): ReportTitle | undefined {
   const candidates = paragraphs.slice(0, 16);
+  let wrapper: ReportTitle | undefined;
+  // Only the first paragraph of text can hold a title glued to the body (flattened text).
+  let seenText = false;
   for (const p of candidates) {
     const s = text.slice(p.start, p.end);
     if (isSalutation(s)) break; // the title stands before `各位代表：`
     if (FURNITURE.test(s)) continue;
     if (matchMarker(text, p.start, p.end, 'paragraph-start')) break; // headings have begun
-    if (s.length <= 60 && !endsWithSentence(s) && hasTitleKeyword(s)) return { text: s, start: p.start, end: p.end };
-    if (s.length > 60) {
+    if (s.length <= 60 && !endsWithSentence(s) && hasTitleKeyword(s)) {
+      // `…关于印发2024年政府工作报告的通知` wraps the report; its own title follows.
+      if (/(通知|决定|的函)$/.test(s)) {
+        wrapper ??= { text: s, start: p.start, end: p.end };
+        continue;
+      }
+      return { text: s, start: p.start, end: p.end };
+    }
+    if (s.length > 60 && !seenText) {
       const glued = gluedTitle(s);
       if (glued) return { text: glued, start: p.start, end: p.start + glued.length };
     }
+    seenText = true;
   }
+  if (wrapper) return wrapper;
   const first = candidates.find((p) => !FURNITURE.test(text.slice(p.start, p.end)));
   if (first && isSalutation(text.slice(first.start, first.end))) return undefined;
   if (first) {
@@ -74,7 +86,7 @@ export function kindFromTitle(title: string): ReportKind | undefined {
   const t = title.replace(/總/g, '总').replace(/結/g, '结').replace(/計劃|計畫/g, '计划').replace(/報告/g, '报告').replace(/述職/g, '述职').replace(/要點/g, '要点');
   if (t.includes('述职')) return 'duty-report';
   if (t.includes('政府工作报告')) return 'gov-report';
-  const summary = /总结|回顾/.test(t);
+  const summary = /总结|回顾|开展情况|工作情况|完成情况/.test(t);
   const plan = /计划|要点|思路|打算|安排|方向|谋划/.test(t);
   if (summary && plan) return 'summary-plan';
   if (summary) return 'summary';
@@ -101,7 +113,7 @@ export function kindFromContent(text: string): ReportKind {
 }
 
 /**
- * The first year in a text (`2023年`, `２０２３年`, `2023` before `年`), between 1949 and 2100.
+ * The first year in a text (`2023年`, `２０２３年`, `2025 年`, `2023上半年`), between 1949 and 2100.
  *
  * @example yearIn('六镇镇2023年政府工作报告') // 2023
  */
@@ -111,7 +123,9 @@ export function yearIn(s: string): number | undefined {
     let n = 0;
     let j = i;
     while (j < s.length && isDigit(s.charCodeAt(j)) && j - i < 5) n = n * 10 + digitValue(s.charCodeAt(j++));
-    if (j - i === 4 && n >= 1949 && n <= 2100 && s[j] === '年') return n;
+    let k = j;
+    while (k < s.length && (s[k] === ' ' || s[k] === '\u3000')) k++;
+    if (j - i === 4 && n >= 1949 && n <= 2100 && (s[k] === '年' || s.startsWith('上半年', k) || s.startsWith('下半年', k))) return n;
   }
   return undefined;
 }

@@ -26,6 +26,8 @@ import { localize, type Language } from './locale';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.gongwen`;
 /** Renumbers every heading list of the document. */
 export const RENUMBER_KIND = `${CodeActionKind.Source}.organizeNumbering.gongwen`;
+/** Server command `(uri, ruleId, version?)` applying every safe fix of one rule (handled in `commands.ts`). */
+export const FIX_RULE_COMMAND = 'gongwen.server.fixAllOfRule';
 
 export function capabilities(): Partial<ServerCapabilities> {
   return {
@@ -42,13 +44,13 @@ export function register(ctx: ServerContext): void {
     guard(ctx, [] as CodeAction[], (params: CodeActionParams, token) => {
       const analysis = ctx.analysisOf(params.textDocument.uri);
       if (!analysis || token.isCancellationRequested) return [];
-      return codeActionsFor(params, analysis, ctx.language());
+      return codeActionsFor(params, analysis, ctx.language(), ctx.documents.get(params.textDocument.uri)?.version);
     }),
   );
 }
 
 /** The code actions for one request on the analysis of the document's current version. */
-export function codeActionsFor(params: CodeActionParams, analysis: Analysis, language: Language): CodeAction[] {
+export function codeActionsFor(params: CodeActionParams, analysis: Analysis, language: Language, version?: number): CodeAction[] {
   const uri = params.textDocument.uri;
   const { model } = analysis;
   const only = params.context.only;
@@ -70,16 +72,23 @@ export function codeActionsFor(params: CodeActionParams, analysis: Analysis, lan
           edit: workspaceEditOf(uri, model, edits),
         });
       }
-      if (finding.fixes.some((f) => f.safe)) byRule.set(finding.ruleId, [...(byRule.get(finding.ruleId) ?? []), diagnostic]);
+      if (finding.fixes.some((f) => f.safe)) {
+        const list = byRule.get(finding.ruleId);
+        if (list) list.push(diagnostic);
+        else byRule.set(finding.ruleId, [diagnostic]);
+      }
     }
+    // "Fix all of this rule" carries a command, not the edit: the light bulb asks on every cursor
+    // move, and the edit of a large document would be megabytes each time.
     for (const [ruleId, diagnostics] of byRule) {
-      const all = fixAllOf(analysis, ruleId);
-      if (all.fixes < 2) continue; // one fix is already offered on its own
+      const count = safelyFixableCount(analysis, ruleId);
+      if (count < 2) continue; // one fix is already offered on its own
+      const title = language === 'zh' ? `修复文档中全部“${ruleId}”问题（${count} 处）` : `Fix all ${ruleId} problems in the document (${count})`;
       actions.push({
-        title: language === 'zh' ? `修复文档中全部“${ruleId}”问题（${all.fixes} 处）` : `Fix all ${ruleId} problems in the document (${all.fixes})`,
+        title,
         kind: CodeActionKind.QuickFix,
         diagnostics,
-        edit: workspaceEditOf(uri, model, all.edits),
+        command: { title, command: FIX_RULE_COMMAND, arguments: version === undefined ? [uri, ruleId] : [uri, ruleId, version] },
       });
     }
   }
@@ -118,34 +127,35 @@ function wants(only: string[] | undefined, kind: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Matching diagnostics to findings
 
-const findingIndex = new WeakMap<Analysis, Map<string, RatedFinding>>();
-
 /** The finding of the current analysis that a diagnostic stands for, if it still exists. */
 export function findingOf(analysis: Analysis, diagnostic: Diagnostic): RatedFinding | undefined {
+  if (diagnostic.source !== undefined && diagnostic.source !== 'gongwen') return undefined; // another tool's
   const data = diagnostic.data as { ruleId?: unknown; start?: unknown; end?: unknown } | undefined;
   let ruleId: unknown = data?.ruleId;
   let start: unknown = data?.start;
   let end: unknown = data?.end;
   if (ruleId === undefined || start === undefined || end === undefined) {
     // A client that drops `data`: fall back to the code and the range.
-    if (diagnostic.source !== undefined && diagnostic.source !== 'gongwen') return undefined;
     ruleId = diagnostic.code;
     if (!diagnostic.range) return undefined;
     start = analysis.model.lines.offsetAt(diagnostic.range.start);
     end = analysis.model.lines.offsetAt(diagnostic.range.end);
   }
   if (typeof ruleId !== 'string' || !Number.isInteger(start) || !Number.isInteger(end)) return undefined;
-  let index = findingIndex.get(analysis);
-  if (!index) {
-    index = new Map();
-    for (const f of analysis.findings) if (!index.has(keyOf(f.ruleId, f.start, f.end))) index.set(keyOf(f.ruleId, f.start, f.end), f);
-    findingIndex.set(analysis, index);
+  // Findings are sorted by start (see `runRules`): binary search for the first at `start`.
+  const findings = analysis.findings;
+  let lo = 0;
+  let hi = findings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (findings[mid].start < (start as number)) lo = mid + 1;
+    else hi = mid;
   }
-  return index.get(keyOf(ruleId, start as number, end as number));
-}
-
-function keyOf(ruleId: string, start: number, end: number): string {
-  return `${ruleId}\u0000${start}\u0000${end}`;
+  for (let i = lo; i < findings.length && findings[i].start === start; i++) {
+    if (findings[i].ruleId === ruleId && findings[i].end === end) return findings[i];
+  }
+  // Should the order ever change, a miss costs one linear scan, never a wrong answer.
+  return findings.find((f) => f.start === start && f.end === end && f.ruleId === ruleId);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -159,6 +169,18 @@ interface FixAll {
 }
 
 const fixAllCache = new WeakMap<Analysis, Map<string, FixAll>>();
+const fixableCounts = new WeakMap<Analysis, Map<string, number>>();
+
+/** How many findings of `ruleId` have a safe fix (counted once per analysis). */
+export function safelyFixableCount(analysis: Analysis, ruleId: string): number {
+  let counts = fixableCounts.get(analysis);
+  if (!counts) {
+    counts = new Map();
+    for (const f of analysis.findings) if (f.fixes?.some((x) => x.safe)) counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);
+    fixableCounts.set(analysis, counts);
+  }
+  return counts.get(ruleId) ?? 0;
+}
 
 /**
  * Every safe fix of the document (or of one rule), one per finding (its preferred safe fix, else

@@ -7,16 +7,20 @@
  *   placeholder identical to the one at the offset (same blank, same unit after it: every
  *   `xxxx年`) with `replacement`, through `workspace/applyEdit`.
  *
+ * - {@link FIX_RULE_COMMAND} `(uri, ruleId, version?)` → applies every safe fix of one rule (the
+ *   light bulb's "fix all … problems in the document"), through `workspace/applyEdit`.
+ *
  * The ids differ from the editor commands of the same purpose (`gongwen.fillAllLikeThis`), because
  * vscode-languageclient registers every server command as an editor command of the same id.
  */
 import { ResponseError, ErrorCodes, type ExecuteCommandParams, type Position, type Range, type ServerCapabilities } from 'vscode-languageserver';
 import type { Placeholder, ReportModel, TextEdit } from '../engine';
 import type { ServerContext } from '../server';
-import { workspaceEditOf } from './code-actions';
+import { FIX_RULE_COMMAND, fixAllOf, workspaceEditOf } from './code-actions';
 
 export const FILL_ALL_COMMAND = 'gongwen.server.fillAllLikeThis';
 export const PLACEHOLDERS_COMMAND = 'gongwen.server.placeholders';
+export { FIX_RULE_COMMAND };
 
 /** Most placeholders listed in one answer; `total` still counts them all. */
 const MAX_LISTED = 20000;
@@ -53,7 +57,7 @@ export interface FillAllResult {
 }
 
 export function capabilities(): Partial<ServerCapabilities> {
-  return { executeCommandProvider: { commands: [FILL_ALL_COMMAND, PLACEHOLDERS_COMMAND] } };
+  return { executeCommandProvider: { commands: [FILL_ALL_COMMAND, PLACEHOLDERS_COMMAND, FIX_RULE_COMMAND] } };
 }
 
 export function register(ctx: ServerContext): void {
@@ -64,6 +68,8 @@ export function register(ctx: ServerContext): void {
           return placeholdersCommand(ctx, params.arguments ?? []);
         case FILL_ALL_COMMAND:
           return await fillAllCommand(ctx, params.arguments ?? []);
+        case FIX_RULE_COMMAND:
+          return await fixRuleCommand(ctx, params.arguments ?? []);
         default:
           return new ResponseError(ErrorCodes.MethodNotFound, `unknown command ${params.command}`);
       }
@@ -110,6 +116,31 @@ async function fillAllCommand(ctx: ServerContext, args: unknown[]): Promise<Fill
   return result.applied
     ? { applied: true, replaced: edits.length, key: keyText(model, target) }
     : { applied: false, replaced: 0, key: keyText(model, target), reason: result.failureReason ?? 'refused' };
+}
+
+export interface FixRuleResult {
+  applied: boolean;
+  /** How many findings' fixes the edit applied. */
+  fixed: number;
+  /** Why nothing was applied: `closed`, `stale`, `nothing-to-fix`, or the client's reason. */
+  reason?: string;
+}
+
+async function fixRuleCommand(ctx: ServerContext, args: unknown[]): Promise<FixRuleResult> {
+  const [uri, ruleId, version] = args;
+  if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'gongwen: the first argument must be a document URI');
+  if (typeof ruleId !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'gongwen: the second argument must be a rule id');
+  const doc = ctx.documents.get(uri);
+  const analysis = ctx.analysisOf(uri);
+  if (!doc || !analysis) return { applied: false, fixed: 0, reason: 'closed' };
+  if (typeof version === 'number' && version !== doc.version) return { applied: false, fixed: 0, reason: 'stale' };
+  const all = fixAllOf(analysis, ruleId);
+  if (all.fixes === 0) return { applied: false, fixed: 0, reason: 'nothing-to-fix' };
+  const result = await ctx.connection.workspace.applyEdit({
+    label: ctx.language() === 'zh' ? `修复全部“${ruleId}”问题` : `Fix all ${ruleId} problems`,
+    edit: workspaceEditOf(uri, analysis.model, all.edits),
+  });
+  return result.applied ? { applied: true, fixed: all.fixes } : { applied: false, fixed: 0, reason: result.failureReason ?? 'refused' };
 }
 
 interface CommandArgs {

@@ -76,13 +76,14 @@ describe('numbering-format: punctuation after markers (GB/T 15834 B.3)', () => {
     expect(check(text)[0].message.en).toBe('A Chinese numeral marker takes "、": "一." should be "一、"');
   });
 
-  it('第一、 → 第一，', () => {
-    const text = TITLE + '一、主要体会\n第一、必须坚持稳中求进。第二、必须坚持改革创新。\n';
+  it('第一、 第一, → 第一，', () => {
+    const text = TITLE + '一、主要体会\n第一、必须坚持稳中求进。第二,必须坚持改革创新。\n';
     expect(brief(text)).toEqual([
       ['第一、', '第一，'],
-      ['第二、', '第二，'],
+      ['第二,', '第二，'],
     ]);
   });
+
 
   it('①、 → ①', () => {
     const text = TITLE + '一、主要工作\n（一）产业\n1.种植\n（1）粮食\n①、小麦\n②、玉米\n';

@@ -4,14 +4,16 @@
  * - a Chinese numeral without brackets takes 顿号: `一.` `一，` → `一、`;
  * - an Arabic numeral without brackets takes a full stop: `1、` → `1.` (`1．` is accepted);
  * - a bracketed or circled number takes no punctuation: `（一）、` `（1）.` `①、` → `（一）` `（1）` `①`;
- * - `第一` takes a comma: `第一、` → `第一，`;
+ * - `第一` takes a comma: `第一、` `第一,` → `第一，`;
  * - a Latin letter takes a full stop: `a、` → `a.`;
  * - brackets of one marker match (`（一)` → `（一）`), and one level of one document uses one
  *   bracket width: the minority is offered the majority's width (`（一）`…`(二)` → `（二）`);
  * - no space between a marker and its text (`一、 2022年` → `一、2022年`); `第一部分　总体要求` keeps
  *   its space, as chapter headings do.
  *
- * Half-width punctuation as such (`(一)` throughout, `第一,`) is left to the punctuation rules.
+ * Markers are this rule's business, not `halfwidth-punctuation`'s: `一,` and `第一,` are reported here.
+ * A document writing every marker of a level with half-width brackets (`(一)` throughout) is left
+ * alone: the width is consistent, and GB/T 15834 B.3 does not fix it.
  * Every fix replaces the marker (or deletes the space) and nothing else; all are safe.
  */
 import type { BracketWidth, Heading, HeadingFamily, Marker, ReportModel } from '../model';
@@ -97,8 +99,8 @@ function standardPunctuation(family: HeadingFamily, found: string): string | und
     case 'circled':
       return '';
     case 'cn-ordinal':
-      // `第一,` is a half-width comma, left to the punctuation rules; `第一：` introduces, not a list point.
-      return found === '、' ? '，' : undefined;
+      // `第一：` introduces rather than lists; leave it.
+      return found === '、' || found === ',' ? '，' : undefined;
     default:
       return undefined;
   }
