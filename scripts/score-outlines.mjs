@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 const dir = mkdtempSync(join(tmpdir(), 'gongwen-score-'));
 const entry = join(dir, 'entry.ts');
 writeFileSync(entry, `export * from ${JSON.stringify(resolve('test/corpus/outline-score.ts'))};`);
-await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile: join(dir, 'score.mjs'), logLevel: 'error', define: { __dirname: JSON.stringify(resolve('test/corpus')) } });
+await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile: join(dir, 'score.mjs'), logLevel: 'error', define: { __dirname: JSON.stringify(resolve('test/corpus')) }, loader: { '.code-snippets': 'json' } });
 const { loadExpected, scoreOutline, readCorpus } = await import(pathToFileURL(join(dir, 'score.mjs')).href);
 rmSync(dir, { recursive: true, force: true });
 

@@ -151,6 +151,8 @@ async function fillAllLikeThis(client: LanguageClient, source: PlaceholderSource
     prompt: vscode.l10n.t('Text to put in place of “{0}” ({1} places)', target.text, count),
     placeHolder: target.text,
     ignoreFocusOut: true,
+    // An empty answer would delete every blank: more likely a slip than a wish.
+    validateInput: (value) => (value.length === 0 ? vscode.l10n.t('Type the text to put in place of the placeholder.') : undefined),
   });
   if (replacement === undefined) return;
   if (document.version !== version) {

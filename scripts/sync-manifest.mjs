@@ -1,0 +1,72 @@
+// Writes the rule settings into package.json (`contributes.configuration`) and the JSON schema of
+// `.gongwen.json` (schemas/gongwen.schema.json) from the rule registry, so neither can drift from
+// the code. `npm run sync-manifest`; test/manifest.test.ts fails when they are out of date.
+import { build } from 'esbuild';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const dir = mkdtempSync(join(tmpdir(), 'gongwen-manifest-'));
+await build({ entryPoints: [resolve('server/src/engine/index.ts')], bundle: true, platform: 'node', format: 'esm', outfile: join(dir, 'engine.mjs'), logLevel: 'error', loader: { '.code-snippets': 'json' } });
+const { RULES, REPORT_KINDS } = await import(pathToFileURL(join(dir, 'engine.mjs')).href);
+rmSync(dir, { recursive: true, force: true });
+
+const SEVERITIES = ['off', 'hint', 'info', 'warning', 'error'];
+const kinds = ['auto', ...REPORT_KINDS];
+
+/** Settings shared by the editor (prefixed `gongwen.`) and `.gongwen.json` (unprefixed). */
+function settingProperties(prefix) {
+  const props = {};
+  for (const rule of RULES) {
+    props[`${prefix}rules.${rule.id}`] = {
+      type: 'string',
+      enum: SEVERITIES,
+      default: rule.defaultSeverity,
+      markdownDescription: `${rule.title.en}. ${rule.title.zh}。 [\`${rule.id}\`](https://github.com/gongwen/gongwen#${rule.id})`,
+    };
+  }
+  props[`${prefix}kind`] = { type: 'string', enum: kinds, default: 'auto', description: 'The report kind; auto infers it from the title or content. 文种；auto 表示根据标题或内容推断。' };
+  props[`${prefix}placeholders.extraPatterns`] = {
+    type: 'array',
+    items: { type: 'string', maxLength: 200 },
+    maxItems: 100,
+    default: [],
+    markdownDescription: 'Extra placeholder patterns, in a safe regular-expression subset (no backreferences or lookarounds). 额外的占位符模式（安全的正则子集）。',
+  };
+  props[`${prefix}placeholders.ignoreWords`] = { type: 'array', items: { type: 'string' }, maxItems: 100, default: [], description: 'Words that are never placeholders, e.g. "X建". 永不视为占位符的词。' };
+  return props;
+}
+
+const pkgPath = resolve('package.json');
+const pkg = JSON.parse(readFileSync(pkgPath, 'utf8'));
+const editorProps = settingProperties('gongwen.');
+editorProps['gongwen.autoDetect'] = { type: 'boolean', default: true, description: '%gongwen.autoDetect%' };
+for (const [key, value] of Object.entries(editorProps)) if (key.startsWith('gongwen.rules.')) value.scope = 'resource';
+pkg.contributes.configuration = { title: 'Gongwen', properties: editorProps };
+pkg.contributes.jsonValidation = [{ fileMatch: '.gongwen.json', url: './schemas/gongwen.schema.json' }];
+writeFileSync(pkgPath, JSON.stringify(pkg, null, 2) + '\n');
+
+// `.gongwen.json` nests the same keys: { "rules": { "placeholder": "off" }, "kind": "…", "placeholders": {…} }
+const flat = settingProperties('');
+const rules = {};
+for (const rule of RULES) rules[rule.id] = flat[`rules.${rule.id}`];
+const schema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  title: 'Gongwen settings (.gongwen.json)',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    rules: { type: 'object', additionalProperties: false, properties: rules },
+    kind: flat.kind,
+    placeholders: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { extraPatterns: flat['placeholders.extraPatterns'], ignoreWords: flat['placeholders.ignoreWords'] },
+    },
+    autoDetect: { type: 'boolean', default: true },
+  },
+};
+mkdirSync('schemas', { recursive: true });
+writeFileSync('schemas/gongwen.schema.json', JSON.stringify(schema, null, 2) + '\n');
+console.log(`synced ${RULES.length} rules into package.json and schemas/gongwen.schema.json`);
