@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../server/src/engine/rules';
+
+const REPO = resolve(__dirname, '..');
+const read = (file: string) => readFileSync(resolve(REPO, file), 'utf8');
+const pkg = JSON.parse(read('package.json'));
+const nlsEn = JSON.parse(read('package.nls.json'));
+const nlsZh = JSON.parse(read('package.nls.zh-cn.json'));
+const schema = JSON.parse(read('schemas/gongwen.schema.json'));
+const readme = read('README.md');
+
+describe('the manifest, schema and README follow the rule registry (npm run sync-manifest)', () => {
+  for (const rule of RULES) {
+    it(`${rule.id}: setting, schema entry, README section`, () => {
+      const setting = pkg.contributes.configuration.properties[`gongwen.rules.${rule.id}`];
+      expect(setting, `package.json has no gongwen.rules.${rule.id}: run npm run sync-manifest`).toBeDefined();
+      expect(setting.default).toBe(rule.defaultSeverity);
+      expect(setting.enum).toEqual(['off', 'hint', 'info', 'warning', 'error']);
+      expect(schema.properties.rules.properties[rule.id].default).toBe(rule.defaultSeverity);
+      expect(nlsEn[`gongwen.rules.${rule.id}`]).toContain(rule.title.en);
+      expect(nlsZh[`gongwen.rules.${rule.id}`]).toContain(rule.title.zh);
+      // The diagnostic code links to README.md#<id>.
+      expect(readme).toMatch(new RegExp(`^### \`${rule.id}\`$`, 'm'));
+    });
+  }
+
+  it('has no setting or schema entry for a rule that does not exist', () => {
+    const ids = RULES.map((r) => r.id);
+    const settingIds = Object.keys(pkg.contributes.configuration.properties).filter((k) => k.startsWith('gongwen.rules.')).map((k) => k.slice('gongwen.rules.'.length));
+    expect(settingIds.sort()).toEqual([...ids].sort());
+    expect(Object.keys(schema.properties.rules.properties).sort()).toEqual([...ids].sort());
+  });
+
+  it('localizes every %key% of package.json in English and Chinese', () => {
+    const keys = [...JSON.stringify(pkg).matchAll(/%([\w.-]+)%/g)].map((m) => m[1]);
+    expect(keys.length).toBeGreaterThan(5);
+    for (const key of keys) {
+      expect(nlsEn[key], `package.nls.json lacks ${key}`).toBeTruthy();
+      expect(nlsZh[key], `package.nls.zh-cn.json lacks ${key}`).toBeTruthy();
+    }
+  });
+
+  it('registers the schema for .gongwen.json', () => {
+    expect(pkg.contributes.jsonValidation).toEqual([{ fileMatch: '.gongwen.json', url: './schemas/gongwen.schema.json' }]);
+  });
+});
