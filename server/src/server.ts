@@ -9,6 +9,7 @@ import {
   ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
+  type ClientCapabilities,
   type Connection,
   type InitializeParams,
   type InitializeResult,
@@ -29,7 +30,12 @@ export interface ServerContext {
   language(): Language;
   /** The analysis of an open document's current version, or `undefined` for a closed one. */
   analysisOf(uri: string): Analysis | undefined;
+  /** What the client said it supports (snippets in completion, …), once initialized. */
+  clientCapabilities?: ClientCapabilities;
 }
+
+/** Most outline entries sent; a 20 MB compilation would otherwise send hundreds of MB of symbols. */
+const MAX_OUTLINE_SYMBOLS = 10000;
 
 /** Starts a server on `connection` (stdio by default). */
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
@@ -51,6 +57,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     language = languageOf(params.locale);
+    ctx.clientCapabilities = params.capabilities;
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
     const init = params.initializationOptions as { settings?: unknown } | undefined;
     if (init?.settings !== undefined) applySettings(init.settings);
@@ -109,7 +116,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onDocumentSymbol(guard(ctx, [], (params, token) => {
     const analysis = ctx.analysisOf(params.textDocument.uri);
     if (!analysis || token.isCancellationRequested) return [];
-    return toDocumentSymbols(outlineOf(analysis.model));
+    return toDocumentSymbols(outlineOf(analysis.model, MAX_OUTLINE_SYMBOLS));
   }));
   connection.onFoldingRanges(guard(ctx, [], (params, token) => {
     const analysis = ctx.analysisOf(params.textDocument.uri);

@@ -16,6 +16,9 @@ type Handler = (params: any) => void;
 export class LspClient {
   private readonly child: ChildProcessWithoutNullStreams;
   private buffer = Buffer.alloc(0);
+  private chunks: Buffer[] = [];
+  private received = 0;
+  private needed = 0;
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void }>();
   private readonly listeners = new Map<string, Handler[]>();
@@ -152,16 +155,27 @@ export class LspClient {
   }
 
   private receive(chunk: Buffer): void {
-    this.buffer = Buffer.concat([this.buffer, chunk]);
+    // Large replies come in many chunks; join them once the whole message is there, not per chunk.
+    this.chunks.push(chunk);
+    this.received += chunk.length;
+    if (this.received < this.needed) return;
+    this.buffer = Buffer.concat([this.buffer, ...this.chunks]);
+    this.chunks = [];
+    this.received = this.buffer.length;
+    this.needed = 0;
     for (;;) {
       const headerEnd = this.buffer.indexOf('\r\n\r\n');
       if (headerEnd < 0) return;
       const match = /Content-Length: (\d+)/i.exec(this.buffer.subarray(0, headerEnd).toString());
       if (!match) throw new Error('bad header from server');
       const length = Number(match[1]);
-      if (this.buffer.length < headerEnd + 4 + length) return;
+      if (this.buffer.length < headerEnd + 4 + length) {
+        this.needed = headerEnd + 4 + length;
+        return;
+      }
       const message = JSON.parse(this.buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8'));
       this.buffer = this.buffer.subarray(headerEnd + 4 + length);
+      this.received = this.buffer.length;
       this.dispatch(message);
     }
   }

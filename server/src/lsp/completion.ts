@@ -3,7 +3,7 @@
  * a fresh `（二）`, `二是` after `一是…。`), and the standard sections the document still lacks, as
  * snippets numbered and dated for this document.
  */
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type ClientCapabilities, type CompletionItem, type CompletionList, type ServerCapabilities } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type ServerCapabilities } from 'vscode-languageserver';
 import type { ReportModel } from '../engine';
 import { completionsAt, type CompletionProposal } from '../engine/features/completion';
 import { expandSnippet, parseSnippet } from '../engine/features/section-snippets';
@@ -29,13 +29,9 @@ export function register(ctx: ServerContext): void {
   );
 }
 
-/**
- * Whether the client takes snippet syntax. The context may carry the client's capabilities
- * (`clientCapabilities`); without them, assume it does, as VS Code and most editors do.
- */
+/** Whether the client said it takes snippet syntax (LSP: absent means no). */
 function snippetSupport(ctx: ServerContext): boolean {
-  const caps = (ctx as ServerContext & { clientCapabilities?: ClientCapabilities }).clientCapabilities;
-  return caps?.textDocument?.completion?.completionItem?.snippetSupport ?? true;
+  return ctx.clientCapabilities?.textDocument?.completion?.completionItem?.snippetSupport === true;
 }
 
 /** An engine proposal as an LSP completion item. */

@@ -71,3 +71,14 @@ describe('selection ranges', () => {
     expect(chain[chain.length - 1]).toEqual({ start: 0, end: REPORT.length });
   });
 });
+
+describe('outline of a huge compilation', () => {
+  it('keeps the shallowest headings when capped', () => {
+    const model = buildReportModel('一、甲\n（一）子一\n1.孙\n（二）子二\n二、乙\n（一）子三\n');
+    const capped = outlineOf(model, 4);
+    expect(capped.map((s) => s.name)).toEqual(['一、甲', '二、乙']);
+    expect(capped[0].children.map((s) => s.name)).toEqual(['（一）子一', '（二）子二']);
+    expect(capped[0].children[0].children).toEqual([]);
+    expect(capped[1].children).toEqual([]);
+  });
+});

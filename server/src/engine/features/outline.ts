@@ -25,11 +25,12 @@ export interface OutlineSymbol {
 }
 
 /**
- * The outline of a report.
+ * The outline of a report, with at most `maxSymbols` entries (the deepest are left out first).
  *
  * @example outlineOf(buildReportModel('一、2022年工作回顾\n（一）筑牢基础。…'))[0].children[0].name // '（一）筑牢基础'
  */
-export function outlineOf(model: ReportModel): OutlineSymbol[] {
+export function outlineOf(model: ReportModel, maxSymbols = Infinity): OutlineSymbol[] {
+  const kept = maxSymbols >= model.headings.length ? undefined : shallowestHeadings(model, maxSymbols);
   const toSymbol = (h: Heading): OutlineSymbol => ({
     name: h.label,
     text: h.text,
@@ -37,7 +38,26 @@ export function outlineOf(model: ReportModel): OutlineSymbol[] {
     family: h.family,
     range: model.lines.rangeOf(h.start, h.sectionEnd),
     selectionRange: model.lines.rangeOf(h.start, h.textEnd),
-    children: h.children.map(toSymbol),
+    children: (kept ? h.children.filter((c) => kept.has(c)) : h.children).map(toSymbol),
   });
-  return model.roots.map(toSymbol);
+  return (kept ? model.roots.filter((r) => kept.has(r)) : model.roots).map(toSymbol);
+}
+
+/**
+ * The `max` headings nearest the top, level by level: a compilation of hundreds of reports keeps
+ * its sections in the outline and drops its deepest points first.
+ */
+function shallowestHeadings(model: ReportModel, max: number): Set<Heading> {
+  const kept = new Set<Heading>();
+  let level: readonly Heading[] = model.roots;
+  while (level.length && kept.size < max) {
+    const next: Heading[] = [];
+    for (const h of level) {
+      if (kept.size >= max) break;
+      kept.add(h);
+      for (const c of h.children) next.push(c);
+    }
+    level = next;
+  }
+  return kept;
 }
