@@ -142,14 +142,22 @@ function isHardWrapped(text: string, paragraphs: readonly Paragraph[]): boolean 
 function scanInline(text: string, p: Paragraph, from: number, out: Candidate[]): void {
   let quoteDepth = 0;
   let quoteStart = 0;
-  for (let i = from; i < p.end; i++) {
+  // Jump from one sentence end or quotation mark to the next: most characters are neither.
+  INLINE_STOPS.lastIndex = from;
+  for (let m = INLINE_STOPS.exec(text); m && m.index < p.end; m = INLINE_STOPS.exec(text)) {
+    const i = m.index;
     const c = text.charCodeAt(i);
     if (c === 0x201c /* “ */) {
       if (quoteDepth++ === 0) quoteStart = i;
-    } else if (c === 0x201d /* ” */) quoteDepth = Math.max(0, quoteDepth - 1);
+      continue;
+    }
+    if (c === 0x201d /* ” */) {
+      quoteDepth = Math.max(0, quoteDepth - 1);
+      continue;
+    }
     // Templates lose closing quotes; a quotation running on for long was never closed.
     if (quoteDepth > 0 && i - quoteStart > MAX_QUOTE_LENGTH) quoteDepth = 0;
-    if (quoteDepth > 0 || !isSentenceEnd(c)) continue;
+    if (quoteDepth > 0) continue;
     let j = i + 1;
     while (j < p.end && isBlank(text.charCodeAt(j))) j++;
     if (j >= p.end) break;
@@ -157,9 +165,12 @@ function scanInline(text: string, p: Paragraph, from: number, out: Candidate[]):
     if (!marker) continue;
     const cand = candidateAfterMarker(text, p, marker, 'inline');
     out.push(cand);
-    i = cand.textEnd - 1;
+    INLINE_STOPS.lastIndex = cand.textEnd;
   }
 }
+
+/** Sentence ends (see `isSentenceEnd`) and quotation marks. */
+const INLINE_STOPS = /[。：；！？:;!?“”]/g;
 
 function candidateAfterMarker(text: string, p: Paragraph, marker: Marker, context: 'paragraph-start' | 'inline'): Candidate {
   const textStart = marker.end + marker.spaceAfter.length;
@@ -260,7 +271,7 @@ function findLeadCandidates(text: string, paragraphs: readonly Paragraph[], titl
       continue;
     }
     const opening = leadOpening(text, p);
-    if (!opening || isLeadIn(text, p) || FRONT_MATTER.test(text.slice(p.start, p.end))) {
+    if (!opening || isLeadIn(text, p) || (p.end - p.start <= MAX_TITLE_LENGTH * 2 && FRONT_MATTER.test(text.slice(p.start, p.end)))) {
       byPrefix.feed(p, undefined);
       byShape.feed(p, undefined);
       continue;
