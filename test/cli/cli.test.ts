@@ -95,3 +95,53 @@ describe('gongwen CLI', () => {
     expect(results.filter((x: any) => x.outline.length > 0).length).toBeGreaterThanOrEqual(28);
   });
 });
+
+describe('gongwen check', () => {
+  it('lists problems with rule ids and exits 0 when none is an error', () => {
+    const r = run(['check', 'examples/town-work-report.txt']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^examples\/town-work-report\.txt:9:\d+: warning Unfilled placeholder "xx" \[placeholder\]$/m);
+    expect(r.out).toMatch(/Numbering gap: expected "（三）", found "（四）" \[numbering-sequence\]/);
+    expect(r.out).toMatch(/examples\/town-work-report\.txt: \d+ problems \(0 errors/);
+  });
+
+  it('exits 1 on an error-severity problem, and 0 with --exit-zero', () => {
+    const file = join(dir, 'hidden.txt');
+    writeFileSync(file, '示例镇2023年工作总结\n一、工作开展情况\n---此处隐藏3934字，下载后查看---\n');
+    const r = run(['check', file]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('[web-residue]');
+    expect(run(['check', '--exit-zero', file]).code).toBe(0);
+  });
+
+  it('applies .gongwen.json: a rule set to error fails the check, off silences it', () => {
+    const folder = join(dir, 'configured');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'r.txt'), '示例镇2023年工作总结\n一、工作开展情况\n完成投资xx亿元。\n');
+    writeFileSync(join(folder, '.gongwen.json'), JSON.stringify({ rules: { placeholder: 'error' } }));
+    expect(run(['check', 'r.txt'], folder).code).toBe(1);
+    writeFileSync(join(folder, '.gongwen.json'), JSON.stringify({ rules: { placeholder: 'off' } }));
+    const quiet = run(['check', '--json', 'r.txt'], folder);
+    expect(JSON.parse(quiet.out).problems.filter((p: any) => p.rule === 'placeholder')).toEqual([]);
+  });
+
+  it('warns about invalid settings in .gongwen.json and goes on', () => {
+    const folder = join(dir, 'warned');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'r.txt'), '一、甲\n');
+    writeFileSync(join(folder, '.gongwen.json'), JSON.stringify({ rules: { placeholder: 'loud', nosuchrule: 'off' }, placeholders: { extraPatterns: ['(a)\\1'] } }));
+    const r = run(['check', 'r.txt'], folder);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('gongwen.rules.placeholder: "loud" is not one of off, hint, info, warning, error');
+    expect(r.err).toContain('gongwen.rules.nosuchrule: unknown rule');
+    expect(r.err).toContain('extraPatterns[0]');
+  });
+
+  it('gives JSON with ranges in UTF-16 positions', () => {
+    const r = run(['check', '--json', 'examples/town-work-report.txt']);
+    const json = JSON.parse(r.out);
+    const xx = json.problems.find((p: any) => p.rule === 'placeholder');
+    expect(xx).toMatchObject({ severity: 'warning', text: 'xx', range: { start: { line: 8 } } });
+    expect(xx.message.zh).toContain('未填写');
+  });
+});
