@@ -195,3 +195,108 @@ export async function diagnosticsWithCode(doc: vscode.TextDocument, code: string
 export function short(s: string, n = 40): string {
   return s.length > n ? `${s.slice(0, n)}…` : s;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Editors, diagnostics that have settled, code actions, snippets
+
+/** The editor showing `doc` (shown and focused if it is not the active one). */
+export async function editorOf(doc: vscode.TextDocument): Promise<vscode.TextEditor> {
+  const active = vscode.window.activeTextEditor;
+  if (active && active.document === doc) return active;
+  return vscode.window.showTextDocument(doc, { preview: false });
+}
+
+/** The whole text of `doc` as a range. */
+export function wholeRange(doc: vscode.TextDocument): vscode.Range {
+  return doc.validateRange(new vscode.Range(0, 0, doc.lineCount, 0));
+}
+
+/** Puts the cursor at `pos` (an empty selection) and reveals it. */
+export function moveCursor(editor: vscode.TextEditor, pos: vscode.Position): void {
+  editor.selection = new vscode.Selection(pos, pos);
+  editor.revealRange(new vscode.Range(pos, pos));
+}
+
+/** The diagnostics of `doc` once the server has published for its current text: waits for a
+ *  publication after `action` (when given), then for `quietMs` without further changes. */
+export async function settledDiagnostics(
+  doc: vscode.TextDocument,
+  action?: () => unknown,
+  { quietMs = 800, timeoutMs = 20_000 } = {},
+): Promise<vscode.Diagnostic[]> {
+  let changes = 0;
+  let last = Date.now();
+  const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+    if (e.uris.some((u) => u.toString() === doc.uri.toString())) {
+      changes++;
+      last = Date.now();
+    }
+  });
+  try {
+    if (action) {
+      await action();
+      await waitFor(`a diagnostics update for ${path.basename(doc.uri.fsPath)} after the edit`, () => changes > 0, timeoutMs, 50);
+    }
+    await waitFor(`diagnostics of ${path.basename(doc.uri.fsPath)} to settle`, () => Date.now() - last >= quietMs, timeoutMs, 100);
+    return vscode.languages.getDiagnostics(doc.uri);
+  } finally {
+    sub.dispose();
+  }
+}
+
+/** `rule=count` pairs of the diagnostics, for messages. */
+export function codeSummary(ds: readonly vscode.Diagnostic[]): string {
+  const counts = new Map<string, number>();
+  for (const d of ds) counts.set(diagnosticCode(d) ?? '?', (counts.get(diagnosticCode(d) ?? '?') ?? 0) + 1);
+  return [...counts].map(([k, v]) => `${k}=${v}`).join(', ') || 'none';
+}
+
+export async function codeActions(doc: vscode.TextDocument, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
+  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+    'vscode.executeCodeActionProvider', doc.uri, range, kind);
+  // A bare Command has a string `command`; a CodeAction has an optional Command object there.
+  return (actions ?? []).filter((a): a is vscode.CodeAction => typeof (a as vscode.Command).command !== 'string');
+}
+
+/** Applies a code action the way the light bulb does: its edit, then its command. */
+export async function applyCodeAction(action: vscode.CodeAction): Promise<void> {
+  if (action.edit) assert.ok(await vscode.workspace.applyEdit(action.edit), `applyEdit refused the edit of '${action.title}'`);
+  if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+}
+
+/** What a snippet body becomes when every tab stop keeps its default (choices: the first). */
+export function expandSnippetBody(body: string | string[]): string {
+  const text = Array.isArray(body) ? body.join('\n') : body;
+  const defaults = new Map<string, string>();
+  return text
+    .replace(/\$\{(\d+):([^}]*)\}/g, (_, n: string, d: string) => (defaults.set(n, d), d))
+    .replace(/\$\{(\d+)\|([^|]*)\|\}/g, (_, n: string, c: string) => {
+      const first = c.split(',')[0];
+      defaults.set(n, first);
+      return first;
+    })
+    .replace(/\$\{(\d+)\}|\$(\d+)/g, (_, a?: string, b?: string) => defaults.get((a ?? b)!) ?? '');
+}
+
+/** Facts the suite leaves for the driver's checks of the workbench UI (e.g. the placeholder count
+ *  the status bar must show): <workspace>/.e2e-facts.json. */
+export function recordFact(key: string, value: unknown): void {
+  const file = path.join(workspaceDir(), '.e2e-facts.json');
+  let facts: Record<string, unknown> = {};
+  try {
+    facts = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    /* first fact */
+  }
+  facts[key] = value;
+  fs.writeFileSync(file, JSON.stringify(facts, null, 2));
+}
+
+/** The hover texts at `pos`, joined. */
+export async function hoverText(doc: vscode.TextDocument, pos: vscode.Position): Promise<string> {
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, pos)) ?? [];
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    .join('\n');
+}
