@@ -22,7 +22,7 @@ test("the template's blanks are 'placeholder' warnings, and its missing problems
   // The template has some 170 blanks: xxxx年, xx.xx亿元, x.x%…
   assert.ok(placeholders.length >= 100, `only ${placeholders.length} placeholder diagnostics (${summary})`);
   for (const d of placeholders) {
-    assert.match(doc.getText(d.range), /^[x×X.%：:]+$|x/i, `a placeholder diagnostic covers '${short(doc.getText(d.range))}'`);
+    assert.match(doc.getText(d.range), /x/i, `a placeholder diagnostic covers '${short(doc.getText(d.range))}'`);
     assert.equal(d.severity, vscode.DiagnosticSeverity.Warning, 'placeholder is a warning by default');
   }
   // The first heading, 一、xxxx年工作总结 (line 2), has one on xxxx.
