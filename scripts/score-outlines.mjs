@@ -8,9 +8,9 @@ import { pathToFileURL } from 'node:url';
 
 const dir = mkdtempSync(join(tmpdir(), 'gongwen-score-'));
 const entry = join(dir, 'entry.ts');
-writeFileSync(entry, `export * from ${JSON.stringify(resolve('test/corpus/outline-score.ts'))};`);
+writeFileSync(entry, `export * from ${JSON.stringify(resolve('test/corpus/outline-score.ts'))};\nexport { corpusText } from ${JSON.stringify(resolve('test/helpers/corpus.ts'))};`);
 await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile: join(dir, 'score.mjs'), logLevel: 'error', define: { __dirname: JSON.stringify(resolve('test/corpus')) }, loader: { '.code-snippets': 'json' } });
-const { loadExpected, scoreOutline, readCorpus } = await import(pathToFileURL(join(dir, 'score.mjs')).href);
+const { loadExpected, scoreOutline, corpusText } = await import(pathToFileURL(join(dir, 'score.mjs')).href);
 rmSync(dir, { recursive: true, force: true });
 
 const verbose = process.argv.includes('--verbose');
@@ -19,7 +19,7 @@ let expected = 0;
 let found = 0;
 console.log('document'.padEnd(44), 'right/expected  found  missed  depth  extra');
 for (const e of loadExpected()) {
-  const s = scoreOutline(e, readCorpus(e.document));
+  const s = scoreOutline(e, corpusText(e.document));
   right += s.right;
   expected += s.expected;
   found += s.found;

@@ -6,7 +6,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildReportModel } from '../../server/src/engine/build-model';
 
-export const CORPUS = resolve(__dirname, '../../../shared/corpus');
 export const EXPECTED_DIR = resolve(__dirname, 'expected');
 
 export interface ExpectedHeading {
@@ -81,8 +80,4 @@ export function scoreOutline(expected: ExpectedOutline, text: string): OutlineSc
     if (!used.has(i)) score.extra.push(`${f.depth} ${f.label}`);
   });
   return score;
-}
-
-export function readCorpus(document: string): string {
-  return readFileSync(join(CORPUS, document), 'utf8');
 }

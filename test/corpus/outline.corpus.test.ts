@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildReportModel } from '../../server/src/engine/build-model';
-import { CORPUS, loadExpected, readCorpus, scoreOutline } from './outline-score';
-
-const hasCorpus = existsSync(CORPUS);
+import { corpusText, hasCorpus } from '../helpers/corpus';
+import { loadExpected, scoreOutline } from './outline-score';
 
 /**
  * The least share of the reader's headings the parser must get right (found, at the right depth)
@@ -27,7 +25,7 @@ const MIN_RIGHT: Record<string, number> = {
 describe.skipIf(!hasCorpus)('corpus outlines match what a reader wrote down', () => {
   for (const expected of hasCorpus ? loadExpected() : []) {
     it(expected.document, () => {
-      const text = readCorpus(expected.document);
+      const text = corpusText(expected.document);
       const score = scoreOutline(expected, text);
       const share = score.right / score.expected;
       const detail = `right ${score.right}/${score.expected}\nmissed: ${score.missed.join(' | ')}\nwrong depth: ${score.wrongDepth.join(' | ')}\nextra: ${score.extra.join(' | ')}`;

@@ -7,13 +7,14 @@
 //   3. opens the scratch workspace with a payload naming the suite (extensionTestsPath; and
 //      extensionDevelopmentPath = the folder the .vsix was installed to, which the extension host
 //      needs to run extension tests), waits for the suite's JSON results
-//   4. in a fresh browser context (the installed extension, no test payload), opens the corpus
-//      report and screenshots the Outline view and the Problems panel to test-results/screenshots/
+//   4. in a fresh browser context (the installed extension, no test payload), checks the workbench
+//      UI through keyboard and DOM (ui-checks.mjs: Outline view, Problems panel, status bar, suggest
+//      widget, quick-fix menu, Alt+], Fill All…), with screenshots to test-results/screenshots/
 //   5. stops Chromium and code-server (always), prints `e2e: N passed, M failed, K skipped` and
 //      exits non-zero when a test failed or no results came.
 //
 // Options: --vsix FILE (default <repo>/<name>-<version>.vsix)   --timeout SECONDS (default 240)
-//          --no-screenshots   --filter REGEX   --pending (also run pending tests)
+//          --no-screenshots (skip step 4)   --filter REGEX   --pending (also run pending tests)
 // Needs scripts/e2e/setup.sh to have run. Scratch state and logs: <repo>/.e2e/code-server/.
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -24,9 +25,7 @@ import {
   defaultCorpusDir, freePort, log, readPackageJson, readResults, report, repoRoot, scratch, setupEnv, sleep,
   writeSuiteConfig,
 } from './lib.mjs';
-
-const REPORT = 'local/liuzhen-2023-gov-report.txt';
-const TEMPLATE = 'local/town-summary-and-plan-template.txt';
+import { runUiChecks, writeUiFixtures } from './ui-checks.mjs';
 
 function parseArgs(argv) {
   const pkg = readPackageJson();
@@ -102,99 +101,6 @@ async function killGroup(child, name) {
   log(`${name} stopped${t === 'timeout' ? ' (killed)' : ''}`);
 }
 
-async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 10_000 });
-  await sleep(300);
-  await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
-}
-
-async function openFile(page, name) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(name); // without '>' the palette is Go to File
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15_000 });
-  await sleep(300);
-  await page.keyboard.press('Enter');
-  await page.locator('.tabs-container .tab', { hasText: name }).first().waitFor({ timeout: 15_000 });
-}
-
-async function gotoLine(page, line) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(`:${line}`); // ':' is the palette's Go to Line
-  await sleep(300);
-  await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
-}
-
-function lineOfText(file, text) {
-  const i = fs.readFileSync(file, 'utf8').split(/\r?\n/).findIndex((l) => l.includes(text));
-  return i < 0 ? 1 : i + 1;
-}
-
-async function waitForWorkbench(page) {
-  await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60_000 });
-  await page.locator('.monaco-workbench .part.sidebar').waitFor({ timeout: 30_000 }).catch(() => {});
-}
-
-async function screenshots(browser, base, workspace, outDir, setWhat) {
-  const shots = [];
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
-  try {
-    const page = await ctx.newPage();
-    await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}`);
-    await waitForWorkbench(page);
-    await sleep(1500);
-    const reportName = path.basename(REPORT);
-    await openFile(page, reportName);
-    // The extension switches the .txt to gongwen; the language indicator shows the new mode.
-    await page.locator('.statusbar-item', { hasText: /gongwen|公文/i }).first().waitFor({ timeout: 30_000 })
-      .catch(() => log('screenshots: the status bar never showed the gongwen language'));
-    await runCommand(page, 'Explorer: Focus on Outline View');
-    // Collapse the folder section so that the Outline view gets the whole side bar.
-    const folders = page.locator('.explorer-viewlet .pane-header', { hasText: path.basename(workspace) }).first();
-    if ((await folders.getAttribute('aria-expanded').catch(() => null)) === 'true') await folders.click().catch(() => {});
-    // Put the cursor in （一） of the first part: the Outline view highlights where the cursor is.
-    await page.keyboard.press('Escape');
-    await gotoLine(page, lineOfText(path.join(workspace, reportName), '粮食安全保障有力'));
-    await runCommand(page, 'Explorer: Focus on Outline View');
-    const rows = page.locator('.outline-pane .monaco-list-row');
-    await rows.first().waitFor({ timeout: 30_000 }).catch(() => log('screenshots: the Outline view stayed empty'));
-    await sleep(1000);
-    setWhat('outline', `${await rows.count()} outline rows visible`);
-    const outline = path.join(outDir, 'outline.png');
-    await page.screenshot({ path: outline });
-    shots.push(outline);
-
-    await runCommand(page, 'View: Focus Problems');
-    await page.locator('.markers-panel-container').first().waitFor({ timeout: 15_000 }).catch(() => {});
-    await sleep(1500);
-    const problems = path.join(outDir, 'problems.png');
-    await page.screenshot({ path: problems });
-    shots.push(problems);
-
-    // The template is the document with unfilled blanks: its Problems panel shows the diagnostics.
-    if (fs.existsSync(path.join(workspace, path.basename(TEMPLATE)))) {
-      await openFile(page, path.basename(TEMPLATE));
-      await runCommand(page, 'View: Focus Problems');
-      await sleep(3000);
-      const tpl = path.join(outDir, 'problems-template.png');
-      await page.screenshot({ path: tpl });
-      shots.push(tpl);
-    }
-  } finally {
-    await ctx.close();
-  }
-  return shots;
-}
-
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const t0 = Date.now();
@@ -230,11 +136,8 @@ async function main() {
   const suite = await buildSuite();
   const resultsFile = path.join(workspace, '.e2e-results.json');
   writeSuiteConfig(workspace, { resultsFile, runPending: opts.pending, filter: opts.filter });
-  // The documents the screenshots show (the tests copy their own).
-  for (const rel of [REPORT, TEMPLATE]) {
-    const src = path.join(defaultCorpusDir, rel);
-    if (fs.existsSync(src)) fs.copyFileSync(src, path.join(workspace, path.basename(src)));
-  }
+  // The documents the workbench UI checks open (the suite writes and copies its own).
+  writeUiFixtures(workspace, defaultCorpusDir);
 
   log(`installing ${path.relative(repoRoot, opts.vsix)} into ${path.relative(repoRoot, extensions)}`);
   const inst = spawnSync(cs, [...common, '--install-extension', opts.vsix, '--force'], { env, encoding: 'utf8', timeout: 120_000 });
@@ -314,17 +217,21 @@ async function main() {
   log(`suite finished after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   await ctx.close();
 
-  // --- screenshots ---------------------------------------------------------------------------------
-  if (opts.screenshots && !fs.existsSync(path.join(workspace, path.basename(REPORT)))) {
-    log(`screenshots skipped: ${path.join(defaultCorpusDir, REPORT)} not found`);
-  } else if (opts.screenshots && !serverExit) {
+  // --- workbench UI checks and screenshots ---------------------------------------------------------
+  if (opts.screenshots && !serverExit) {
     const outDir = path.join(repoRoot, 'test-results', 'screenshots');
+    fs.rmSync(outDir, { recursive: true, force: true });
     fs.mkdirSync(outDir, { recursive: true });
+    const facts = readResults(path.join(workspace, '.e2e-facts.json')) ?? {};
+    let ui = [];
     try {
-      const shots = await screenshots(browser, base, workspace, outDir, (k, v) => log(`screenshots: ${k}: ${v}`));
-      for (const s of shots) log(`screenshot ${path.relative(repoRoot, s)}`);
+      ui = await runUiChecks(browser, { base, workspace, outDir, corpusDir: defaultCorpusDir, facts, filter: opts.filter });
     } catch (e) {
-      log(`screenshots failed (not a test failure): ${e.message}`);
+      ui = [{ file: 'workbench-ui', name: 'the workbench opens', status: 'failed', durationMs: 0, error: e.stack ?? String(e) }];
+    }
+    if (results) {
+      results.tests = [...(results.tests ?? []), ...ui];
+      for (const k of ['passed', 'failed', 'skipped']) results[k] += ui.filter((t) => t.status === k).length;
     }
   }
 

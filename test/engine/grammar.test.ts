@@ -8,9 +8,10 @@
  * quantifiers, `\h`, `\x{…}`, inline flags); the grammar currently needs no skipping, and the
  * test says so if that changes. The sample lines are written for this test.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
+import { corpusFiles, corpusText, hasCorpus, LOCAL_GOV_REPORTS } from '../helpers/corpus';
 
 const GRAMMAR_PATH = fileURLToPath(new URL('../../syntaxes/gongwen.tmLanguage.json', import.meta.url));
 
@@ -400,28 +401,26 @@ describe('numbers and quotes', () => {
 });
 
 // The shared corpus (report-anatomy §7), when it is there: real reports stay clean, templates light up.
-const CORPUS = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
-describe.skipIf(!existsSync(CORPUS))('the shared corpus', () => {
-  const files = (dir: string) => readdirSync(CORPUS + dir).map((f) => `${dir}/${f}`);
+describe.skipIf(!hasCorpus)('the shared corpus', () => {
   const tokenizeFile = (file: string) =>
-    readFileSync(CORPUS + file, 'utf8')
+    corpusText(file)
       .split(/\r?\n/)
       .map((line, i) => ({ line, scopes: tokenizeLine(line, i === 0) }));
   const placeholderText = (file: string) =>
     tokenizeFile(file).flatMap(({ line, scopes }) => [...line].filter((_, k) => scopes[k]?.includes('invalid.illegal.placeholder.gongwen')));
 
-  it.each([...files('national'), ...files('excerpts').filter((f) => f.includes('/E')), 'local/hengli-2023-gov-report.txt', 'local/liuzhen-2023-gov-report.txt', 'local/nixi-2023-gov-report.txt'])(
+  it.each([...corpusFiles('national'), ...corpusFiles('excerpts', (n) => n.startsWith('E')), ...LOCAL_GOV_REPORTS])(
     '%s: no placeholder colouring in a real report',
     (file) => {
       expect(placeholderText(file).join('')).toBe('');
     },
   );
 
-  it.each([...files('excerpts').filter((f) => f.includes('/T')), 'local/town-summary-and-plan-template.txt'])('%s: a template shows its blanks', (file) => {
+  it.each([...corpusFiles('excerpts', (n) => n.startsWith('T')), 'local/town-summary-and-plan-template.txt'])('%s: a template shows its blanks', (file) => {
     expect(placeholderText(file).length).toBeGreaterThan(0);
   });
 
-  it.each(files('national'))('%s: headings or points are coloured, quickly', (file) => {
+  it.each(corpusFiles('national'))('%s: headings or points are coloured, quickly', (file) => {
     const t0 = performance.now();
     const lines = tokenizeFile(file);
     expect(performance.now() - t0).toBeLessThan(2000);

@@ -4,7 +4,7 @@
  * its body (the snippets file); the `section-missing` quick fix; and the snippets themselves expand
  * into documents whose only diagnostics are their placeholders.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../server/src/engine/analyze';
 import { buildReportModel } from '../../server/src/engine/build-model';
@@ -16,10 +16,9 @@ import { applyEdits } from '../../server/src/engine/renumber';
 import { RULES } from '../../server/src/engine/rules';
 import { findSections, missingSections, type SectionId } from '../../server/src/engine/sections';
 import { defaultSettings } from '../../server/src/engine/settings';
+import { corpusPath, corpusText } from '../helpers/corpus';
 
-const CORPUS = new URL('../../../shared/corpus/', import.meta.url);
-const corpus = (path: string) => new URL(path, CORPUS);
-const hasCorpus = existsSync(corpus('local/town-summary-and-plan-template.txt'));
+const hasCorpus = existsSync(corpusPath('local/town-summary-and-plan-template.txt'));
 
 const names = (symbols: OutlineSymbol[]) => symbols.map((s) => s.name);
 const lines = (...ls: string[]) => ls.join('\n') + '\n';
@@ -314,7 +313,7 @@ describe.skipIf(!hasCorpus)('corpus documents that lack a problems section', () 
     ['local/town-summary-and-plan-template.txt', ['一、xxxx年工作总结', '二、存在的问题和不足', '三、下阶段工作计划']],
     ['local/sankui-2023-summary-2024-plan.txt', ['一、2023年工作情况', '二、存在的问题和不足', '三、2024年工作思路']],
   ])('%s gets 二、存在的问题和不足 before its plan, which becomes 三、', (path, expected) => {
-    const text = readFileSync(corpus(path), 'utf8');
+    const text = corpusText(path);
     const { outline } = insert(text, 'problems');
     expect(names(outline)).toEqual(expected);
     // The plan's own subsections are untouched.
@@ -340,10 +339,12 @@ function asDocument(body: string, fragment: boolean, blank: (fallback: string) =
   const nodes = parseSnippet(body);
   const numbered = fragment && /^[（(]?\$\{1:/.test(body);
   const once = (n: number) =>
-    expandSnippet(nodes, (index, fallback, isChoice) => {
-      if (index === 1 && numbered && isNumberDefault(fallback)) return /\d/.test(fallback) ? String(n + 1) : NUMERALS[n];
-      if (isChoice || isNumberDefault(fallback) || fallback === '') return fallback;
-      return blank(fallback);
+    expandSnippet(nodes, {
+      fill: (index, fallback, isChoice) => {
+        if (index === 1 && numbered && isNumberDefault(fallback)) return /\d/.test(fallback) ? String(n + 1) : NUMERALS[n];
+        if (isChoice || isNumberDefault(fallback) || fallback === '') return fallback;
+        return blank(fallback);
+      },
     }).trimEnd();
   return numbered ? `${once(0)}\n${once(1)}\n` : `${once(0)}\n`;
 }

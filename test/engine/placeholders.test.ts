@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findPlaceholders } from '../../server/src/engine/placeholders';
 import type { PlaceholderForm } from '../../server/src/engine/model';
+import { corpusFiles, corpusText, hasCorpus } from '../helpers/corpus';
 
 /** `[text, form]` pairs of what was found. */
 function found(text: string): Array<[string, PlaceholderForm]> {
@@ -256,33 +256,10 @@ describe('findPlaceholders: speed', () => {
   });
 });
 
-const corpus = path.resolve(__dirname, '../../../shared/corpus');
-const hasCorpus = fs.existsSync(corpus);
-
-function files(dir: string, filter: (name: string) => boolean): string[] {
-  const full = path.join(corpus, dir);
-  if (!fs.existsSync(full)) return [];
-  return fs
-    .readdirSync(full)
-    .filter(filter)
-    .sort()
-    .map((name) => path.join(full, name));
-}
-
 describe.skipIf(!hasCorpus)('findPlaceholders: corpus', () => {
-  const national = hasCorpus ? files('national', (n) => n.endsWith('.txt')) : [];
-  const templates = hasCorpus
-    ? [
-        ...files('excerpts', (n) => /^T\d+.*\.txt$/.test(n)),
-        ...files('local', (n) => n === 'town-summary-and-plan-template.txt'),
-      ]
-    : [];
-  const real = hasCorpus
-    ? [
-        ...files('excerpts', (n) => /^E\d+.*\.txt$/.test(n)),
-        ...files('local', (n) => n.endsWith('.txt') && n !== 'town-summary-and-plan-template.txt'),
-      ]
-    : [];
+  const national = corpusFiles('national');
+  const templates = [...corpusFiles('excerpts', (n) => /^T\d+/.test(n)), ...corpusFiles('local', (n) => n === 'town-summary-and-plan-template.txt')];
+  const real = [...corpusFiles('excerpts', (n) => /^E\d+/.test(n)), ...corpusFiles('local', (n) => n !== 'town-summary-and-plan-template.txt')];
 
   it('finds the corpus files', () => {
     expect(national.length).toBeGreaterThan(0);
@@ -291,19 +268,19 @@ describe.skipIf(!hasCorpus)('findPlaceholders: corpus', () => {
 
   for (const file of national) {
     it(`finds nothing in ${path.basename(file)}`, () => {
-      expect(found(fs.readFileSync(file, 'utf8'))).toEqual([]);
+      expect(found(corpusText(file))).toEqual([]);
     });
   }
 
   for (const file of real) {
     it(`finds nothing in the real report ${path.basename(file)}`, () => {
-      expect(found(fs.readFileSync(file, 'utf8'))).toEqual([]);
+      expect(found(corpusText(file))).toEqual([]);
     });
   }
 
   for (const file of templates) {
     it(`finds blanks in the template ${path.basename(file)}`, () => {
-      const text = fs.readFileSync(file, 'utf8');
+      const text = corpusText(file);
       const ph = findPlaceholders(text);
       expect(ph.length).toBeGreaterThan(0);
       for (const p of ph) expect(text.slice(p.start, p.end)).toBe(p.text);

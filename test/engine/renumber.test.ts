@@ -1,5 +1,4 @@
 import { describe, it, expect } from 'vitest';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildReportModel } from '../../server/src/engine/build-model';
 import { applyEdits, nextMarkerAfter, renumberDocument, renumberList, setNumber, siblingLists } from '../../server/src/engine/renumber';
@@ -8,6 +7,7 @@ import { markerWithValue, numeralSpan, writeNumeral } from '../../server/src/eng
 import { numberingSequence } from '../../server/src/engine/rules/numbering-sequence';
 import { defaultSettings } from '../../server/src/engine/settings';
 import type { ReportModel } from '../../server/src/engine/model';
+import { corpusFiles, corpusText, hasCorpus } from '../helpers/corpus';
 
 const TITLE = '某镇2024年工作总结\n';
 
@@ -180,19 +180,16 @@ describe('applyEdits', () => {
   });
 });
 
-const corpus = path.resolve(__dirname, '../../../shared/corpus');
-
-describe.skipIf(!fs.existsSync(corpus))('renumbering: corpus', () => {
-  const files: string[] = [];
-  if (fs.existsSync(corpus)) for (const dir of ['national', 'local', 'excerpts']) for (const f of fs.readdirSync(path.join(corpus, dir))) if (f.endsWith('.txt')) files.push(path.join(corpus, dir, f));
+describe.skipIf(!hasCorpus)('renumbering: corpus', () => {
+  const files = ['national', 'local', 'excerpts'].flatMap((dir) => corpusFiles(dir));
 
   it('the national and local reports need no renumbering', () => {
-    for (const file of files.filter((f) => !f.includes('excerpts'))) expect(renumberDocument(buildReportModel(fs.readFileSync(file, 'utf8'))), path.basename(file)).toEqual([]);
+    for (const file of files.filter((f) => !f.includes('excerpts'))) expect(renumberDocument(buildReportModel(corpusText(file))), path.basename(file)).toEqual([]);
   });
 
   it('every file renumbered keeps its outline shape and has no sequence warnings', () => {
     for (const file of files) {
-      const text = fs.readFileSync(file, 'utf8');
+      const text = corpusText(file);
       const fixed = applyEdits(text, renumberDocument(buildReportModel(text)));
       expect(sequenceFindings(fixed), path.basename(file)).toEqual([]);
       const shape = (t: string) => buildReportModel(t).headings.map((h) => `${h.depth}:${h.family}`);

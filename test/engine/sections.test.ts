@@ -1,9 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { buildReportModel } from '../../server/src/engine/build-model';
 import { findSections, insertionPoint, missingSections, SECTION_DEFS, suggestedHeading, type SectionId } from '../../server/src/engine/sections';
 import { REPORT_KINDS } from '../../server/src/engine/model';
+import { corpusFiles, corpusText, hasCorpus, LOCAL_GOV_REPORTS } from '../helpers/corpus';
 
 function present(text: string): Record<string, boolean> {
   return Object.fromEntries(findSections(buildReportModel(text)).map((s) => [s.id, s.present]));
@@ -162,14 +161,10 @@ describe('suggestedHeading', () => {
   });
 });
 
-const corpus = path.resolve(__dirname, '../../../shared/corpus');
-
-describe.skipIf(!fs.existsSync(corpus))('findSections: corpus', () => {
-  const read = (f: string) => fs.readFileSync(path.join(corpus, f), 'utf8');
-
+describe.skipIf(!hasCorpus)('findSections: corpus', () => {
   it('finds the problems missing in the two seeds, and where they go', () => {
     for (const f of ['local/town-summary-and-plan-template.txt', 'local/sankui-2023-summary-2024-plan.txt']) {
-      const text = read(f);
+      const text = corpusText(f);
       const model = buildReportModel(text);
       expect(missingSections(model).map((s) => s.id), f).toEqual(['problems']);
       const at = insertionPoint(model, 'problems');
@@ -179,7 +174,7 @@ describe.skipIf(!fs.existsSync(corpus))('findSections: corpus', () => {
   });
 
   it('finds every required section of the full reports', () => {
-    const files = [...fs.readdirSync(path.join(corpus, 'national')).map((f) => `national/${f}`), 'local/hengli-2023-gov-report.txt', 'local/liuzhen-2023-gov-report.txt', 'local/nixi-2023-gov-report.txt'];
-    for (const f of files) expect(missingSections(buildReportModel(read(f))).map((s) => s.id), f).toEqual([]);
+    const files = [...corpusFiles('national'), ...LOCAL_GOV_REPORTS];
+    for (const f of files) expect(missingSections(buildReportModel(corpusText(f))).map((s) => s.id), f).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
 import { buildReportModel, type ReportKind } from '../../server/src/engine';
+import { expandSnippet, parseSnippet, type SnippetNode } from '../../server/src/engine/features/section-snippets';
 
 const SNIPPETS_PATH = fileURLToPath(new URL('../../snippets/gongwen.code-snippets', import.meta.url));
 const raw = readFileSync(SNIPPETS_PATH, 'utf8');
@@ -24,12 +25,7 @@ const entries = Object.entries(snippets);
 const bodyOf = (s: Snippet): string => (Array.isArray(s.body) ? s.body.join('\n') : s.body);
 const prefixesOf = (s: Snippet): string[] => (Array.isArray(s.prefix) ? s.prefix : [s.prefix]);
 
-// ————————————————————————— a tiny VS Code snippet expander —————————————————————————
-
-type Node =
-  | { kind: 'text'; value: string }
-  | { kind: 'tabstop'; index: number; children?: Node[]; choices?: string[] }
-  | { kind: 'variable'; name: string; children?: Node[] };
+// ————————————————————————— expanding with the engine's expander —————————————————————————
 
 /** Variables a snippet may use, with the values the test expands them to. */
 const VARIABLES: Record<string, string> = {
@@ -49,89 +45,10 @@ const VARIABLES: Record<string, string> = {
   CURRENT_DATE: '15',
 };
 
-/** Parses VS Code snippet syntax: `$1` `${1}` `${1:default}` `${1|a,b|}` `$VAR` `${VAR:default}`, `\` escapes. */
-function parseSnippet(src: string): Node[] {
-  let i = 0;
-  function parseUntil(stop: string | null): Node[] {
-    const nodes: Node[] = [];
-    let text = '';
-    const flush = () => {
-      if (text) nodes.push({ kind: 'text', value: text });
-      text = '';
-    };
-    while (i < src.length) {
-      const c = src[i];
-      if (c === '\\' && i + 1 < src.length && '$}\\'.includes(src[i + 1])) {
-        text += src[i + 1];
-        i += 2;
-      } else if (stop !== null && c === stop) {
-        flush();
-        return nodes;
-      } else if (c === '$') {
-        flush();
-        nodes.push(parseDollar());
-      } else {
-        text += c;
-        i++;
-      }
-    }
-    if (stop !== null) throw new Error(`unterminated \${…} in snippet: ${src.slice(0, 60)}`);
-    flush();
-    return nodes;
-  }
-  function parseDollar(): Node {
-    i++; // $
-    let m = /^\d+/.exec(src.slice(i));
-    if (m) {
-      i += m[0].length;
-      return { kind: 'tabstop', index: Number(m[0]) };
-    }
-    m = /^[A-Z_][A-Z_0-9]*/.exec(src.slice(i));
-    if (m) {
-      i += m[0].length;
-      return { kind: 'variable', name: m[0] };
-    }
-    if (src[i] !== '{') return { kind: 'text', value: '$' };
-    i++; // {
-    m = /^(\d+)|^([A-Z_][A-Z_0-9]*)/.exec(src.slice(i));
-    if (!m) throw new Error(`bad \${ at ${i} in: ${src.slice(0, 60)}`);
-    i += m[0].length;
-    const next = src[i];
-    if (next === '}') {
-      i++;
-      return m[1] ? { kind: 'tabstop', index: Number(m[1]) } : { kind: 'variable', name: m[2] };
-    }
-    if (next === ':') {
-      i++;
-      const children = parseUntil('}');
-      i++; // }
-      return m[1] ? { kind: 'tabstop', index: Number(m[1]), children } : { kind: 'variable', name: m[2], children };
-    }
-    if (next === '|' && m[1]) {
-      i++;
-      const choices: string[] = [];
-      let cur = '';
-      while (i < src.length && !(src[i] === '|' && src[i + 1] === '}')) {
-        if (src[i] === '\\' && ',|\\'.includes(src[i + 1])) {
-          cur += src[i + 1];
-          i += 2;
-        } else if (src[i] === ',') {
-          choices.push(cur);
-          cur = '';
-          i++;
-        } else cur += src[i++];
-      }
-      if (i >= src.length) throw new Error(`unterminated choice in: ${src.slice(0, 60)}`);
-      choices.push(cur);
-      i += 2; // |}
-      return { kind: 'tabstop', index: Number(m[1]), choices };
-    }
-    throw new Error(`unsupported snippet syntax (transform?) at ${i}: ${src.slice(i - 5, i + 20)}`);
-  }
-  return parseUntil(null);
-}
+/** Parses a snippet body strictly: malformed `${…}` (unterminated, a transform) throws. */
+const parse = (src: string): SnippetNode[] => parseSnippet(src, { strict: true });
 
-function* walk(nodes: Node[]): Generator<Node> {
+function* walk(nodes: SnippetNode[]): Generator<SnippetNode> {
   for (const n of nodes) {
     yield n;
     if (n.kind !== 'text' && n.children) yield* walk(n.children);
@@ -141,33 +58,10 @@ function* walk(nodes: Node[]): Generator<Node> {
 /**
  * Expands a snippet body the way VS Code inserts it before the user types anything: a placeholder
  * shows its default, a choice its first option, `$n` mirrors the placeholder with the same index
- * (empty when there is none, as for `$0`), and variables take the values in {@link VARIABLES}.
+ * (empty when there is none, as for `$0`), and variables take the values in {@link VARIABLES}
+ * (an unknown variable or a placeholder nested in itself throws).
  */
-function expand(src: string): string {
-  const nodes = parseSnippet(src);
-  const defaults = new Map<number, Node[] | string>();
-  for (const n of walk(nodes)) {
-    if (n.kind !== 'tabstop' || defaults.has(n.index)) continue;
-    if (n.choices) defaults.set(n.index, n.choices[0]);
-    else if (n.children && n.children.length) defaults.set(n.index, n.children);
-  }
-  const render = (ns: Node[], depth = 0): string => {
-    if (depth > 20) throw new Error('recursive placeholder');
-    return ns
-      .map((n) => {
-        if (n.kind === 'text') return n.value;
-        if (n.kind === 'variable') {
-          if (n.name in VARIABLES) return VARIABLES[n.name] || (n.children ? render(n.children, depth + 1) : '');
-          throw new Error(`unknown snippet variable $${n.name}`);
-        }
-        const d = n.children && n.children.length ? n.children : defaults.get(n.index);
-        if (d === undefined) return '';
-        return typeof d === 'string' ? d : render(d, depth + 1);
-      })
-      .join('');
-  };
-  return render(nodes);
-}
+const expand = (src: string): string => expandSnippet(parse(src), { variables: VARIABLES, strict: true });
 
 // ————————————————————————— text checks —————————————————————————
 
@@ -319,7 +213,7 @@ describe.each(entries)('snippet %s', (name, s) => {
   });
 
   it('has well-formed tab stops', () => {
-    const nodes = parseSnippet(bodyOf(s));
+    const nodes = parse(bodyOf(s));
     const defaults = new Map<number, string>();
     for (const n of walk(nodes)) {
       if (n.kind !== 'tabstop') continue;
@@ -460,6 +354,14 @@ describe('the expander itself', () => {
     expect(expand('${1:示例镇}${2|甲,乙|}$1，\\$9 ${3} $0 ${CURRENT_YEAR}年')).toBe('示例镇甲示例镇，$9   2024年');
     expect(expand('$1 then ${1:late}')).toBe('late then late');
     expect(expand('${1:外${2:内}层} $2')).toBe('外内层 内');
+  });
+
+  it('refuses what VS Code would not expand as written', () => {
+    expect(() => expand('${1:示例镇')).toThrow();
+    expect(() => expand('${1/镇/乡/}')).toThrow();
+    expect(() => expand('${1|甲,乙')).toThrow();
+    expect(() => expand('${UNKNOWN}')).toThrow();
+    expect(() => expand('${1:示例镇$1}')).toThrow();
   });
 
   it('catches bad numbering and punctuation', () => {

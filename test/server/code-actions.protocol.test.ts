@@ -1,11 +1,10 @@
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReportModel } from '../../server/src/engine';
 import { nonOverlapping } from '../../server/src/lsp/code-actions';
-import { CORPUS, corpusText, LspClient } from './lsp-client';
+import { corpusText, hasCorpus } from '../helpers/corpus';
+import { LspClient } from './lsp-client';
 import { applyWorkspaceEdit, offsetEdits, textOf } from './workspace-edit';
 
-const hasCorpus = existsSync(CORPUS);
 const FIX_ALL = 'source.fixAll.gongwen';
 const RENUMBER = 'source.organizeNumbering.gongwen';
 const START = { line: 0, character: 0 };

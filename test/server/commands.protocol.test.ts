@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CORPUS, corpusText, LspClient } from './lsp-client';
+import { corpusText, hasCorpus } from '../helpers/corpus';
+import { LspClient } from './lsp-client';
 import { applyWorkspaceEdit, offsetEdits, positionAt, textOf } from './workspace-edit';
 
-const hasCorpus = existsSync(CORPUS);
 const FILL = 'gongwen.server.fillAllLikeThis';
 const PLACEHOLDERS = 'gongwen.server.placeholders';
 const FIX_RULE = 'gongwen.server.fixAllOfRule';

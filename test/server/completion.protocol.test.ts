@@ -3,7 +3,6 @@
  * documents: the edits that come back are applied as an editor would, and the result must parse to
  * the outline expected.
  */
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReportModel } from '../../server/src/engine/build-model';
 import { outlineOf, type OutlineSymbol } from '../../server/src/engine/features/outline';
@@ -11,11 +10,11 @@ import { completionsAt } from '../../server/src/engine/features/completion';
 import { expandSnippet, parseSnippet } from '../../server/src/engine/features/section-snippets';
 import { toCompletionItem } from '../../server/src/lsp/completion';
 import { LineIndex } from '../../server/src/engine/line-index';
+import { applyEdits } from '../../server/src/engine/renumber';
 import { missingSections } from '../../server/src/engine/sections';
-import { CORPUS, corpusText, LspClient } from './lsp-client';
+import { corpusText, hasCorpus } from '../helpers/corpus';
+import { LspClient } from './lsp-client';
 import { applyWorkspaceEdit } from './workspace-edit';
-
-const hasCorpus = existsSync(CORPUS);
 
 /** Applies a completion item (its text edit and additional edits) as an editor would, snippets expanded to their defaults. */
 function applyItem(text: string, item: any, expand: (s: string) => string = (s) => s): string {
@@ -23,14 +22,8 @@ function applyItem(text: string, item: any, expand: (s: string) => string = (s) 
   const edits = [{ ...item.textEdit, newText: item.insertTextFormat === 2 ? expand(item.textEdit.newText) : item.textEdit.newText }, ...(item.additionalTextEdits ?? [])]
     .map((e: any) => ({ start: index.offsetAt(e.range.start), end: index.offsetAt(e.range.end), newText: e.newText }))
     .sort((a: any, b: any) => a.start - b.start);
-  let out = '';
-  let at = 0;
-  for (const e of edits) {
-    expect(e.start).toBeGreaterThanOrEqual(at);
-    out += text.slice(at, e.start) + e.newText;
-    at = e.end;
-  }
-  return out + text.slice(at);
+  for (let i = 1; i < edits.length; i++) expect(edits[i].start).toBeGreaterThanOrEqual(edits[i - 1].end);
+  return applyEdits(text, edits);
 }
 
 const names = (symbols: OutlineSymbol[]) => symbols.map((s) => s.name);

@@ -1,11 +1,9 @@
 /**
  * textDocument/hover over stdio: a heading shows the size of its section, in the client's language.
  */
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CORPUS, corpusText, LspClient } from './lsp-client';
-
-const hasCorpus = existsSync(CORPUS);
+import { corpusText, hasCorpus } from '../helpers/corpus';
+import { LspClient } from './lsp-client';
 
 const REPORT = ['示例镇2024年政府工作报告', '各位代表：', '一、2023年工作回顾', '（一）产业发展。全年完成投资。', '（二）民生保障。新增就业。', '二、2024年工作安排', '正文。', ''].join('\n');
 

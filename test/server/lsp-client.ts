@@ -3,13 +3,11 @@
  * process and speaks JSON-RPC over its stdin/stdout with Content-Length framing.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export const REPO = resolve(__dirname, '../..');
 export const SERVER = resolve(REPO, 'dist/server.js');
-export const CORPUS = resolve(REPO, '../shared/corpus');
 
 type Handler = (params: any) => void;
 
@@ -199,9 +197,4 @@ export class LspClient {
 /** A `file://` URI for a path. */
 export function uriOf(path: string): string {
   return pathToFileURL(path).href;
-}
-
-/** Reads a corpus document by its path under `shared/corpus`. */
-export function corpusText(relativePath: string): string {
-  return readFileSync(resolve(CORPUS, relativePath), 'utf8');
 }

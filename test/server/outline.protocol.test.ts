@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CORPUS, corpusText, LspClient } from './lsp-client';
-
-const hasCorpus = existsSync(CORPUS);
+import { corpusText, hasCorpus } from '../helpers/corpus';
+import { LspClient } from './lsp-client';
 
 describe('outline, folding and selection over stdio', () => {
   let client: LspClient;

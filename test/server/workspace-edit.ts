@@ -3,6 +3,7 @@
  * editor would, and convert between offsets and positions.
  */
 import { LineIndex, type Position } from '../../server/src/engine/line-index';
+import { applyEdits } from '../../server/src/engine/renumber';
 
 export interface LspTextEdit {
   range: { start: Position; end: Position };
@@ -46,14 +47,7 @@ export function offsetEdits(text: string, edit: any, uri: string): OffsetEdit[] 
 
 /** Applies a WorkspaceEdit's edits on `uri` to `text`, as an editor would (LSP: ranges refer to the original text). */
 export function applyWorkspaceEdit(text: string, edit: any, uri: string): string {
-  const edits = offsetEdits(text, edit, uri);
-  let out = '';
-  let at = 0;
-  for (const e of edits) {
-    out += text.slice(at, e.start) + e.newText;
-    at = e.end;
-  }
-  return out + text.slice(at);
+  return applyEdits(text, offsetEdits(text, edit, uri));
 }
 
 /** The zero-based position of `offset` in `text`. */

@@ -88,12 +88,42 @@ export interface InsertionPoint {
 // ---------------------------------------------------------------------------------------------
 // The definitions
 
-const REVIEW_HEADING = /回顾|回望|工作情况|工作总结|总结|工作成效|主要成效|工作成绩|取得的成绩|完成情况|开展情况|主要工作|主要做法|[0-9０-９]{4}年的工作$/;
-const REVIEW_LEAD = /^(一年来|半年来|五年来|今年以来|过去(的)?(一|五)年|刚刚过去的|回顾过去)|主要做了以下|主要工作(如下|情况)/;
-const PROBLEMS_HEADING = /存在.{0,8}(问题|不足|困难)|(问题|困难|矛盾)(和|与|及)(不足|挑战|困难|问题|短板)|不足(和|与|及|之处)|短板|差距|^(主要|当前|目前)?(存在的)?(问题|不足|困难)/;
-const PROBLEMS_LEAD = /清醒(地)?(认识|看到|意识)|存在.{0,10}(问题|不足)|(问题|困难|矛盾)(和|与)(不足|挑战|困难|问题|短板)|不足之处|短板(和|与)?弱项|差距和不足|不容忽视|仍面临.{0,6}(困难|挑战|问题)/;
 const NEXT_HEADING = /下一步|下步|今后|明年|下阶段|下半年|打算|思路|计划|计畫|安排|展望|努力方向|工作重点|要点/;
 const NEXT_LEAD = /^(下一步|下步|今后|明年|新的一年|下阶段|下半年|[0-9０-９]{4}年[，,]?(我们|我镇|我乡|全镇|全乡|我街道)将)/;
+
+// Sections found in more than one kind of report are defined once, with their cues; each kind's
+// table gives them its position (`order`) and, where the kind words them differently, its own name
+// and description.
+
+/** `开头语` of summaries: `现将2023年工作情况报告如下：`. */
+const INTRO: Omit<SectionDef, 'order'> = {
+  id: 'intro',
+  name: { zh: '开头语', en: 'Introduction' },
+  required: false,
+  placement: 'section',
+  leadCue: /现将.{0,30}(报告|汇报)如下|(报告|汇报)如下/,
+  says: { zh: '概述总体情况，以“现将……报告如下”引出正文', en: 'gives an overview and leads in with "现将……报告如下"' },
+};
+
+/** The review of the work done (`一、2022年工作回顾`, `一年来，我们…`); each kind words it its own way. */
+const REVIEW: Omit<SectionDef, 'name' | 'says' | 'order'> = {
+  id: 'review',
+  required: true,
+  placement: 'section',
+  headingCue: /回顾|回望|工作情况|工作总结|总结|工作成效|主要成效|工作成绩|取得的成绩|完成情况|开展情况|主要工作|主要做法|[0-9０-９]{4}年的工作$/,
+  leadCue: /^(一年来|半年来|五年来|今年以来|过去(的)?(一|五)年|刚刚过去的|回顾过去)|主要做了以下|主要工作(如下|情况)/,
+};
+
+/** `存在的问题`, often without a heading: `在肯定成绩的同时，我们也清醒地认识到…`. */
+const PROBLEMS: Omit<SectionDef, 'order'> = {
+  id: 'problems',
+  name: { zh: '存在的问题', en: 'Problems' },
+  required: true,
+  placement: 'section',
+  headingCue: /存在.{0,8}(问题|不足|困难)|(问题|困难|矛盾)(和|与|及)(不足|挑战|困难|问题|短板)|不足(和|与|及|之处)|短板|差距|^(主要|当前|目前)?(存在的)?(问题|不足|困难)/,
+  leadCue: /清醒(地)?(认识|看到|意识)|存在.{0,10}(问题|不足)|(问题|困难|矛盾)(和|与)(不足|挑战|困难|问题|短板)|不足之处|短板(和|与)?弱项|差距和不足|不容忽视|仍面临.{0,6}(困难|挑战|问题)/,
+  says: { zh: '通常写明工作中的不足和困难', en: 'usually names the shortcomings and difficulties of the work' },
+};
 
 const DEFS: Record<Exclude<ReportKind, 'unknown'>, SectionDef[]> = {
   'gov-report': [
@@ -114,12 +144,8 @@ const DEFS: Record<Exclude<ReportKind, 'unknown'>, SectionDef[]> = {
       order: 20,
     },
     {
-      id: 'review',
+      ...REVIEW,
       name: { zh: '工作回顾', en: 'Review of the past year' },
-      required: true,
-      placement: 'section',
-      headingCue: REVIEW_HEADING,
-      leadCue: REVIEW_LEAD,
       says: { zh: '总结过去一年的主要工作和成绩', en: "sums up the past year's main work and results" },
       order: 30,
     },
@@ -132,16 +158,7 @@ const DEFS: Record<Exclude<ReportKind, 'unknown'>, SectionDef[]> = {
       says: { zh: '向代表和各界表示感谢', en: 'thanks the deputies and everyone who helped' },
       order: 35,
     },
-    {
-      id: 'problems',
-      name: { zh: '存在的问题', en: 'Problems' },
-      required: true,
-      placement: 'section',
-      headingCue: PROBLEMS_HEADING,
-      leadCue: PROBLEMS_LEAD,
-      says: { zh: '通常写明工作中的不足和困难', en: 'usually names the shortcomings and difficulties of the work' },
-      order: 40,
-    },
+    { ...PROBLEMS, order: 40 },
     {
       id: 'tasks',
       name: { zh: '今年工作安排', en: "This year's tasks" },
@@ -181,22 +198,10 @@ const DEFS: Record<Exclude<ReportKind, 'unknown'>, SectionDef[]> = {
     },
   ],
   summary: [
+    { ...INTRO, order: 10 },
     {
-      id: 'intro',
-      name: { zh: '开头语', en: 'Introduction' },
-      required: false,
-      placement: 'section',
-      leadCue: /现将.{0,30}(报告|汇报)如下|(报告|汇报)如下/,
-      says: { zh: '概述总体情况，以“现将……报告如下”引出正文', en: 'gives an overview and leads in with "现将……报告如下"' },
-      order: 10,
-    },
-    {
-      id: 'review',
+      ...REVIEW,
       name: { zh: '工作开展情况', en: 'Work done' },
-      required: true,
-      placement: 'section',
-      headingCue: REVIEW_HEADING,
-      leadCue: REVIEW_LEAD,
       says: { zh: '写明主要工作、做法和成效', en: 'describes the main work, how it was done and what it achieved' },
       order: 20,
     },
@@ -209,16 +214,7 @@ const DEFS: Record<Exclude<ReportKind, 'unknown'>, SectionDef[]> = {
       says: { zh: '提炼主要做法、经验和亮点', en: 'draws out methods, lessons and highlights' },
       order: 30,
     },
-    {
-      id: 'problems',
-      name: { zh: '存在的问题', en: 'Problems' },
-      required: true,
-      placement: 'section',
-      headingCue: PROBLEMS_HEADING,
-      leadCue: PROBLEMS_LEAD,
-      says: { zh: '通常写明工作中的不足和困难', en: 'usually names the shortcomings and difficulties of the work' },
-      order: 40,
-    },
+    { ...PROBLEMS, order: 40 },
     {
       id: 'next-steps',
       name: { zh: '下一步工作打算', en: 'Next steps' },
@@ -281,35 +277,14 @@ const DEFS: Record<Exclude<ReportKind, 'unknown'>, SectionDef[]> = {
     },
   ],
   'summary-plan': [
+    { ...INTRO, order: 10 },
     {
-      id: 'intro',
-      name: { zh: '开头语', en: 'Introduction' },
-      required: false,
-      placement: 'section',
-      leadCue: /现将.{0,30}(报告|汇报)如下|(报告|汇报)如下/,
-      says: { zh: '概述总体情况，以“现将……报告如下”引出正文', en: 'gives an overview and leads in with "现将……报告如下"' },
-      order: 10,
-    },
-    {
-      id: 'review',
+      ...REVIEW,
       name: { zh: '工作总结', en: 'Review' },
-      required: true,
-      placement: 'section',
-      headingCue: REVIEW_HEADING,
-      leadCue: REVIEW_LEAD,
       says: { zh: '总结本年度的主要工作和成效', en: "sums up the year's main work and results" },
       order: 20,
     },
-    {
-      id: 'problems',
-      name: { zh: '存在的问题', en: 'Problems' },
-      required: true,
-      placement: 'section',
-      headingCue: PROBLEMS_HEADING,
-      leadCue: PROBLEMS_LEAD,
-      says: { zh: '通常写明工作中的不足和困难', en: 'usually names the shortcomings and difficulties of the work' },
-      order: 30,
-    },
+    { ...PROBLEMS, order: 30 },
     {
       id: 'plan',
       name: { zh: '工作计划', en: 'Plan' },
@@ -351,12 +326,8 @@ const DEFS: Record<Exclude<ReportKind, 'unknown'>, SectionDef[]> = {
       order: 30,
     },
     {
-      id: 'problems',
+      ...PROBLEMS,
       name: { zh: '存在的不足', en: 'Shortcomings' },
-      required: true,
-      placement: 'section',
-      headingCue: PROBLEMS_HEADING,
-      leadCue: PROBLEMS_LEAD,
       says: { zh: '写明本人工作中的不足', en: "names the shortcomings of one's own work" },
       order: 40,
     },

@@ -17,8 +17,11 @@ import './outline.test';
 import './folding.test';
 import './selection.test';
 import './diagnostics.test';
-import './completion.test';
 import './quickfix.test';
+import './completion.test';
+import './hover.test';
+import './snippets.test';
+import './commands.test';
 
 export interface E2EResults {
   passed: number;

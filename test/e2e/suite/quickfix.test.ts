@@ -15,8 +15,9 @@ test("a skipped number (一、 then 三、) gets 'numbering-sequence' and a quic
   const [diag] = await diagnosticsWithCode(doc, 'numbering-sequence');
   assert.equal(diag.range.start.line, 2, 'the diagnostic should be on 三、工作安排');
   const actions = await codeActions(doc, diag.range, vscode.CodeActionKind.QuickFix.value);
-  const fix = actions.find((a) => a.kind?.value === 'quickfix' && a.edit && a.diagnostics?.some((d) => diagnosticCode(d) === 'numbering-sequence'));
-  assert.ok(fix, `no quick fix with an edit for numbering-sequence; got ${titles(actions)}`);
+  const fix = actions.find((a) => /Change to “?"?二、|改为“二、”/.test(a.title));
+  assert.ok(fix?.edit, `no 'Change to "二、"' quick fix with an edit; got ${titles(actions)}`);
+  assert.equal(fix.kind?.value, 'quickfix');
   await applyCodeAction(fix);
   await waitFor("line 3 to read '二、工作安排'", () => doc.lineAt(2).text === '二、工作安排', 10_000);
   assert.equal(doc.getText(), text.replace('三、', '二、'));
@@ -35,6 +36,7 @@ test("'Renumber this list' closes a gap (（一）（三）（四） → （一�
   const renumber = actions.find((a) => /Renumber this list|重新编号本列表/.test(a.title));
   assert.ok(renumber?.edit, `no 'Renumber this list' with an edit; got ${titles(actions)}`);
   assert.equal(renumber.kind?.value, 'quickfix');
+  assert.equal(renumber.isPreferred, true, 'renumbering is the preferred fix (what Ctrl+. Enter / auto-fix applies)');
   const after = await settledDiagnostics(doc, () => applyCodeAction(renumber));
   const want = [...lines];
   want[4] = '（二）城乡建设';

@@ -1,10 +1,10 @@
 import { describe, it, expect } from 'vitest';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { buildReportModel } from '../../../server/src/engine/build-model';
 import { halfwidthPunctuation } from '../../../server/src/engine/rules/halfwidth-punctuation';
+import { applyEdits } from '../../../server/src/engine/renumber';
 import { defaultSettings } from '../../../server/src/engine/settings';
 import type { Finding } from '../../../server/src/engine/rules/rule';
+import { corpusText, hasCorpus } from '../../helpers/corpus';
 
 function check(text: string): Finding[] {
   return halfwidthPunctuation.check(buildReportModel(text), defaultSettings());
@@ -12,10 +12,7 @@ function check(text: string): Finding[] {
 
 /** The text after applying every safe fix. */
 function fixAll(text: string, found = check(text)): string {
-  const edits = found.flatMap((f) => f.fixes!.filter((x) => x.safe).flatMap((x) => x.edits)).sort((a, b) => b.start - a.start);
-  let out = text;
-  for (const e of edits) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
+  return applyEdits(text, found.flatMap((f) => f.fixes!.filter((x) => x.safe).flatMap((x) => x.edits)));
 }
 
 describe('halfwidth-punctuation', () => {
@@ -101,14 +98,10 @@ describe('halfwidth-punctuation', () => {
   });
 });
 
-const corpus = path.resolve(__dirname, '../../../../shared/corpus');
-
-describe.skipIf(!fs.existsSync(corpus))('halfwidth-punctuation: corpus', () => {
-  const read = (f: string) => fs.readFileSync(path.join(corpus, f), 'utf8');
-
+describe.skipIf(!hasCorpus)('halfwidth-punctuation: corpus', () => {
   it('finds many in every web-copied town report, leaving only markers, times and ratios', () => {
     for (const f of ['local/hengli-2023-gov-report.txt', 'local/liuzhen-2023-gov-report.txt', 'local/nixi-2023-gov-report.txt', 'local/sankui-2023-summary-2024-plan.txt', 'local/town-summary-and-plan-template.txt']) {
-      const text = read(f);
+      const text = corpusText(f);
       const found = check(text);
       expect(found.length, f).toBeGreaterThan(100);
       const fixed = fixAll(text, found);
@@ -122,7 +115,7 @@ describe.skipIf(!fs.existsSync(corpus))('halfwidth-punctuation: corpus', () => {
   });
 
   it('finds only the few half-width marks of the 2002 national report', () => {
-    const found = check(read('national/national-gov-report-2002.txt'));
+    const found = check(corpusText('national/national-gov-report-2002.txt'));
     expect(found.length).toBeLessThan(10);
   });
 });

@@ -1,11 +1,11 @@
 import { describe, it, expect } from 'vitest';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildReportModel } from '../../../server/src/engine/build-model';
 import { numberingFormat } from '../../../server/src/engine/rules/numbering-format';
 import { defaultSettings } from '../../../server/src/engine/settings';
 import { applyEdits } from '../../../server/src/engine/renumber';
 import type { Finding } from '../../../server/src/engine/rules/rule';
+import { corpusFiles, corpusText, hasCorpus } from '../../helpers/corpus';
 
 const TITLE = '某镇2024年工作总结\n';
 
@@ -195,12 +195,9 @@ describe('numbering-format: space after a marker', () => {
   });
 });
 
-const corpus = path.resolve(__dirname, '../../../../shared/corpus');
-
-describe.skipIf(!fs.existsSync(corpus))('numbering-format: corpus', () => {
+describe.skipIf(!hasCorpus)('numbering-format: corpus', () => {
   function read(dir: string): Array<[string, string]> {
-    const full = path.join(corpus, dir);
-    return fs.readdirSync(full).filter((f) => f.endsWith('.txt')).map((f) => [f, fs.readFileSync(path.join(full, f), 'utf8')]);
+    return corpusFiles(dir).map((f) => [path.basename(f), corpusText(f)]);
   }
 
   it('the national reports: only the stray spaces in two headings', () => {

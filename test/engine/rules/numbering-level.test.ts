@@ -1,5 +1,4 @@
 import { describe, it, expect } from 'vitest';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildReportModel } from '../../../server/src/engine/build-model';
 import { numberingLevel } from '../../../server/src/engine/rules/numbering-level';
@@ -7,6 +6,7 @@ import { numberingSequence } from '../../../server/src/engine/rules/numbering-se
 import { defaultSettings } from '../../../server/src/engine/settings';
 import { applyEdits } from '../../../server/src/engine/renumber';
 import type { Finding } from '../../../server/src/engine/rules/rule';
+import { corpusFiles, corpusText, hasCorpus } from '../../helpers/corpus';
 
 const TITLE = '某镇2024年工作总结\n';
 
@@ -101,14 +101,12 @@ describe('numbering-level: skipped level', () => {
   });
 });
 
-const corpus = path.resolve(__dirname, '../../../../shared/corpus');
-
-describe.skipIf(!fs.existsSync(corpus))('numbering-level: corpus', () => {
+describe.skipIf(!hasCorpus)('numbering-level: corpus', () => {
   it('no inversions anywhere, and nothing at all on the national and local reports', () => {
     for (const dir of ['national', 'local', 'excerpts']) {
-      const full = path.join(corpus, dir);
-      for (const name of fs.readdirSync(full).filter((f) => f.endsWith('.txt'))) {
-        const text = fs.readFileSync(path.join(full, name), 'utf8');
+      for (const file of corpusFiles(dir)) {
+        const name = path.basename(file);
+        const text = corpusText(file);
         const found = check(text);
         expect(found.filter((f) => f.data?.kind === 'inversion'), name).toEqual([]);
         if (dir !== 'excerpts') expect(found.map((f) => text.slice(f.start, f.end)), name).toEqual([]);

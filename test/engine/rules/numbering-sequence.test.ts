@@ -1,5 +1,4 @@
 import { describe, it, expect } from 'vitest';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildReportModel } from '../../../server/src/engine/build-model';
 import { numberingSequence } from '../../../server/src/engine/rules/numbering-sequence';
@@ -7,6 +6,7 @@ import { RULES, runRules } from '../../../server/src/engine/rules';
 import { defaultSettings } from '../../../server/src/engine/settings';
 import { applyEdits, renumberDocument } from '../../../server/src/engine/renumber';
 import type { Finding } from '../../../server/src/engine/rules/rule';
+import { corpusFiles, corpusText, hasCorpus } from '../../helpers/corpus';
 
 const TITLE = '某镇2024年工作总结\n';
 
@@ -251,14 +251,6 @@ describe('numbering-sequence: lead-in counts', () => {
 });
 
 // The shared corpus (report-anatomy §7): the national reports are well numbered.
-const corpus = path.resolve(__dirname, '../../../../shared/corpus');
-const hasCorpus = fs.existsSync(corpus);
-
-function corpusFiles(dir: string): string[] {
-  const full = path.join(corpus, dir);
-  return fs.existsSync(full) ? fs.readdirSync(full).filter((f) => f.endsWith('.txt')).map((f) => path.join(full, f)) : [];
-}
-
 describe.skipIf(!hasCorpus)('numbering-sequence: corpus', () => {
   it('finds the corpus files', () => {
     expect(corpusFiles('national').length).toBeGreaterThanOrEqual(4);
@@ -267,7 +259,7 @@ describe.skipIf(!hasCorpus)('numbering-sequence: corpus', () => {
 
   it('raises nothing on the national and local reports', () => {
     for (const file of [...corpusFiles('national'), ...corpusFiles('local')]) {
-      const text = fs.readFileSync(file, 'utf8');
+      const text = corpusText(file);
       const found = check(text).map((f) => `${text.slice(f.start, f.end)} ${f.message.en}`);
       expect(found, path.basename(file)).toEqual([]);
     }
@@ -275,7 +267,7 @@ describe.skipIf(!hasCorpus)('numbering-sequence: corpus', () => {
 
   it('raises only hints (truncated lists) on the excerpts', () => {
     for (const file of corpusFiles('excerpts')) {
-      const text = fs.readFileSync(file, 'utf8');
+      const text = corpusText(file);
       const loud = check(text).filter((f) => f.severity !== 'hint').map((f) => `${text.slice(f.start, f.end)} ${f.message.en}`);
       expect(loud, path.basename(file)).toEqual([]);
     }

@@ -1,11 +1,11 @@
 import { describe, it, expect } from 'vitest';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildReportModel } from '../../../server/src/engine/build-model';
 import { analyze } from '../../../server/src/engine/analyze';
 import { placeholderRule } from '../../../server/src/engine/rules/placeholder';
 import { defaultSettings, type GongwenSettings } from '../../../server/src/engine/settings';
 import type { Finding } from '../../../server/src/engine/rules/rule';
+import { corpusFiles, corpusText, hasCorpus } from '../../helpers/corpus';
 
 function check(text: string): Finding[] {
   return placeholderRule.check(buildReportModel(text), defaultSettings());
@@ -104,18 +104,15 @@ describe('placeholder: extra patterns through analyze', () => {
   });
 });
 
-const corpus = path.resolve(__dirname, '../../../../shared/corpus');
-
-describe.skipIf(!fs.existsSync(corpus))('placeholder: corpus', () => {
+describe.skipIf(!hasCorpus)('placeholder: corpus', () => {
   it('finds nothing in the national reports', () => {
-    const dir = path.join(corpus, 'national');
-    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.txt'));
+    const files = corpusFiles('national');
     expect(files.length).toBeGreaterThan(0);
-    for (const f of files) expect(check(fs.readFileSync(path.join(dir, f), 'utf8')), f).toEqual([]);
+    for (const f of files) expect(check(corpusText(f)), path.basename(f)).toEqual([]);
   });
 
   it('finds the blanks of the template', () => {
-    const found = check(fs.readFileSync(path.join(corpus, 'local/town-summary-and-plan-template.txt'), 'utf8'));
+    const found = check(corpusText('local/town-summary-and-plan-template.txt'));
     expect(found.length).toBeGreaterThan(100);
     expect(found.some((f) => f.message.zh === '未填写的占位符“xxxx年”')).toBe(true);
   });

@@ -1,10 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { buildReportModel, type BuildOptions } from '../../../server/src/engine/build-model';
 import { sectionMissing } from '../../../server/src/engine/rules/section-missing';
 import { defaultSettings } from '../../../server/src/engine/settings';
 import type { Finding } from '../../../server/src/engine/rules/rule';
+import { corpusFiles, corpusText, hasCorpus, LOCAL_GOV_REPORTS } from '../../helpers/corpus';
 
 function check(text: string, options?: BuildOptions): Finding[] {
   return sectionMissing.check(buildReportModel(text, options), defaultSettings());
@@ -75,20 +74,16 @@ describe('section-missing', () => {
   });
 });
 
-const corpus = path.resolve(__dirname, '../../../../shared/corpus');
-
-describe.skipIf(!fs.existsSync(corpus))('section-missing: corpus', () => {
-  const read = (f: string) => fs.readFileSync(path.join(corpus, f), 'utf8');
-
+describe.skipIf(!hasCorpus)('section-missing: corpus', () => {
   it('reports the missing problems section of the two seeds', () => {
     for (const f of ['local/town-summary-and-plan-template.txt', 'local/sankui-2023-summary-2024-plan.txt']) {
-      const found = check(read(f));
+      const found = check(corpusText(f));
       expect(found.map((x) => x.data?.sectionId), f).toEqual(['problems']);
     }
   });
 
   it('is silent on the complete reports', () => {
-    const files = [...fs.readdirSync(path.join(corpus, 'national')).map((f) => `national/${f}`), 'local/hengli-2023-gov-report.txt', 'local/liuzhen-2023-gov-report.txt', 'local/nixi-2023-gov-report.txt'];
-    for (const f of files) expect(check(read(f)), f).toEqual([]);
+    const files = [...corpusFiles('national'), ...LOCAL_GOV_REPORTS];
+    for (const f of files) expect(check(corpusText(f)), f).toEqual([]);
   });
 });

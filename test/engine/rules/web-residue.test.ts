@@ -1,10 +1,10 @@
 import { describe, it, expect } from 'vitest';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { buildReportModel } from '../../../server/src/engine/build-model';
 import { webResidue } from '../../../server/src/engine/rules/web-residue';
+import { applyEdits } from '../../../server/src/engine/renumber';
 import { defaultSettings } from '../../../server/src/engine/settings';
 import type { Finding } from '../../../server/src/engine/rules/rule';
+import { corpusFiles, corpusText, hasCorpus, LOCAL_GOV_REPORTS } from '../../helpers/corpus';
 
 function check(text: string): Finding[] {
   return webResidue.check(buildReportModel(text), defaultSettings());
@@ -12,10 +12,7 @@ function check(text: string): Finding[] {
 
 /** The text after applying every finding's first fix (edits do not overlap). */
 function fixAll(text: string, found = check(text)): string {
-  const edits = found.flatMap((f) => f.fixes![0].edits).sort((a, b) => b.start - a.start);
-  let out = text;
-  for (const e of edits) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
+  return applyEdits(text, found.flatMap((f) => f.fixes![0].edits));
 }
 
 const BODY = '青山镇2023年工作总结\n\n一、工作情况\n\n全年完成投资5亿元。\n\n二、下一步打算\n\n继续努力。';
@@ -107,13 +104,9 @@ describe('web-residue', () => {
   });
 });
 
-const corpus = path.resolve(__dirname, '../../../../shared/corpus');
-
-describe.skipIf(!fs.existsSync(corpus))('web-residue: corpus', () => {
-  const read = (f: string) => fs.readFileSync(path.join(corpus, f), 'utf8');
-
+describe.skipIf(!hasCorpus)('web-residue: corpus', () => {
   it('finds the metadata, the metadata line and the furniture of the government-site summary', () => {
-    const text = read('local/sankui-2023-summary-2024-plan.txt');
+    const text = corpusText('local/sankui-2023-summary-2024-plan.txt');
     const found = check(text);
     expect(found.map((f) => f.data?.lines)).toEqual([10, 1, 2]);
     const fixed = fixAll(text, found);
@@ -122,14 +115,14 @@ describe.skipIf(!fs.existsSync(corpus))('web-residue: corpus', () => {
   });
 
   it('finds the site furniture of the excerpts', () => {
-    expect(check(read('excerpts/E06_jinbi_town_gwr_2024_excerpt.txt'))).toHaveLength(2);
-    expect(check(read('excerpts/E01_mudong_town_gwr_2024_excerpt.txt'))).toHaveLength(1);
-    expect(check(read('excerpts/E02_mutang_town_gwr_2024_excerpt.txt'))).toHaveLength(1);
+    expect(check(corpusText('excerpts/E06_jinbi_town_gwr_2024_excerpt.txt'))).toHaveLength(2);
+    expect(check(corpusText('excerpts/E01_mudong_town_gwr_2024_excerpt.txt'))).toHaveLength(1);
+    expect(check(corpusText('excerpts/E02_mutang_town_gwr_2024_excerpt.txt'))).toHaveLength(1);
   });
 
   it('finds nothing in the national reports and the town reports', () => {
-    for (const f of [...fs.readdirSync(path.join(corpus, 'national')).map((f) => `national/${f}`), 'local/hengli-2023-gov-report.txt', 'local/liuzhen-2023-gov-report.txt', 'local/nixi-2023-gov-report.txt', 'local/town-summary-and-plan-template.txt']) {
-      expect(check(read(f)), f).toEqual([]);
+    for (const f of [...corpusFiles('national'), ...LOCAL_GOV_REPORTS, 'local/town-summary-and-plan-template.txt']) {
+      expect(check(corpusText(f)), f).toEqual([]);
     }
   });
 });

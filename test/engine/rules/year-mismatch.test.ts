@@ -1,18 +1,17 @@
 import { describe, it, expect } from 'vitest';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { buildReportModel, type BuildOptions } from '../../../server/src/engine/build-model';
 import { yearMismatch } from '../../../server/src/engine/rules/year-mismatch';
+import { applyEdits } from '../../../server/src/engine/renumber';
 import { defaultSettings } from '../../../server/src/engine/settings';
 import type { Finding } from '../../../server/src/engine/rules/rule';
+import { corpusFiles, corpusText, hasCorpus } from '../../helpers/corpus';
 
 function check(text: string, options?: BuildOptions): Finding[] {
   return yearMismatch.check(buildReportModel(text, options), defaultSettings());
 }
 
 function apply(text: string, f: Finding): string {
-  const [e] = f.fixes![0].edits;
-  return text.slice(0, e.start) + e.newText + text.slice(e.end);
+  return applyEdits(text, f.fixes![0].edits);
 }
 
 const gov = (review: string, plan: string) =>
@@ -109,19 +108,17 @@ describe('year-mismatch', () => {
   });
 });
 
-const corpus = path.resolve(__dirname, '../../../../shared/corpus');
-
-describe.skipIf(!fs.existsSync(corpus))('year-mismatch: corpus', () => {
+describe.skipIf(!hasCorpus)('year-mismatch: corpus', () => {
   it('is silent on every corpus document (their years fit)', () => {
     for (const dir of ['national', 'local', 'excerpts']) {
-      for (const f of fs.readdirSync(path.join(corpus, dir))) {
-        expect(check(fs.readFileSync(path.join(corpus, dir, f), 'utf8')), `${dir}/${f}`).toEqual([]);
+      for (const f of corpusFiles(dir)) {
+        expect(check(corpusText(f)), f).toEqual([]);
       }
     }
   });
 
   it('catches a stale year planted in a real report', () => {
-    const text = fs.readFileSync(path.join(corpus, 'local/liuzhen-2023-gov-report.txt'), 'utf8').replace('一、2022年工作回顾', '一、2021年工作回顾');
+    const text = corpusText('local/liuzhen-2023-gov-report.txt').replace('一、2022年工作回顾', '一、2021年工作回顾');
     expect(check(text).map((f) => f.data?.expected)).toEqual([2022]);
   });
 });

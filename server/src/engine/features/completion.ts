@@ -15,6 +15,7 @@ import { CANONICAL_FAMILIES, POINT_FAMILIES, type Heading, type HeadingFamily, t
 import { formatMarker, isNumbered, markerWithValue, standardStyle } from '../numbering-style';
 import type { LocalizedText, TextEdit } from '../rules/rule';
 import { listContaining } from '../sibling-lists';
+import { lastHeadingAtOrBefore } from './heading-lookup';
 import { sectionProposals } from './insert-section';
 import { documentStyleMarkers, documentStyles, formatInDocumentStyle, renumberFollowing } from './numbering-context';
 
@@ -172,7 +173,7 @@ export function markerProposals(view: CompletionView, site: CompletionSite, offs
 /** Candidates at the start of a line. */
 function lineStartCandidates(model: ReportModel, at: number): Candidate[] {
   const out: Candidate[] = [];
-  const last = lastHeadingBefore(model.headings, at);
+  const last = lastHeadingAtOrBefore(model.headings, at - 1); // the last heading starting before `at`
   const previousParagraph = lastParagraphBefore(model, at);
   // `——` points come in runs of paragraphs: continue one right after it.
   if (last && last.family === 'dash' && previousParagraph && last.paragraph === previousParagraph.index) {
@@ -207,7 +208,7 @@ function inlineCandidates(model: ReportModel, at: number, site: CompletionSite):
   const out: Candidate[] = [];
   const paragraph = paragraphAt(model, at);
   if (!paragraph) return out;
-  const last = lastHeadingBefore(model.headings, at);
+  const last = lastHeadingAtOrBefore(model.headings, at - 1); // the last heading starting before `at`
   const chain = openChain(last, (h) => !isParagraphScoped(h) || h.paragraph === paragraph.index);
   const inParagraph = chain.filter((h) => h.paragraph === paragraph.index);
   // Only where a list is under way in this paragraph, or a lead-in (`…以下几个方面：`) calls for one.
@@ -354,21 +355,6 @@ function openChain(last: Heading | undefined, open: (h: Heading) => boolean): He
   const chain: Heading[] = [];
   for (let h = last; h; h = h.parent) if (open(h)) chain.push(h);
   return chain;
-}
-
-/** The last heading that starts before `offset`. */
-function lastHeadingBefore(headings: readonly Heading[], offset: number): Heading | undefined {
-  let lo = 0;
-  let hi = headings.length - 1;
-  let found: Heading | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (headings[mid].start < offset) {
-      found = headings[mid];
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
 }
 
 /** The last paragraph that ends before the line of `offset`. */

@@ -4,6 +4,7 @@
 import { isBlank, isCjk, isLineBreak } from '../chars';
 import type { Heading, ReportModel } from '../model';
 import type { LocalizedText } from '../rules/rule';
+import { lastHeadingAtOrBefore } from './heading-lookup';
 
 /** The size of one section. */
 export interface SectionStats {
@@ -79,20 +80,8 @@ function firstParagraphEndingAfter(model: ReportModel, offset: number): number {
 
 /** The heading whose marker or text holds `offset` (the innermost one for inline headings). */
 export function headingAt(model: ReportModel, offset: number): Heading | undefined {
-  const hs = model.headings;
-  let lo = 0;
-  let hi = hs.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (hs[mid].start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  if (found < 0) return undefined;
-  const h = hs[found];
-  return offset <= h.textEnd ? h : undefined;
+  const h = lastHeadingAtOrBefore(model.headings, offset);
+  return h && offset <= h.textEnd ? h : undefined;
 }
 
 /**

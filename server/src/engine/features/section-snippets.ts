@@ -42,12 +42,22 @@ export type SnippetNode =
   | { kind: 'tabstop'; index: number; children?: SnippetNode[]; choices?: string[] }
   | { kind: 'variable'; name: string; children?: SnippetNode[] };
 
+/** How to parse snippet syntax. */
+export interface SnippetParsing {
+  /**
+   * Throw on malformed `${…}` (unterminated, a transform, an unknown form) instead of keeping it
+   * as text: a snippets file is checked with this (`${1:示例镇` never ends).
+   */
+  strict?: boolean;
+}
+
 /**
- * Parses snippet syntax. Malformed `$` sequences are kept as text.
+ * Parses snippet syntax. Malformed `$` sequences are kept as text (or throw, with `strict`).
  *
  * @example parseSnippet('${1:一}、存在问题$0') // [tabstop 1 (一), text '、存在问题', tabstop 0]
+ * @example parseSnippet('${1:示例镇', { strict: true }) // throws: the placeholder never closes
  */
-export function parseSnippet(src: string): SnippetNode[] {
+export function parseSnippet(src: string, how: SnippetParsing = {}): SnippetNode[] {
   let i = 0;
   const parseUntilClose = (inside: boolean): SnippetNode[] => {
     const nodes: SnippetNode[] = [];
@@ -94,7 +104,7 @@ export function parseSnippet(src: string): SnippetNode[] {
       return { kind: 'variable', name: m[0] };
     }
     m = /^\{(?:(\d+)|([A-Za-z_][A-Za-z_0-9]*))/.exec(rest);
-    if (!m) return { kind: 'text', value: '$' };
+    if (!m) return rest.startsWith('{') ? backtrack(start) : { kind: 'text', value: '$' };
     i += m[0].length;
     const index = m[1] !== undefined ? Number(m[1]) : undefined;
     const next = src[i];
@@ -131,6 +141,7 @@ export function parseSnippet(src: string): SnippetNode[] {
     return backtrack(start);
   };
   const backtrack = (start: number): SnippetNode => {
+    if (how.strict) throw new Error(`malformed snippet syntax at ${start}: ${src.slice(start, start + 20)}`);
     i = start + 1;
     return { kind: 'text', value: '$' };
   };
@@ -150,15 +161,34 @@ export function printSnippet(nodes: readonly SnippetNode[]): string {
     .join('');
 }
 
+/** How to expand a snippet. */
+export interface SnippetExpansion {
+  /**
+   * The text of tab stop `index` (not `$0`), given what VS Code would show there (`fallback`) and
+   * whether that is a choice's first option; tests fill tab stops with blanks to see that a checker
+   * finds each one.
+   */
+  fill?: (index: number, fallback: string, isChoice: boolean) => string;
+  /** Values of variables (`CURRENT_YEAR` → `2024`); a variable without one, or with an empty one, shows its default. */
+  variables?: Readonly<Record<string, string>>;
+  /**
+   * Throw on a variable not in `variables` and on a placeholder nested in itself
+   * (`${1:示例镇$1}`) instead of expanding it to its default or cutting it off.
+   */
+  strict?: boolean;
+}
+
 /**
  * The text VS Code shows right after inserting the snippet: each placeholder its default, a
  * choice its first option, a bare `$n` the default of placeholder `n` elsewhere (empty for `$0`),
- * variables their default (or nothing). `valueOf` may put other text in a tab stop (tests fill
- * them with blanks to see that a checker finds each one).
+ * variables their value (`how.variables`) or else their default (or nothing). `how.fill` may put
+ * other text in a tab stop.
  *
  * @example expandSnippet(parseSnippet('${1:示例镇}人民政府，${1}党委')) // '示例镇人民政府，示例镇党委'
+ * @example expandSnippet(parseSnippet('${CURRENT_YEAR}年工作总结'), { variables: { CURRENT_YEAR: '2024' } }) // '2024年工作总结'
  */
-export function expandSnippet(nodes: readonly SnippetNode[], valueOf?: (index: number, fallback: string, isChoice: boolean) => string): string {
+export function expandSnippet(nodes: readonly SnippetNode[], how: SnippetExpansion = {}): string {
+  const { fill, variables, strict } = how;
   const defaults = new Map<number, SnippetNode[] | string>();
   const collect = (ns: readonly SnippetNode[]) => {
     for (const n of ns) {
@@ -175,11 +205,18 @@ export function expandSnippet(nodes: readonly SnippetNode[], valueOf?: (index: n
     ns
       .map((n) => {
         if (n.kind === 'text') return n.value;
-        if (depth > 20) return '';
-        if (n.kind === 'variable') return n.children ? render(n.children, depth + 1) : '';
+        if (depth > 20) {
+          if (strict) throw new Error('snippet placeholder nested in itself');
+          return '';
+        }
+        if (n.kind === 'variable') {
+          const known = variables !== undefined && Object.hasOwn(variables, n.name);
+          if (strict && !known) throw new Error(`unknown snippet variable $${n.name}`);
+          return (known && variables[n.name]) || (n.children ? render(n.children, depth + 1) : '');
+        }
         const d = n.choices ? n.choices[0] : n.children && n.children.length ? n.children : defaults.get(n.index);
         const value = d === undefined ? '' : typeof d === 'string' ? d : render(d, depth + 1);
-        return valueOf && n.index !== 0 ? valueOf(n.index, value, typeof d === 'string') : value;
+        return fill && n.index !== 0 ? fill(n.index, value, typeof d === 'string') : value;
       })
       .join('');
   return render(nodes, 0);

@@ -3,6 +3,7 @@
  */
 import { isSentenceEnd } from '../chars';
 import type { Heading, Paragraph, ReportModel } from '../model';
+import { lastHeadingAtOrBefore } from './heading-lookup';
 
 /** A span of offsets; the chain goes from the innermost span outwards. */
 export interface OffsetSpan {
@@ -61,16 +62,6 @@ function sentenceAround(text: string, p: Paragraph, offset: number): OffsetSpan 
 
 /** The innermost heading whose section holds `offset`. */
 export function deepestHeadingAt(headings: readonly Heading[], offset: number): Heading | undefined {
-  let lo = 0;
-  let hi = headings.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (headings[mid].start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  for (let h: Heading | undefined = found >= 0 ? headings[found] : undefined; h; h = h.parent) if (h.sectionEnd >= offset) return h;
+  for (let h = lastHeadingAtOrBefore(headings, offset); h; h = h.parent) if (h.sectionEnd >= offset) return h;
   return undefined;
 }
