@@ -190,9 +190,17 @@ export async function runUiChecks(browser, { base, workspace, outDir, corpusDir,
       await runCommand(page, 'View: Hide Panel').catch((e) => log(`ui: ${e.message}`));
       await placeholderStatus(page).waitFor({ timeout: 15_000 }); // the server answers for this document
       await page.keyboard.press('Control+End');
-      await page.keyboard.press('Control+Space');
       const widget = page.locator('.suggest-widget.visible');
-      await widget.waitFor({ timeout: 10_000 });
+      for (let attempt = 1; ; attempt++) {
+        await page.keyboard.press('Control+Space');
+        try {
+          await widget.waitFor({ timeout: 5_000 });
+          break;
+        } catch (e) {
+          if (attempt >= 3) throw e; // the first request may come before the server is up
+          await page.keyboard.press('Escape');
+        }
+      }
       const focused = widget.locator('.monaco-list-row.focused');
       await focused.filter({ hasText: '（三）' }).first().waitFor({ timeout: 10_000 });
       // Show the details of the focused item too, as Ctrl+Space again does.

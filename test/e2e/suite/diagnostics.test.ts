@@ -106,7 +106,7 @@ test('diagnostics follow typing: filling the blank removes its placeholder, a ne
 // hidden-text notice is an error, a lone item or a skipped level a hint; the CLI shows them so) is
 // replaced by the rule's default in VS Code.
 pending(
-  "a finding keeps its own severity when the user set none (hidden text: Error; skipped level, lone item: Hint)",
+  "a finding keeps its own severity when the user set none (hidden text: Error; skipped level: Hint)",
   "in VS Code the package.json defaults of gongwen.rules.* count as the user's settings",
   async () => {
     const doc = await openScratch('diagnostics-severity.gongwen', RULES_FIXTURE);
