@@ -36,12 +36,14 @@ function settingProperties(prefix) {
   for (const rule of RULES) {
     props[`${prefix}rules.${rule.id}`] = {
       type: 'string',
-      enum: SEVERITIES,
-      default: rule.defaultSeverity,
-      markdownDescription: prefix ? `%gongwen.rules.${rule.id}%` : `${rule.title.en}. ${rule.title.zh}。`,
+      // `default` keeps the rule's own severities: a finding may be quieter (a guess) or louder (a
+      // hidden-text notice) than its rule, which a fixed value would flatten.
+      enum: ['default', ...SEVERITIES],
+      default: 'default',
+      markdownDescription: prefix ? `%gongwen.rules.${rule.id}%` : `${rule.title.en} (default: ${rule.defaultSeverity}). ${rule.title.zh}（默认 ${rule.defaultSeverity}）。`,
     };
-    nls.en[`gongwen.rules.${rule.id}`] = `${rule.title.en}. [Rule \`${rule.id}\`](https://github.com/gongwen/gongwen#${rule.id})`;
-    nls.zh[`gongwen.rules.${rule.id}`] = `${rule.title.zh}。[规则 \`${rule.id}\`](https://github.com/gongwen/gongwen#${rule.id})`;
+    nls.en[`gongwen.rules.${rule.id}`] = `${rule.title.en}. \`default\` is ${rule.defaultSeverity}. [Rule \`${rule.id}\`](https://github.com/gongwen/gongwen#${rule.id})`;
+    nls.zh[`gongwen.rules.${rule.id}`] = `${rule.title.zh}。\`default\` 即 ${rule.defaultSeverity}。[规则 \`${rule.id}\`](https://github.com/gongwen/gongwen#${rule.id})`;
   }
   const describe = (key) => (prefix ? `%gongwen.${key}%` : `${nls.en[`gongwen.${key}`]} ${nls.zh[`gongwen.${key}`]}`);
   props[`${prefix}kind`] = { type: 'string', enum: kinds, default: 'auto', markdownDescription: describe('kind') };

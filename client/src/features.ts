@@ -164,7 +164,7 @@ async function fillAllLikeThis(client: LanguageClient, source: PlaceholderSource
       command: SERVER_FILL_ALL,
       arguments: [document.uri.toString(), document.offsetAt(rangeOf(target).start), replacement, version],
     })) as FillAllResult | null;
-    if (answer?.applied) void vscode.window.setStatusBarMessage(vscode.l10n.t('Filled {0} placeholders.', answer.replaced), 4000);
+    if (answer?.applied) void vscode.window.setStatusBarMessage(answer.replaced === 1 ? vscode.l10n.t('Filled 1 placeholder.') : vscode.l10n.t('Filled {0} placeholders.', answer.replaced), 4000);
     else void vscode.window.showWarningMessage(vscode.l10n.t('Could not fill the placeholders: {0}', answer?.reason ?? '?'));
   } catch (error) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not fill the placeholders: {0}', error instanceof Error ? error.message : String(error)));
@@ -246,9 +246,13 @@ class PlaceholderStatus implements vscode.Disposable {
       return;
     }
     const count = result.total;
-    this.item.text = count === 0 ? `$(check) ${vscode.l10n.t('No placeholders')}` : `$(edit) ${vscode.l10n.t('{0} placeholders', count)}`;
+    this.item.text = count === 0 ? `$(check) ${vscode.l10n.t('No placeholders')}` : `$(edit) ${count === 1 ? vscode.l10n.t('1 placeholder') : vscode.l10n.t('{0} placeholders', count)}`;
     this.item.tooltip =
-      count === 0 ? vscode.l10n.t('No unfilled placeholders in this document') : vscode.l10n.t('{0} unfilled placeholders — click to go to the next one', count);
+      count === 0
+        ? vscode.l10n.t('No unfilled placeholders in this document')
+        : count === 1
+          ? vscode.l10n.t('1 unfilled placeholder — click to go to it')
+          : vscode.l10n.t('{0} unfilled placeholders — click to go to the next one', count);
     this.item.show();
   }
 

@@ -284,3 +284,20 @@ describe('missing standard sections, as snippets', () => {
     expect(at(complete, 'section')).toEqual([]);
   });
 });
+
+describe('an auto-closed bracket after the cursor', () => {
+  it('replaces the closing bracket the editor inserted: （|） becomes （三）, not （三））', () => {
+    const text = '一、回顾\n（一）产业。正文。\n（二）民生。正文。\n（）';
+    const offset = text.length - 1; // between （ and ）
+    const [first] = completionsAt(buildReportModel(text), offset);
+    expect(first.label).toBe('（三）');
+    expect(first.replace).toEqual({ start: text.length - 2, end: text.length });
+    expect(text.slice(0, first.replace.start) + first.insertText + text.slice(first.replace.end)).toBe('一、回顾\n（一）产业。正文。\n（二）民生。正文。\n（三）');
+  });
+
+  it('leaves a closing bracket that the user did not open alone', () => {
+    const text = '一、回顾\n（一）产业。正文。\n（二）民生。正文。\n）';
+    const offset = text.length - 1;
+    for (const p of completionsAt(buildReportModel(text), offset)) expect(p.replace.end).toBe(offset);
+  });
+});

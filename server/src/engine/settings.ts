@@ -55,8 +55,10 @@ export function normalizeSettings(raw: unknown, knownRuleIds?: readonly string[]
           problems.push(`gongwen.rules.${id}: unknown rule（未知规则）; known: ${knownRuleIds.join(', ')}`);
           continue;
         }
+        // `default` (what the editor sends for a rule the user left alone) keeps the rule's own severities.
+        if (value === 'default') continue;
         if (typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value)) settings.rules[id] = value as Severity;
-        else problems.push(`gongwen.rules.${id}: ${describe(value)} is not one of ${SEVERITIES.join(', ')}（应为 ${SEVERITIES.join('、')} 之一）`);
+        else problems.push(`gongwen.rules.${id}: ${describe(value)} is not one of default, ${SEVERITIES.join(', ')}（应为 default、${SEVERITIES.join('、')} 之一）`);
       }
     }
   }

@@ -6,7 +6,7 @@ import {
   codeSummary, diagnosticCode, diagnosticsWithCode, editorOf, lineOf, openCorpusReport, openScratch, settledDiagnostics, short,
 } from './util';
 
-const { test, pending } = suite('diagnostics.test.ts');
+const { test } = suite('diagnostics.test.ts');
 
 const RULES = [
   'placeholder', 'numbering-sequence', 'numbering-format', 'numbering-level', 'section-missing', 'year-mismatch', 'web-residue',
@@ -101,13 +101,10 @@ test('diagnostics follow typing: filling the blank removes its placeholder, a ne
   await doc.save();
 });
 
-// PENDING: the rules' defaults in package.json ("warning", "hint") reach the server through
-// workspace/configuration as if the user had set them, so a finding's own severity (the site's
-// hidden-text notice is an error, a lone item or a skipped level a hint; the CLI shows them so) is
-// replaced by the rule's default in VS Code.
-pending(
+// The rules' settings default to `default`, which keeps each finding's own severity (the site's
+// hidden-text notice is an error, a lone item or a skipped level a hint), as the CLI shows them.
+test(
   "a finding keeps its own severity when the user set none (hidden text: Error; skipped level: Hint)",
-  "in VS Code the package.json defaults of gongwen.rules.* count as the user's settings",
   async () => {
     const doc = await openScratch('diagnostics-severity.gongwen', RULES_FIXTURE);
     await diagnosticsWithCode(doc, 'numbering-level');

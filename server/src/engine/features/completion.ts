@@ -94,8 +94,26 @@ export function completionsAt(model: ReportModel, offset: number): CompletionPro
   if (!site) return [];
   const view = viewWithoutTyped(model, site, offset);
   const markers = PARTIAL_MARKER.test(site.typed) || site.typed === '' ? markerProposals(view, site, offset) : [];
+  // The editor closed the bracket the user typed: `（|）` must become `（三）`, not `（三））`.
+  const closer = autoClosedBracket(model.text, site.typed, offset);
+  if (closer) for (const m of markers) m.replace = { start: m.replace.start, end: offset + 1 };
   const sections = site.mode === 'line-start' ? sectionProposals(view, site, offset) : [];
   return [...markers, ...sections];
+}
+
+/**
+ * Whether the character after the cursor closes a bracket the user opened in `typed` (an editor's
+ * auto-closing pair): `（` typed, `）` after the cursor.
+ */
+function autoClosedBracket(text: string, typed: string, offset: number): boolean {
+  const next = text[offset];
+  if (next !== '）' && next !== ')') return false;
+  let open = 0;
+  for (const ch of typed) {
+    if (ch === '（' || ch === '(') open++;
+    else if (ch === '）' || ch === ')') open--;
+  }
+  return open > 0;
 }
 
 /**
