@@ -87,7 +87,7 @@ async function waitForLines(page, what, ok, timeoutMs = 10_000) {
 
 /** The placeholder status bar item's text ("170 placeholders", "No placeholders"). */
 function placeholderStatus(page) {
-  return page.locator('.statusbar-item', { hasText: /\d+ placeholders|No placeholders|\d+ 处占位符|无占位符/ }).first();
+  return page.locator(".statusbar-item", { hasText: /\d+ placeholders?\b|No placeholders|\d+ 处占位符|无占位符/ }).first();
 }
 
 function lineOfText(file, text) {
