@@ -59,3 +59,25 @@ for (const c of '。：；！？:;!?') SENTENCE_END[c.charCodeAt(0)] = 1;
 export function endsHeadingText(code: number): boolean {
   return isSentenceEnd(code);
 }
+
+/**
+ * Cuts `s` to about `max` characters at the last `，` `、` `；` boundary, adding `…`; never splits a
+ * surrogate pair.
+ *
+ * @example shorten('坚持稳中求进工作总基调，着力创新和完善宏观调控，经济保持中高速增长', 20) // '坚持稳中求进工作总基调…'
+ */
+export function shorten(s: string, max: number): string {
+  if (s.length <= max) return s;
+  let cut = -1;
+  for (let i = max; i >= Math.floor(max / 3); i--) {
+    const c = s.charCodeAt(i);
+    if (c === 0xff0c || c === 44 || c === 0x3001 || c === 0xff1b) {
+      cut = i;
+      break;
+    }
+  }
+  let end = cut > 0 ? cut : max;
+  // Never split a surrogate pair.
+  if (end > 0 && s.charCodeAt(end - 1) >= 0xd800 && s.charCodeAt(end - 1) <= 0xdbff) end--;
+  return s.slice(0, end) + '…';
+}

@@ -57,6 +57,13 @@ export const CANONICAL_FAMILIES: readonly HeadingFamily[] = ['part', 'cn-dun', '
 /** Point families: they sit below whatever heading encloses them. */
 export const POINT_FAMILIES: readonly HeadingFamily[] = ['cn-point', 'cn-ordinal', 'dash'];
 
+const POINTS = new Set<HeadingFamily>(POINT_FAMILIES);
+
+/** Whether a family is a point family (`一是` `第一，` `——`). */
+export function isPointFamily(family: HeadingFamily): boolean {
+  return POINTS.has(family);
+}
+
 /** Width of the brackets of a bracketed marker. */
 export type BracketWidth = 'full' | 'half' | 'mixed';
 

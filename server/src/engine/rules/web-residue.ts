@@ -14,6 +14,7 @@
  * breaks, and the blank lines after it (safe). Residue inside a line of real text (flattened text)
  * is reported and removed on its own.
  */
+import { shorten } from '../chars';
 import type { ReportModel } from '../model';
 import type { Finding, LocalizedText, Rule } from './rule';
 
@@ -245,9 +246,9 @@ function findResidue(model: ReportModel): Finding[] {
   return findings;
 }
 
-function shorten(s: string, max = 24): string {
-  const t = s.replace(/\s+/g, ' ').trim();
-  return t.length > max ? t.slice(0, max - 1) + '…' : t;
+/** A residue line as quoted in a message: blanks folded, cut to about 24 characters. */
+function sampleOf(s: string): string {
+  return shorten(s.replace(/\s+/g, ' ').trim(), 24);
 }
 
 function hiddenMessage(sample: string): LocalizedText {
@@ -258,7 +259,7 @@ function hiddenMessage(sample: string): LocalizedText {
 }
 
 function inlineFinding(text: string, p: Piece): Finding {
-  const sample = shorten(text.slice(p.start, p.end));
+  const sample = sampleOf(text.slice(p.start, p.end));
   // Take the spaces around the piece along, so removing it leaves no double space.
   let start = p.start;
   let end = p.end;
@@ -283,7 +284,7 @@ function blockFinding(model: ReportModel, infos: LineInfo[], first: number, last
   const start = infos[first].start;
   const end = infos[last].end;
   const sampleLine = infos[firstStrong];
-  const sample = shorten(text.slice(sampleLine.start, sampleLine.end));
+  const sample = sampleOf(text.slice(sampleLine.start, sampleLine.end));
   const more = last > first ? { zh: `等 ${countNonBlank(infos, first, last)} 行`, en: ` and more (${countNonBlank(infos, first, last)} lines)` } : { zh: '', en: '' };
   // Remove whole lines with their breaks, and the blank lines after the block.
   let after = last + 1;

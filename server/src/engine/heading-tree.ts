@@ -1,0 +1,129 @@
+/**
+ * Gives headings their place: levels, parents and section ends, in one pass with a stack.
+ * Numbered families keep the canonical order among themselves; a family without numbers ranks by
+ * where it first appears; points (`一是` `第一，` `——`) sit below whatever encloses them.
+ */
+import { isBlank, isLineBreak, shorten } from './chars';
+import type { HeadingCandidate } from './heading-candidate';
+import { CANONICAL_FAMILIES, isPointFamily, type Heading, type HeadingFamily, type Paragraph } from './model';
+
+/** Display names longer than this are shortened at a clause boundary. */
+const LABEL_LENGTH = 28;
+const CANONICAL_RANK = new Map<HeadingFamily, number>(CANONICAL_FAMILIES.map((f, i) => [f, i]));
+
+
+/** Pass 3: levels, parents and section ends. */
+export function buildTree(text: string, paragraphs: readonly Paragraph[], candidates: readonly HeadingCandidate[]): { headings: Heading[]; roots: Heading[] } {
+  const headings: Heading[] = [];
+  const roots: Heading[] = [];
+  const order: HeadingFamily[] = [];
+  const stack: Heading[] = [];
+  const close = (h: Heading, before: number) => {
+    let end = contentEndBefore(text, before, h.textEnd);
+    if (isParagraphScoped(h)) end = Math.min(end, paragraphs[h.paragraph].end);
+    h.sectionEnd = Math.max(end, h.textEnd);
+  };
+  for (const c of candidates) {
+    const h: Heading = {
+      index: headings.length,
+      family: c.family,
+      depth: 0,
+      marker: c.marker,
+      text: text.slice(c.textStart, c.textEnd),
+      label: '',
+      placement: c.placement,
+      start: c.start,
+      textEnd: c.textEnd,
+      sectionEnd: c.textEnd,
+      paragraph: c.paragraph,
+      parent: undefined,
+      children: [],
+    };
+    h.label = labelOf(h);
+    // Points opened inline or by `——` end with their paragraph.
+    while (stack.length && isParagraphScoped(stack[stack.length - 1]) && stack[stack.length - 1].paragraph < c.paragraph) close(stack.pop()!, c.start);
+    if (isPointFamily(c.family)) {
+      const sibling = findLastIndex(stack, (s) => s.family === c.family);
+      // `一是` inline under a `三是` that opened its own paragraph starts a nested list, not a sibling.
+      const nested = sibling >= 0 && c.placement === 'inline' && c.marker?.value === 1 && !isParagraphScoped(stack[sibling]) && stack[sibling].paragraph < c.paragraph;
+      if (sibling >= 0 && !nested && stack.slice(sibling).every((s) => isPointFamily(s.family))) {
+        while (stack.length > sibling) close(stack.pop()!, c.start);
+      } else if (c.placement !== 'inline') {
+        // A point opening its paragraph is parallel to, not inside, points of another family in earlier paragraphs.
+        while (stack.length && isPointFamily(stack[stack.length - 1].family) && stack[stack.length - 1].paragraph < c.paragraph) close(stack.pop()!, c.start);
+      }
+    } else {
+      while (stack.length && isPointFamily(stack[stack.length - 1].family)) close(stack.pop()!, c.start);
+      // Lead lines and paragraphs introduce text, never numbered sections: `（一）` after `针对…。` is its sibling.
+      if (CANONICAL_RANK.has(c.family)) while (stack.length && stack[stack.length - 1].family === 'lead') close(stack.pop()!, c.start);
+      if (!order.includes(c.family)) insertFamily(order, c.family, stack.length ? stack[stack.length - 1].family : undefined);
+      const rank = order.indexOf(c.family);
+      while (stack.length && order.indexOf(stack[stack.length - 1].family) >= rank) close(stack.pop()!, c.start);
+    }
+    const parent = stack[stack.length - 1];
+    if (parent) {
+      h.parent = parent;
+      parent.children.push(h);
+    } else roots.push(h);
+    h.depth = stack.length + 1;
+    stack.push(h);
+    headings.push(h);
+  }
+  while (stack.length) close(stack.pop()!, text.length);
+  return { headings, roots };
+}
+
+/**
+ * Inline points, `——` points and lead paragraphs (`一年来，我们…。…`) cover their paragraph only;
+ * the next paragraphs belong to the enclosing section.
+ */
+function isParagraphScoped(h: Heading): boolean {
+  return h.family === 'dash' || (isPointFamily(h.family) && h.placement === 'inline') || (h.family === 'lead' && h.placement === 'run-in');
+}
+
+/**
+ * Places a family seen for the first time just below the innermost open heading's family,
+ * keeping the canonical order among numbered families.
+ */
+function insertFamily(order: HeadingFamily[], family: HeadingFamily, innermost: HeadingFamily | undefined): void {
+  let pos = innermost === undefined ? 0 : order.indexOf(innermost) + 1;
+  const rank = CANONICAL_RANK.get(family);
+  if (rank !== undefined) {
+    let lo = 0;
+    let hi = order.length;
+    order.forEach((f, i) => {
+      const r = CANONICAL_RANK.get(f);
+      if (r === undefined) return;
+      if (r < rank) lo = Math.max(lo, i + 1);
+      else if (r > rank) hi = Math.min(hi, i);
+    });
+    pos = Math.min(Math.max(pos, lo), Math.max(lo, hi));
+  }
+  order.splice(pos, 0, family);
+}
+
+/** Offset just past the last non-blank character before `offset` (but not before `floor`). */
+function contentEndBefore(text: string, offset: number, floor: number): number {
+  let i = offset;
+  while (i > floor) {
+    const c = text.charCodeAt(i - 1);
+    if (!isBlank(c) && !isLineBreak(c)) break;
+    i--;
+  }
+  return i;
+}
+
+/**
+ * The display name: marker and text, shortened at a clause boundary when long.
+ *
+ * @example `（二）建管并重，突出亮点，打造生态宜居新六镇` → `（二）建管并重，突出亮点，打造生态宜居新六镇` (short enough)
+ */
+function labelOf(h: Heading): string {
+  const marker = h.marker ? h.marker.text : '';
+  return marker + shorten(h.text, LABEL_LENGTH);
+}
+
+function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i])) return i;
+  return -1;
+}
