@@ -53,13 +53,17 @@ export function runRules(model: ReportModel, settings: GongwenSettings, rules: r
       failures.push(`${rule.id}: ${error instanceof Error ? error.message : String(error)}`);
       continue;
     }
+    const userSet = settings.rules[rule.id] !== undefined;
     for (const f of found) {
       // A finding may ask for its own severity (a medium-confidence guess is quieter, a hidden-text
       // notice louder) unless the user set the rule's severity, which then applies to all its findings.
-      const severity = f.severity && settings.rules[rule.id] === undefined ? f.severity : configured;
-      findings.push({ ...f, severity });
+      // Findings are the rule's fresh objects: rating them in place spares a copy of each.
+      const rated = f as RatedFinding;
+      rated.severity = f.severity && !userSet ? f.severity : configured;
+      findings.push(rated);
     }
   }
+  // Stable, so findings at one offset keep the registry's order.
   findings.sort((a, b) => a.start - b.start);
   return { findings, failures };
 }
