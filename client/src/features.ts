@@ -37,6 +37,12 @@ interface FillAllResult {
   reason?: string;
 }
 
+/**
+ * Registers the editor commands (next/previous placeholder, fill all like this, renumber, fix all)
+ * and the placeholder status bar item; the work is done by the server's commands and source actions.
+ *
+ * @example status bar `12 处占位符`; "fill all like this" on `xxxx年` asks `填写全部“xxxx年”`
+ */
 export function registerClientFeatures(context: vscode.ExtensionContext, client: LanguageClient): void {
   const placeholders = new PlaceholderSource(client);
   const status = new PlaceholderStatus(placeholders);

@@ -7,8 +7,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { defaultSettings, normalizeSettings, type GongwenSettings } from '../engine';
 
+/** The CLI's config file name, looked for in the working directory and then its parents. */
 export const CONFIG_FILE = '.gongwen.json';
 
+/**
+ * What {@link loadConfig} found: normalized settings with their problems (`path` absent when the
+ * defaults were used), or why the file could not be used.
+ *
+ * @example { ok: false, reason: '/repo/.gongwen.json: invalid JSON / JSON 格式错误: …' }
+ */
 export type ConfigResult = { ok: true; settings: GongwenSettings; problems: string[]; path?: string } | { ok: false; reason: string };
 
 /** Loads `explicit`, or the nearest `.gongwen.json` from `cwd` upwards; no file means defaults. */

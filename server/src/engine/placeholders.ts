@@ -17,6 +17,11 @@
  */
 import type { Placeholder, PlaceholderForm } from './model';
 
+/**
+ * Per-document options of {@link findPlaceholders}: words that are not blanks, and extra matchers.
+ *
+ * @example findPlaceholders('坚持X建引领，完成xx项', { ignoreWords: ['X建'] }) // only `xx`, not the `X` of `X建`
+ */
 export interface PlaceholderOptions {
   /**
    * Words that are not blanks in this document. A placeholder is dropped when its text equals an

@@ -29,6 +29,10 @@ export const RENUMBER_KIND = `${CodeActionKind.Source}.organizeNumbering.gongwen
 /** Server command `(uri, ruleId, version?)` applying every safe fix of one rule (handled in `commands.ts`). */
 export const FIX_RULE_COMMAND = 'gongwen.server.fixAllOfRule';
 
+/**
+ * This module's capability: `codeActionProvider` with kinds `quickfix`, `source.fixAll.gongwen` and
+ * `source.organizeNumbering.gongwen`, no resolve.
+ */
 export function capabilities(): Partial<ServerCapabilities> {
   return {
     codeActionProvider: {
@@ -38,6 +42,12 @@ export function capabilities(): Partial<ServerCapabilities> {
   };
 }
 
+/**
+ * Handles `textDocument/codeAction` with {@link codeActionsFor}, and logs renumbering failures to the
+ * connection's console.
+ *
+ * @example source actions `修复全部可安全修复的问题（3 处）` and `重新编排全文序号`
+ */
 export function register(ctx: ServerContext): void {
   reportFailure = (message) => ctx.connection.console.error(`gongwen: ${message}`);
   ctx.connection.onCodeAction(

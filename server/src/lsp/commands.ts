@@ -18,7 +18,9 @@ import type { Placeholder, ReportModel, TextEdit } from '../engine';
 import type { ServerContext } from '../server';
 import { FIX_RULE_COMMAND, fixAllOf, workspaceEditOf } from './code-actions';
 
+/** Server command `(uri, offset | position, replacement, version?)`: fills every blank like the one there (every `xxxx年`). */
 export const FILL_ALL_COMMAND = 'gongwen.server.fillAllLikeThis';
+/** Server command `(uri)`: every placeholder of the document (`xx`, `xxxx年`…), medium-confidence ones included. */
 export const PLACEHOLDERS_COMMAND = 'gongwen.server.placeholders';
 export { FIX_RULE_COMMAND };
 
@@ -38,6 +40,11 @@ export interface PlaceholderInfo {
   confidence: Placeholder['confidence'];
 }
 
+/**
+ * Answer of {@link PLACEHOLDERS_COMMAND}: at most 20000 placeholders listed, `total` counts them all.
+ *
+ * @example { uri, version: 7, total: 1, placeholders: [{ text: 'xxxx', key: 'xxxx年', form: 'x-run', … }] }
+ */
 export interface PlaceholdersResult {
   uri: string;
   /** The document version the ranges belong to; `null` for a document that is not open. */
@@ -46,6 +53,11 @@ export interface PlaceholdersResult {
   placeholders: PlaceholderInfo[];
 }
 
+/**
+ * Answer of {@link FILL_ALL_COMMAND}.
+ *
+ * @example { applied: true, replaced: 3, key: 'xxxx年' }
+ */
 export interface FillAllResult {
   applied: boolean;
   /** How many placeholders the edit replaced. */
@@ -56,10 +68,17 @@ export interface FillAllResult {
   reason?: string;
 }
 
+/** This module's capability: `executeCommandProvider` for the placeholders, fill-all and fix-rule commands. */
 export function capabilities(): Partial<ServerCapabilities> {
   return { executeCommandProvider: { commands: [FILL_ALL_COMMAND, PLACEHOLDERS_COMMAND, FIX_RULE_COMMAND] } };
 }
 
+/**
+ * Handles `workspace/executeCommand` for the three server commands (unknown ones: `MethodNotFound`);
+ * fills and fixes are applied through `workspace/applyEdit`.
+ *
+ * @example filling every `xxxx年` sends an edit labelled `填写全部“xxxx年”`
+ */
 export function register(ctx: ServerContext): void {
   ctx.connection.onExecuteCommand(async (params: ExecuteCommandParams) => {
     try {
@@ -118,6 +137,11 @@ async function fillAllCommand(ctx: ServerContext, args: unknown[]): Promise<Fill
     : { applied: false, replaced: 0, key: keyText(model, target), reason: result.failureReason ?? 'refused' };
 }
 
+/**
+ * Answer of {@link FIX_RULE_COMMAND}, whose edit is labelled `修复全部“<ruleId>”问题`.
+ *
+ * @example { applied: true, fixed: 12 }
+ */
 export interface FixRuleResult {
   applied: boolean;
   /** How many findings' fixes the edit applied. */

@@ -13,10 +13,17 @@ import { localize, type Language } from './locale';
 /** Typing an opening bracket at the start of a line asks for the next bracketed number. */
 export const TRIGGER_CHARACTERS = ['（', '('];
 
+/** This module's capability: `completionProvider`, triggered by `（` and `(`, no resolve. */
 export function capabilities(): Partial<ServerCapabilities> {
   return { completionProvider: { triggerCharacters: TRIGGER_CHARACTERS, resolveProvider: false } };
 }
 
+/**
+ * Handles `textDocument/completion`: the next heading number and the missing standard sections at
+ * the cursor, as snippets when the client supports them, else as plain text.
+ *
+ * @example `（` after a `（二）抓好工业` section → `（三）`, "接“（二）抓好工业”的下一个同级标题"
+ */
 export function register(ctx: ServerContext): void {
   ctx.connection.onCompletion(
     guard(ctx, null, (params, token): CompletionList | null => {

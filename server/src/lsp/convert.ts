@@ -25,6 +25,7 @@ function symbolKindOf(s: OutlineSymbol): SymbolKind {
   }
 }
 
+/** Engine fold ranges (start and end lines of a section) as LSP folding ranges. */
 export function toFoldingRanges(ranges: readonly FoldRange[]): FoldingRange[] {
   return ranges.map((r) => FoldingRange.create(r.startLine, r.endLine));
 }
@@ -46,6 +47,12 @@ const SEVERITY: Record<RatedFinding['severity'], DiagnosticSeverity> = {
 /** The README anchor of a rule, shown as the diagnostic code's link. */
 export const RULES_DOC_URL = 'https://github.com/gongwen/gongwen#';
 
+/**
+ * A finding as an LSP diagnostic in `language`: code = rule id linking to its README anchor, source
+ * `gongwen`, and `data` (rule id and offsets) by which code actions find the finding again.
+ *
+ * @example `numbering-sequence`, Warning, "序号不连续：应为“三、”，实为“四、”"
+ */
 export function toDiagnostic(model: ReportModel, f: RatedFinding, language: Language): Diagnostic {
   return {
     range: model.lines.rangeOf(f.start, f.end),

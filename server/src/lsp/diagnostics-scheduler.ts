@@ -16,6 +16,12 @@ export function debounceFor(length: number): number {
   return Math.min(1000, 150 + Math.floor(length / 20000));
 }
 
+/**
+ * Publishes each document's diagnostics (at most 2000) once typing pauses ({@link debounceFor}),
+ * and only if the document is still at the version that was scheduled.
+ *
+ * @example fixing `四、` to `三、` before the pause ends cancels publishing "序号不连续：应为“三、”，实为“四、”"
+ */
 export class DiagnosticsScheduler {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
 

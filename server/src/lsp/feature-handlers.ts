@@ -16,6 +16,7 @@ export function featureCapabilities(): Partial<ServerCapabilities> {
   return Object.assign({}, ...FEATURES.map((f) => f.capabilities()));
 }
 
+/** Registers the code action, command, completion and hover handlers (see {@link featureCapabilities}). */
 export function registerFeatureHandlers(ctx: ServerContext): void {
   for (const f of FEATURES) f.register(ctx);
 }

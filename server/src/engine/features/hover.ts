@@ -87,7 +87,7 @@ export function headingAt(model: ReportModel, offset: number): Heading | undefin
 /**
  * The hover at `offset`: on a heading, the size of its section; elsewhere nothing.
  *
- * @example hoverAt(model, offsetInside('（二）民生保障')).contents.zh // '**（二）民生保障**\n\n第 2 级 · 字数 86（不含空白）· 3 段 · 下级标题 2 个'
+ * @example hoverAt(model, offsetInside('（二）民生保障')).contents.zh // '**（二）民生保障**\n\n第 2 级 · 字数 86（不含空白，其中汉字 80）· 3 段 · 下级标题 2 个'
  */
 export function hoverAt(model: ReportModel, offset: number): HoverInfo | undefined {
   const h = headingAt(model, offset);

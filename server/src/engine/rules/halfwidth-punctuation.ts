@@ -22,6 +22,12 @@ import type { Finding, Fix, LocalizedText, Rule } from './rule';
 
 const ID = 'halfwidth-punctuation';
 
+/**
+ * Rule `halfwidth-punctuation` (hint): half-width `, : ; ! ? ( )` next to Chinese text, each with a
+ * safe fix to the full-width mark; numbers, Latin text, URLs and numbering markers are left alone.
+ *
+ * @example 全镇共有3个社区,12个村 → "半角“,”应为全角“，”"
+ */
 export const halfwidthPunctuation: Rule = {
   id: ID,
   defaultSeverity: 'hint',

@@ -22,6 +22,12 @@ import type { Finding, LocalizedText, Rule, TextEdit } from './rule';
 
 const ID = 'numbering-format';
 
+/**
+ * Rule `numbering-format` (warning): marker punctuation per GB/T 15834 B.3, one bracket width per
+ * level, no space after a marker; every fix (rewrite the marker, delete the space) is safe.
+ *
+ * @example 一.基本情况 → "汉字数字序号后应用顿号：“一.”应为“一、”"
+ */
 export const numberingFormat: Rule = {
   id: ID,
   defaultSeverity: 'warning',

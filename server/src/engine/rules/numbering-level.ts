@@ -25,6 +25,12 @@ const ID = 'numbering-level';
 
 const RANK = new Map<HeadingFamily, number>(CANONICAL_FAMILIES.map((f, i) => [f, i]));
 
+/**
+ * Rule `numbering-level`: levels run 一、 › （一） › 1. › （1） › ① › a.; a higher-level marker inside
+ * or after a lower one is a warning, a skipped level a hint (its fix rewrites the list, not safe).
+ *
+ * @example 一、工作回顾 / 1.抓好农业 → "跳过了层级：“一、”下直接用“1.”，中间缺少“（一）”级"
+ */
 export const numberingLevel: Rule = {
   id: ID,
   defaultSeverity: 'warning',

@@ -28,6 +28,12 @@ import type { Finding, Fix, LocalizedText, Rule, TextEdit } from './rule';
 
 const ID = 'numbering-sequence';
 
+/**
+ * Rule `numbering-sequence` (warning): each sibling list counts 1, 2, 3… with no gap, repeat, restart
+ * or wrong start, and keeps the count its lead-in promises; a lone item is a hint. Renumber fixes are safe.
+ *
+ * @example 一、…二、…四、 → "序号不连续：应为“三、”，实为“四、”"
+ */
 export const numberingSequence: Rule = {
   id: ID,
   defaultSeverity: 'warning',

@@ -12,6 +12,12 @@ import type { Finding, LocalizedText, Rule } from './rule';
 
 const ID = 'placeholder';
 
+/**
+ * Rule `placeholder` (warning): one finding per unfilled template blank of the model, `info` for a
+ * possibly missing number; no fix, since nothing is safe to insert.
+ *
+ * @example 实现生产总值xx亿元，同比增长% → "未填写的占位符“xx”" and "可能缺少数字：“同比增长%”"
+ */
 export const placeholderRule: Rule = {
   id: ID,
   defaultSeverity: 'warning',

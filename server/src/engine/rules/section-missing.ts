@@ -19,6 +19,12 @@ import type { Finding, Rule } from './rule';
 
 const ID = 'section-missing';
 
+/**
+ * Rule `section-missing` (warning): a required section of the document's kind is absent; reported on
+ * the title, offering to insert it. Skipped: unknown kinds, and kinds guessed from content except gov-report.
+ *
+ * @example 三魁镇2023年工作总结 with no problems part → "缺少“存在的问题”部分：通常写明工作中的不足和困难"
+ */
 export const sectionMissing: Rule = {
   id: ID,
   defaultSeverity: 'warning',

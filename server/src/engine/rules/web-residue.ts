@@ -20,6 +20,12 @@ import type { Finding, LocalizedText, Rule } from './rule';
 
 const ID = 'web-residue';
 
+/**
+ * Rule `web-residue` (warning; `error` by default for a `此处隐藏…字` notice): web-page furniture and
+ * metadata pasted with a template, one finding per block of residue lines, with a safe fix removing them.
+ *
+ * @example 【打印本页】 【关闭窗口】 → "网页残留：“【打印本页】 【关闭窗口】”"
+ */
 export const webResidue: Rule = {
   id: ID,
   defaultSeverity: 'warning',

@@ -26,6 +26,12 @@ import type { Finding, Rule } from './rule';
 
 const ID = 'year-mismatch';
 
+/**
+ * Rule `year-mismatch` (warning): a review or plan heading whose year does not fit the title's
+ * years; the fix (preferred, not safe) writes the expected year.
+ *
+ * @example 2023年工作总结 / 一、2021年工作回顾 → "“2021年”与标题年份（2023年）不符：工作回顾应为2023年"
+ */
 export const yearMismatch: Rule = {
   id: ID,
   defaultSeverity: 'warning',
