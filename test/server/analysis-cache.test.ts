@@ -29,3 +29,27 @@ describe('one analysis per document version, shared by every feature', () => {
     expect(cache.get('file:///a', 2, () => '一、丙\n').model.headings[0].text).toBe('丙');
   });
 });
+
+describe('rules run only when findings are needed', () => {
+  it('builds the model without running rules until findings are read, then runs them once', async () => {
+    const { analyze } = await import('../../server/src/engine/analyze');
+    const { RULES } = await import('../../server/src/engine/rules');
+    const rule = RULES.find((r) => r.id === 'placeholder')!;
+    const original = rule.check;
+    let calls = 0;
+    (rule as { check: typeof rule.check }).check = (model, settings) => {
+      calls++;
+      return original(model, settings);
+    };
+    try {
+      const analysis = analyze('一、回顾\n完成投资xx亿元。\n', defaultSettings());
+      expect(analysis.model.headings).toHaveLength(1);
+      expect(calls).toBe(0);
+      expect(analysis.findings.filter((f) => f.ruleId === 'placeholder')).toHaveLength(1);
+      expect(analysis.findings).toBe(analysis.findings);
+      expect(calls).toBe(1);
+    } finally {
+      (rule as { check: typeof rule.check }).check = original;
+    }
+  });
+});

@@ -21,7 +21,7 @@ export interface Analysis {
 }
 
 /**
- * Parses once and runs every enabled rule on the shared model.
+ * Parses once; every enabled rule runs on the shared model, once, when findings are first read.
  *
  * @example analyze('XX镇2023年政府工作报告\n…实现生产总值xx亿元…', defaultSettings()).findings[0].ruleId // 'placeholder'
  */
@@ -31,8 +31,20 @@ export function analyze(text: string, settings: GongwenSettings): Analysis {
     kind: settings.kind,
     placeholders: { ignoreWords: settings.placeholders.ignoreWords, extraMatchers: matchers },
   });
-  const { findings, failures } = runRules(model, settings);
-  return { model, findings, failures, settingsProblems: problems };
+  // Rules run when something first asks for findings: the outline and folding of a 10 MB
+  // compilation, requested on every pause in typing, need only the model.
+  let rated: { findings: RatedFinding[]; failures: string[] } | undefined;
+  const rate = () => (rated ??= runRules(model, settings));
+  return {
+    model,
+    get findings() {
+      return rate().findings;
+    },
+    get failures() {
+      return rate().failures;
+    },
+    settingsProblems: problems,
+  };
 }
 
 /** Compiled patterns by source; analysis runs on every keystroke, compiling once is enough. */
