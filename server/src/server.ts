@@ -9,10 +9,12 @@ import {
   ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
   type ClientCapabilities,
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type SelectionRangeParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings, foldingRangesOf, normalizeSettings, outlineOf, RULE_IDS, selectionChainAt, type Analysis } from './engine';
@@ -113,26 +115,33 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  connection.onDocumentSymbol(guard(ctx, [], (params, token) => {
-    const analysis = ctx.analysisOf(params.textDocument.uri);
-    if (!analysis || token.isCancellationRequested) return [];
-    return toDocumentSymbols(outlineOf(analysis.model, MAX_OUTLINE_SYMBOLS));
-  }));
-  connection.onFoldingRanges(guard(ctx, [], (params, token) => {
-    const analysis = ctx.analysisOf(params.textDocument.uri);
-    if (!analysis || token.isCancellationRequested) return [];
-    return toFoldingRanges(foldingRangesOf(analysis.model));
-  }));
-  connection.onSelectionRanges(guard(ctx, [], (params, token) => {
-    const analysis = ctx.analysisOf(params.textDocument.uri);
-    if (!analysis || token.isCancellationRequested) return [];
-    const model = analysis.model;
-    return params.positions.map((p) => toSelectionRange(model, selectionChainAt(model, model.lines.offsetAt(p))));
-  }));
+  connection.onDocumentSymbol(onDocument(ctx, [], (analysis) => toDocumentSymbols(outlineOf(analysis.model, MAX_OUTLINE_SYMBOLS))));
+  connection.onFoldingRanges(onDocument(ctx, [], (analysis) => toFoldingRanges(foldingRangesOf(analysis.model))));
+  connection.onSelectionRanges(
+    onDocument(ctx, [], ({ model }, params: SelectionRangeParams) => params.positions.map((p) => toSelectionRange(model, selectionChainAt(model, model.lines.offsetAt(p))))),
+  );
   registerFeatureHandlers(ctx);
 
   documents.listen(connection);
   connection.listen();
+}
+
+/**
+ * A handler of a request about one document: gets the analysis of the document's current version,
+ * answers `fallback` for a closed document or a cancelled request, and never crashes (see {@link guard}).
+ *
+ * @example connection.onFoldingRanges(onDocument(ctx, [], (analysis) => toFoldingRanges(foldingRangesOf(analysis.model))))
+ */
+export function onDocument<P extends { textDocument: { uri: string } }, R>(
+  ctx: ServerContext,
+  fallback: R,
+  handler: (analysis: Analysis, params: P) => R,
+): (params: P, token: CancellationToken) => R {
+  return guard(ctx, fallback, (params: P, token: CancellationToken) => {
+    const analysis = ctx.analysisOf(params.textDocument.uri);
+    if (!analysis || token.isCancellationRequested) return fallback;
+    return handler(analysis, params);
+  });
 }
 
 /** Wraps a handler so an engine failure is logged and answered with `fallback`, never a crash. */

@@ -19,7 +19,7 @@ import {
 } from 'vscode-languageserver';
 import type { Analysis, Fix, RatedFinding, ReportModel, TextEdit } from '../engine';
 import { renumberDocument } from '../engine/renumber';
-import { guard, type ServerContext } from '../server';
+import { onDocument, type ServerContext } from '../server';
 import { localize, type Language } from './locale';
 
 /** Applies every safe fix of the document. */
@@ -51,11 +51,9 @@ export function capabilities(): Partial<ServerCapabilities> {
 export function register(ctx: ServerContext): void {
   reportFailure = (message) => ctx.connection.console.error(`gongwen: ${message}`);
   ctx.connection.onCodeAction(
-    guard(ctx, [] as CodeAction[], (params: CodeActionParams, token) => {
-      const analysis = ctx.analysisOf(params.textDocument.uri);
-      if (!analysis || token.isCancellationRequested) return [];
-      return codeActionsFor(params, analysis, ctx.language(), ctx.documents.get(params.textDocument.uri)?.version);
-    }),
+    onDocument(ctx, [] as CodeAction[], (analysis, params: CodeActionParams) =>
+      codeActionsFor(params, analysis, ctx.language(), ctx.documents.get(params.textDocument.uri)?.version),
+    ),
   );
 }
 

@@ -3,11 +3,11 @@
  * a fresh `（二）`, `二是` after `一是…。`), and the standard sections the document still lacks, as
  * snippets numbered and dated for this document.
  */
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type ServerCapabilities } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type CompletionParams, type ServerCapabilities } from 'vscode-languageserver';
 import type { ReportModel } from '../engine';
 import { completionsAt, type CompletionProposal } from '../engine/features/completion';
 import { expandSnippet, parseSnippet } from '../engine/features/section-snippets';
-import { guard, type ServerContext } from '../server';
+import { onDocument, type ServerContext } from '../server';
 import { localize, type Language } from './locale';
 
 /** Typing an opening bracket at the start of a line asks for the next bracketed number. */
@@ -26,10 +26,7 @@ export function capabilities(): Partial<ServerCapabilities> {
  */
 export function register(ctx: ServerContext): void {
   ctx.connection.onCompletion(
-    guard(ctx, null, (params, token): CompletionList | null => {
-      const analysis = ctx.analysisOf(params.textDocument.uri);
-      if (!analysis || token.isCancellationRequested) return null;
-      const model = analysis.model;
+    onDocument(ctx, null, ({ model }, params: CompletionParams): CompletionList | null => {
       const proposals = completionsAt(model, model.lines.offsetAt(params.position));
       return { isIncomplete: false, items: proposals.map((p) => toCompletionItem(model, p, ctx.language(), snippetSupport(ctx))) };
     }),
