@@ -8,6 +8,7 @@ import type { Finding, Rule, Severity } from './rule';
 import { numberingSequence } from './numbering-sequence';
 import { numberingFormat } from './numbering-format';
 import { numberingLevel } from './numbering-level';
+import { headingPunctuation } from './heading-punctuation';
 import { placeholderRule } from './placeholder';
 import { sectionMissing } from './section-missing';
 import { yearMismatch } from './year-mismatch';
@@ -19,6 +20,7 @@ export const RULES: readonly Rule[] = [
   numberingSequence,
   numberingFormat,
   numberingLevel,
+  headingPunctuation,
   placeholderRule,
   sectionMissing,
   yearMismatch,
