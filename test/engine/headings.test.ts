@@ -242,3 +242,23 @@ describe('text copied from the web', () => {
     expect(half.kind).toBe('summary-plan');
   });
 });
+
+describe('spoken lines and the closing', () => {
+  it('does not let a spoken line (首先报告…) enclose the numbered sections after it, and keeps 结束语 at the top', () => {
+    const text = [
+      '各位代表：',
+      '现在，我代表政府向大会作报告，请予审议，并请各位列席人员提出意见。',
+      '首先报告2023年的工作',
+      '过去一年，全镇经济社会发展取得了新的成绩，各项事业全面进步，人民生活持续改善。',
+      '今年要着重做好以下两个方面的工作：',
+      '一、扩大有效投资',
+      '一是抓项目。项目是发展的基础。',
+      '二是优环境。环境是发展的保障。',
+      '二、保障改善民生',
+      '结束语',
+      '各位代表！让我们团结一心，为完成全年目标任务而努力奋斗！',
+      '',
+    ].join('\n');
+    expect(outline(text)).toEqual(['1 首先报告2023年的工作', '1 一、扩大有效投资', '2 一是抓项目', '2 二是优环境', '1 二、保障改善民生', '1 结束语']);
+  });
+});

@@ -7,6 +7,8 @@ import { isBlank, isLineBreak, shorten } from './chars';
 import type { HeadingCandidate } from './heading-candidate';
 import { CANONICAL_FAMILIES, isPointFamily, type Heading, type HeadingFamily, type Paragraph } from './model';
 
+/** The title of a report's closing part, always at the top level. */
+const CLOSING_TITLE = /^(结束语|结语)$/;
 /** Display names longer than this are shortened at a clause boundary. */
 const LABEL_LENGTH = 28;
 const CANONICAL_RANK = new Map<HeadingFamily, number>(CANONICAL_FAMILIES.map((f, i) => [f, i]));
@@ -56,7 +58,11 @@ export function buildTree(text: string, paragraphs: readonly Paragraph[], candid
       while (stack.length && isPointFamily(stack[stack.length - 1].family)) close(stack.pop()!, c.start);
       // Lead lines and paragraphs introduce text, never numbered sections: `（一）` after `针对…。` is its sibling.
       if (CANONICAL_RANK.has(c.family)) while (stack.length && stack[stack.length - 1].family === 'lead') close(stack.pop()!, c.start);
-      if (!order.includes(c.family)) insertFamily(order, c.family, stack.length ? stack[stack.length - 1].family : undefined);
+      if (c.family === 'title' && CLOSING_TITLE.test(text.slice(c.textStart, c.textEnd))) {
+        // `结束语` closes the whole report, whatever came before it.
+        while (stack.length) close(stack.pop()!, c.start);
+        if (!order.includes(c.family)) insertFamily(order, c.family, undefined);
+      } else if (!order.includes(c.family)) insertFamily(order, c.family, stack.length ? stack[stack.length - 1].family : undefined);
       const rank = order.indexOf(c.family);
       while (stack.length && order.indexOf(stack[stack.length - 1].family) >= rank) close(stack.pop()!, c.start);
     }

@@ -20,6 +20,8 @@ import { isSalutation } from './title';
 
 /** Paragraphs shorter than this are front matter (byline, date) when no long paragraph came yet. */
 const LONG_PARAGRAPH = 50;
+/** Openings of a spoken line, not a section title: `首先报告２００１年的工作` `下面，我讲三点意见`. */
+const DISCOURSE_OPENING = /^(首先|其次|再次|最后|下面|接下来|现在)/;
 /** A quotation longer than this is taken as one whose closing mark was lost. */
 const MAX_QUOTE_LENGTH = 50;
 /**
@@ -71,9 +73,11 @@ function paragraphStartCandidate(text: string, p: Paragraph, previous: Paragraph
   }
   const line = text.slice(p.start, p.end);
   if (seenLongParagraph && isOwnLineTitle(line) && !continuesPrevious(text, p, previous, wrapped) && !(wrapped && (line.length > 20 || /[，,]/.test(line))) && (!line.endsWith('。') || introducesLongerText(p, next))) {
-    // A one-sentence line ending in 。 is a lead line: it ranks where it first appears, like lead paragraphs.
+    // A one-sentence line ending in 。, or one that speaks (`首先报告２００１年的工作`), is a lead line:
+    // it ranks where it first appears, like lead paragraphs, and never encloses numbered sections.
     const sentence = text.charCodeAt(p.end - 1) === 0x3002; /* 。 */
-    return { family: sentence ? 'lead' : 'title', start: p.start, textStart: p.start, textEnd: sentence ? p.end - 1 : p.end, placement: 'line', paragraph: p.index };
+    const spoken = DISCOURSE_OPENING.test(line);
+    return { family: sentence || spoken ? 'lead' : 'title', start: p.start, textStart: p.start, textEnd: sentence ? p.end - 1 : p.end, placement: 'line', paragraph: p.index };
   }
   return undefined;
 }
