@@ -457,7 +457,9 @@ function bestHeading(model: ReportModel, def: SectionDef): Heading | undefined {
   if (!def.headingCue) return undefined;
   let best: Heading | undefined;
   for (const h of model.headings) {
-    if (h.family === 'lead' || h.family === 'cn-point' || h.family === 'cn-ordinal') continue; // sentences, tested as openings
+    // Points and lead paragraphs are sentences, tested as openings; a lead line alone on its line
+    // (`首先报告２００１年的工作`) reads as a title.
+    if ((h.family === 'lead' && h.placement !== 'line') || h.family === 'cn-point' || h.family === 'cn-ordinal') continue;
     if ((!best || h.depth < best.depth) && def.headingCue.test(simplify(h.text.slice(0, HEADING_TEXT_LENGTH)))) best = h;
   }
   return best;
