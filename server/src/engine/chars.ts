@@ -32,6 +32,20 @@ export function digitValue(code: number): number {
   return code >= 0xff10 ? code - 0xff10 : code - 48;
 }
 
+/**
+ * Folds one UTF-16 unit the way NFKC does for full-width ASCII and wide spaces, keeping length 1 so
+ * offsets into folded text are offsets into the original: U+FF01–U+FF5E → ASCII, U+3000 and U+00A0
+ * → space, `﹪` → `%`; every other unit as it is.
+ *
+ * @example foldWidth(0xff38) // 0x58 (`Ｘ` → `X`)
+ */
+export function foldWidth(code: number): number {
+  if (code >= 0xff01 && code <= 0xff5e) return code - 0xfee0;
+  if (code === 0x3000 || code === 0x00a0) return 0x20;
+  if (code === 0xfe6a) return 0x25; // ﹪
+  return code;
+}
+
 /** An ASCII or full-width Latin letter (`M`, `Ｍ`). */
 export function isLatin(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a);

@@ -46,7 +46,9 @@ export function findLeadCandidates(text: string, paragraphs: readonly Paragraph[
       continue;
     }
     const opening = leadOpening(text, p);
-    if (!opening || isLeadIn(text, p) || (p.end - p.start <= MAX_TITLE_LENGTH * 2 && FRONT_MATTER.test(text.slice(p.start, p.end)))) {
+    // Scanned once here, read by `isLeadIn` and the runs below.
+    const sentenceEnd = opening ? firstSentenceEnd(text, p) : p.end;
+    if (!opening || isLeadIn(text, p, sentenceEnd) || (p.end - p.start <= MAX_TITLE_LENGTH * 2 && FRONT_MATTER.test(text.slice(p.start, p.end)))) {
       byPrefix.feed(p, undefined);
       byShape.feed(p, undefined);
       continue;
@@ -55,7 +57,6 @@ export function findLeadCandidates(text: string, paragraphs: readonly Paragraph[
     const group = byOpening.get(key);
     if (group) group.push(p);
     else byOpening.set(key, [p]);
-    const sentenceEnd = firstSentenceEnd(text, p);
     const short = sentenceEnd - p.start <= SHORT_LEAD_SENTENCE;
     const prefix = text.slice(p.start, p.start + 2);
     byPrefix.feed(p, short && !COMMON_OPENINGS.has(prefix) ? prefix : undefined);
@@ -110,9 +111,11 @@ const COMMON_OPENINGS = new Set(['我们', '同时', '此外', '这些', '这是
 /** Longest first sentence for paragraphs grouped by their first two characters. */
 const SHORT_LEAD_SENTENCE = 30;
 
-/** `五年来，我们…主要做了以下工作。` or a sentence ending in `：` introduces a list; it is no lead. */
-function isLeadIn(text: string, p: Paragraph): boolean {
-  const end = firstSentenceEnd(text, p);
+/**
+ * `五年来，我们…主要做了以下工作。` or a sentence ending in `：` introduces a list; it is no lead.
+ * `end` is the paragraph's {@link firstSentenceEnd}.
+ */
+function isLeadIn(text: string, p: Paragraph, end: number): boolean {
   const c = text.charCodeAt(end);
   if (c === 0xff1a || c === 58) return true;
   return /(以下|如下)[^，。]{0,8}$/.test(text.slice(Math.max(p.start, end - 16), end));

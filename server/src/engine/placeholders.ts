@@ -15,6 +15,7 @@
  * anything inside a Latin word (`Xbox`, `taxi`), URLs and e-mail addresses, county-road codes
  * (`X195`), and divider lines (`* * *`, `*****`, `_____`, `=====`).
  */
+import { foldWidth } from './chars';
 import type { Placeholder, PlaceholderForm } from './model';
 
 /**
@@ -40,14 +41,6 @@ const SPACE = 0x20;
 const TAB = 0x09;
 const LF = 0x0a;
 const CR = 0x0d;
-
-/** Folds one UTF-16 unit the way NFKC would for the characters we care about, keeping length 1. */
-function fold(c: number): number {
-  if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0;
-  if (c === 0x3000 || c === 0x00a0) return SPACE;
-  if (c === 0xfe6a) return 0x25; // ﹪
-  return c;
-}
 
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
@@ -191,7 +184,7 @@ class Scanner {
     const n = text.length;
     this.n = n;
     const f = new Uint16Array(n);
-    for (let i = 0; i < n; i++) f[i] = fold(text.charCodeAt(i));
+    for (let i = 0; i < n; i++) f[i] = foldWidth(text.charCodeAt(i));
     this.f = f;
   }
 
@@ -655,7 +648,7 @@ class Scanner {
 
 function foldString(s: string): string {
   let out = '';
-  for (let i = 0; i < s.length; i++) out += String.fromCharCode(fold(s.charCodeAt(i)));
+  for (let i = 0; i < s.length; i++) out += String.fromCharCode(foldWidth(s.charCodeAt(i)));
   return out;
 }
 

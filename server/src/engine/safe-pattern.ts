@@ -36,6 +36,7 @@
  * if (p.ok) p.find('xxxx年'); // [{ start: 0, end: 5 }]
  * compileSafePattern('(a)\\1'); // { ok: false, error: 'backreferences (\\1) are not supported（不支持反向引用） at 3' }
  */
+import { foldWidth } from './chars';
 
 /** The limits of the subset. */
 export const SAFE_PATTERN_LIMITS = {
@@ -97,14 +98,6 @@ export function compileSafePattern(source: string): SafePattern | SafePatternErr
 
 // ---------------------------------------------------------------------------------------------
 // Characters
-
-/** Folds a UTF-16 unit like NFKC for full-width ASCII and wide spaces, keeping length 1. */
-function fold(c: number): number {
-  if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0;
-  if (c === 0x3000 || c === 0x00a0) return 0x20;
-  if (c === 0xfe6a) return 0x25; // ﹪
-  return c;
-}
 
 /** A set of UTF-16 units as sorted, non-overlapping inclusive ranges `[lo0, hi0, lo1, hi1, …]`. */
 type Ranges = number[];
@@ -283,7 +276,7 @@ class Parser {
       }
     }
     this.pos++;
-    return single(fold(code));
+    return single(foldWidth(code));
   }
 
   private group(): Node {
@@ -352,7 +345,7 @@ class Parser {
     const c = this.peek();
     this.pos++;
     const lit = (code: number): Ranges => {
-      const f = inClass ? code : fold(code);
+      const f = inClass ? code : foldWidth(code);
       return [f, f];
     };
     switch (c) {
@@ -635,7 +628,7 @@ function run(p: Program, text: string): PatternMatch[] {
   let seeded = -1; // last position a thread was seeded at
   while (out.length < maxMatches && budget > 0) {
     // Seed a thread at `pos` while no match has been found (the current threads start earlier).
-    if (matchStart === -1 && pos > seeded && pos <= n && (ccount > 0 || p.first === undefined || (pos < n && p.first[fold(text.charCodeAt(pos))] === 1))) {
+    if (matchStart === -1 && pos > seeded && pos <= n && (ccount > 0 || p.first === undefined || (pos < n && p.first[foldWidth(text.charCodeAt(pos))] === 1))) {
       seeded = pos;
       // The current list (threads at `pos`) is extended in place with the seed's closure.
       const tpc = npc;
@@ -666,7 +659,7 @@ function run(p: Program, text: string): PatternMatch[] {
       pos++;
       continue;
     }
-    const c = fold(text.charCodeAt(pos));
+    const c = foldWidth(text.charCodeAt(pos));
     generation++;
     ncount = 0;
     const next = pos + 1;

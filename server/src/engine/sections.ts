@@ -9,6 +9,7 @@
  */
 import type { LocalizedText } from './rules/rule';
 import type { Heading, ReportKind, ReportModel } from './model';
+import { isSalutation } from './title';
 
 /** Section ids; the same id names the same kind of content across report kinds. */
 export type SectionId =
@@ -359,7 +360,6 @@ const OPENING_LENGTH = 80;
 /** An opening sentence shorter than this is extended by the next sentence (`安不忘危，兴不忘忧。我们清醒认识到…`). */
 const SHORT_SENTENCE = 16;
 
-const SALUTATION = /^(各位代表|同志们|各位委员|各位领导|尊敬的)/;
 /** A salutation inside flattened text: `…乡长xx 各位代表、 同志们: 现在,我代表…`. */
 const SALUTATION_INLINE = /(各位代表|同志们)[ \u3000]*[：:]/;
 const OPENING = /代表.{0,30}(向|在)(本次)?(大会|会议).{0,12}(报告|作|做)|请予(以)?审议|请各位代表(予以)?审议/;
@@ -419,7 +419,7 @@ export function findSections(model: ReportModel): SectionMatch[] {
     if (def.placement === 'salutation') {
       found(
         match,
-        front.find((q) => SALUTATION.test(text.slice(q.start, Math.min(q.end, q.start + 12))) || SALUTATION_INLINE.test(text.slice(q.start, Math.min(q.end, q.start + 300)))),
+        front.find((q) => isSalutation(text.slice(q.start, Math.min(q.end, q.start + 12))) || SALUTATION_INLINE.test(text.slice(q.start, Math.min(q.end, q.start + 300)))),
       );
       salutation = match.paragraph;
     } else if (def.placement === 'opening') {

@@ -18,6 +18,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { Analysis, Fix, RatedFinding, ReportModel, TextEdit } from '../engine';
+import { partitionPoint } from '../engine/partition-point';
 import { renumberDocument } from '../engine/renumber';
 import { onDocument, type ServerContext } from '../server';
 import { localize, type Language } from './locale';
@@ -152,14 +153,7 @@ export function findingOf(analysis: Analysis, diagnostic: Diagnostic): RatedFind
   if (typeof ruleId !== 'string' || !Number.isInteger(start) || !Number.isInteger(end)) return undefined;
   // Findings are sorted by start (see `runRules`): binary search for the first at `start`.
   const findings = analysis.findings;
-  let lo = 0;
-  let hi = findings.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (findings[mid].start < (start as number)) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < findings.length && findings[i].start === start; i++) {
+  for (let i = partitionPoint(findings, (f) => f.start < (start as number)); i < findings.length && findings[i].start === start; i++) {
     if (findings[i].ruleId === ruleId && findings[i].end === end) return findings[i];
   }
   // Should the order ever change, a miss costs one linear scan, never a wrong answer.

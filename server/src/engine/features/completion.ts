@@ -11,7 +11,8 @@
 import { isBlank, isLineBreak, isSentenceEnd } from '../chars';
 import { matchMarker } from '../markers';
 import { buildReportModel } from '../build-model';
-import { CANONICAL_FAMILIES, POINT_FAMILIES, type Heading, type HeadingFamily, type Marker, type ReportModel } from '../model';
+import { CANONICAL_FAMILIES, isPointFamily, type Heading, type HeadingFamily, type Marker, type Paragraph, type ReportModel } from '../model';
+import { partitionPoint } from '../partition-point';
 import { formatMarker, isNumbered, markerWithValue, standardStyle } from '../numbering-style';
 import type { LocalizedText, TextEdit } from '../rules/rule';
 import { listContaining } from '../sibling-lists';
@@ -360,7 +361,7 @@ function compatible(typed: string, marker: string): boolean {
 }
 
 function isPoint(h: Heading): boolean {
-  return POINT_FAMILIES.includes(h.family);
+  return isPointFamily(h.family);
 }
 
 /** Inline points and `——` points end with their paragraph (as in `headings.ts`). */
@@ -375,26 +376,22 @@ function openChain(last: Heading | undefined, open: (h: Heading) => boolean): He
   return chain;
 }
 
-/** The last paragraph that ends before the line of `offset`. */
-function lastParagraphBefore(model: ReportModel, offset: number) {
-  const line = model.lines.lineAt(offset);
-  let found;
-  for (let lo = 0, hi = model.paragraphs.length - 1; lo <= hi; ) {
-    const mid = (lo + hi) >> 1;
-    if (model.paragraphs[mid].line < line) {
-      found = model.paragraphs[mid];
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
+/** Index of the first paragraph on or after `line`. */
+function firstParagraphFrom(model: ReportModel, line: number): number {
+  return partitionPoint(model.paragraphs, (p) => p.line < line);
 }
 
-/** The paragraph holding `offset`. */
-function paragraphAt(model: ReportModel, offset: number) {
+/** The last paragraph that ends before the line of `offset`. */
+function lastParagraphBefore(model: ReportModel, offset: number): Paragraph | undefined {
+  const i = firstParagraphFrom(model, model.lines.lineAt(offset));
+  return i > 0 ? model.paragraphs[i - 1] : undefined;
+}
+
+/** The paragraph holding `offset` (the paragraph of its line). */
+function paragraphAt(model: ReportModel, offset: number): Paragraph | undefined {
   const line = model.lines.lineAt(offset);
-  const p = lastParagraphBefore(model, model.lines.lineStarts[line] + 0);
-  const next = p ? model.paragraphs[p.index + 1] : model.paragraphs[0];
-  return next && next.line === line ? next : undefined;
+  const p = model.paragraphs[firstParagraphFrom(model, line)];
+  return p && p.line === line ? p : undefined;
 }
 
 /**

@@ -3,6 +3,7 @@
  * shared by hover, smart select and completion.
  */
 import type { Heading } from '../model';
+import { partitionPoint } from '../partition-point';
 
 /**
  * The last heading that starts at or before `offset`, or `undefined` when the offset comes before
@@ -12,15 +13,6 @@ import type { Heading } from '../model';
  *   the offset of `（` too, and an offset in `工作回顾` gives `一、工作回顾`.
  */
 export function lastHeadingAtOrBefore(headings: readonly Heading[], offset: number): Heading | undefined {
-  let lo = 0;
-  let hi = headings.length - 1;
-  let found: Heading | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (headings[mid].start <= offset) {
-      found = headings[mid];
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
+  const i = partitionPoint(headings, (h) => h.start <= offset);
+  return i > 0 ? headings[i - 1] : undefined;
 }

@@ -3,6 +3,7 @@
  */
 import { isBlank, isCjk, isLineBreak } from '../chars';
 import type { Heading, ReportModel } from '../model';
+import { partitionPoint } from '../partition-point';
 import type { LocalizedText } from '../rules/rule';
 import { lastHeadingAtOrBefore } from './heading-lookup';
 
@@ -67,15 +68,7 @@ function paragraphsIn(model: ReportModel, start: number, end: number): number {
 }
 
 function firstParagraphEndingAfter(model: ReportModel, offset: number): number {
-  const ps = model.paragraphs;
-  let lo = 0;
-  let hi = ps.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ps[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(model.paragraphs, (p) => p.end <= offset);
 }
 
 /** The heading whose marker or text holds `offset` (the innermost one for inline headings). */

@@ -3,6 +3,7 @@
  */
 import { isSentenceEnd } from '../chars';
 import type { Heading, Paragraph, ReportModel } from '../model';
+import { partitionPoint } from '../partition-point';
 import { lastHeadingAtOrBefore } from './heading-lookup';
 
 /** A span of offsets; the chain goes from the innermost span outwards. */
@@ -38,16 +39,8 @@ export function selectionChainAt(model: ReportModel, offset: number): OffsetSpan
 }
 
 function paragraphAt(paragraphs: readonly Paragraph[], offset: number): Paragraph | undefined {
-  let lo = 0;
-  let hi = paragraphs.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const p = paragraphs[mid];
-    if (offset < p.start) hi = mid - 1;
-    else if (offset > p.end) lo = mid + 1;
-    else return p;
-  }
-  return undefined;
+  const p = paragraphs[partitionPoint(paragraphs, (q) => q.end < offset)];
+  return p && p.start <= offset ? p : undefined;
 }
 
 /** The sentence holding `offset`, with its closing punctuation. */
