@@ -184,6 +184,8 @@ describe('title, kind and year', () => {
     ['示例镇2023年工作总结及2024年工作计划', 'summary-plan', 2023],
     ['示例镇2023年工作总結和2024年工作計畫', 'summary-plan', 2023],
     ['2023年度个人述职报告', 'duty-report', 2023],
+    ['2023年度鎮長述職報告', 'duty-report', 2023],
+    ['示例鎮2023年上半年工作開展情況', 'summary', 2023],
   ])('%s → %s', (title, kind, year) => {
     const model = buildReportModel(`${title}\n一、工作情况\n正文。\n`);
     expect(model.title?.text).toBe(title);

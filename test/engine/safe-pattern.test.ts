@@ -140,3 +140,11 @@ describe('compileSafePattern: no catastrophic backtracking', () => {
     expect(found.reduce((sum, m) => sum + m.end - m.start, 0)).toBe(SAFE_PATTERN_LIMITS.maxMatchLength * 2 + 3);
   });
 });
+
+describe('classes fold like the text', () => {
+  it('matches a small percent sign written in a class against the text, which folds ﹪ to %', () => {
+    const p = compileSafePattern('增长[﹪]');
+    expect(p.ok).toBe(true);
+    if (p.ok) expect(p.find('同比增长﹪，环比增长%')).toEqual([{ start: 2, end: 5 }, { start: 8, end: 11 }]);
+  });
+});

@@ -95,3 +95,25 @@ export function shorten(s: string, max: number): string {
   if (end > 0 && s.charCodeAt(end - 1) >= 0xd800 && s.charCodeAt(end - 1) <= 0xdbff) end--;
   return s.slice(0, end) + '…';
 }
+
+/** Traditional characters of the cue words, to their simplified forms (`工作總結` → `工作总结`), in pairs; `畫` maps to `划` for `計畫`. */
+const PAIRS = '總总結结顧顾問问題题況况開开將将們们計计劃划畫划點点標标難难戰战認认識识實实達达現现還还進进過过這这經经濟济層层關关幹干當当舉举節节務务後后與与來来請请審审議议鎮镇會会報报貫贯徹彻導导應应對对頓顿職职';
+const TRADITIONAL = new Map<number, string>();
+for (let i = 0; i + 1 < PAIRS.length; i += 2) TRADITIONAL.set(PAIRS.charCodeAt(i), PAIRS[i + 1]);
+const IS_TRADITIONAL = new Uint8Array(0x10000);
+for (const c of TRADITIONAL.keys()) IS_TRADITIONAL[c] = 1;
+
+/**
+ * Maps the traditional characters of report vocabulary to simplified ones, one unit for one, so
+ * cue words match templates in traditional script.
+ *
+ * @example simplify('2024年鄉鎮工作總結和工作計畫') // '2024年鄉镇工作总结和工作计划'
+ */
+export function simplify(s: string): string {
+  let i = 0;
+  while (i < s.length && IS_TRADITIONAL[s.charCodeAt(i)] === 0) i++;
+  if (i === s.length) return s;
+  let out = s.slice(0, i);
+  for (; i < s.length; i++) out += TRADITIONAL.get(s.charCodeAt(i)) ?? s[i];
+  return out;
+}

@@ -83,7 +83,7 @@ export function buildTree(text: string, paragraphs: readonly Paragraph[], candid
  * Inline points, `——` points and lead paragraphs (`一年来，我们…。…`) cover their paragraph only;
  * the next paragraphs belong to the enclosing section.
  */
-function isParagraphScoped(h: Heading): boolean {
+export function isParagraphScoped(h: Heading): boolean {
   return h.family === 'dash' || (isPointFamily(h.family) && h.placement === 'inline') || (h.family === 'lead' && h.placement === 'run-in');
 }
 

@@ -143,6 +143,7 @@ function foldRanges(ranges: Ranges): Ranges {
     if (a <= b) out.push(a - 0xfee0, b - 0xfee0);
     if (lo <= 0x3000 && hi >= 0x3000) out.push(0x20, 0x20);
     if (lo <= 0xa0 && hi >= 0xa0) out.push(0x20, 0x20);
+    if (lo <= 0xfe6a && hi >= 0xfe6a) out.push(0x25, 0x25); // ﹪ folds to %, as the text does
   }
   return normalize(out);
 }

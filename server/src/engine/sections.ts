@@ -7,6 +7,7 @@
  * or glue the heading to the body. Used by the `section-missing` rule, completion (the sections a
  * document still lacks) and the "insert missing section" quick fix.
  */
+import { simplify } from './chars';
 import type { LocalizedText } from './rules/rule';
 import type { Heading, ReportKind, ReportModel } from './model';
 import { isSalutation } from './title';
@@ -510,22 +511,6 @@ function openingSentence(model: ReportModel, from: BodyParagraph): string {
 /** Clause punctuation that ends a line without the sentence going on: `；` `：` `，` and half-width forms. */
 const CLAUSE_END = new Set([0xff1b, 0xff1a, 0xff0c, 59, 58, 44]);
 
-/** Traditional characters of the cue words, to their simplified forms (`工作總結` → `工作总结`), in pairs; `畫` maps to `划` for `計畫`. */
-const PAIRS = '總总結结顧顾問问題题況况開开將将們们計计劃划畫划點点標标難难戰战認认識识實实達达現现還还進进過过這这經经濟济層层關关幹干當当舉举節节務务後后與与來来請请審审議议鎮镇會会報报貫贯徹彻導导應应對对頓顿';
-const TRADITIONAL = new Map<number, string>();
-for (let i = 0; i + 1 < PAIRS.length; i += 2) TRADITIONAL.set(PAIRS.charCodeAt(i), PAIRS[i + 1]);
-const IS_TRADITIONAL = new Uint8Array(0x10000);
-for (const c of TRADITIONAL.keys()) IS_TRADITIONAL[c] = 1;
-
-/** Maps the traditional characters of cue words to simplified ones, one unit for one. */
-function simplify(s: string): string {
-  let i = 0;
-  while (i < s.length && IS_TRADITIONAL[s.charCodeAt(i)] === 0) i++;
-  if (i === s.length) return s;
-  let out = s.slice(0, i);
-  for (; i < s.length; i++) out += TRADITIONAL.get(s.charCodeAt(i)) ?? s[i];
-  return out;
-}
 
 /**
  * The required sections of the document's kind that were not found.

@@ -1,12 +1,12 @@
 /**
  * Finds the document title and infers the report kind and year from it (or from the content).
  */
-import { digitValue, isDigit, isSentenceEnd } from './chars';
+import { digitValue, isDigit, isSentenceEnd, simplify } from './chars';
 import { matchMarker } from './markers';
 import type { Paragraph, ReportKind, ReportTitle } from './model';
 
-/** Title keywords, simplified and traditional. */
-const TITLE_KEYWORD = /(政府工作报告|政府工作報告|工作报告|工作報告|工作总结|工作總結|总结|總結|工作计划|工作計劃|工作計畫|计划|計劃|計畫|工作要点|工作要點|要点|要點|工作思路|思路|工作安排|安排|工作打算|打算|工作方向|方向|述职报告|述職報告|述职|述職|报告|報告)/g;
+/** Title keywords, matched on text passed through `simplify` (so `工作總結` `工作計畫` match too). */
+const TITLE_KEYWORD = /(政府工作报告|工作报告|工作总结|总结|工作计划|计划|工作要点|要点|工作思路|思路|工作安排|安排|工作打算|打算|工作方向|方向|述职报告|述职|报告)/g;
 
 /** Site furniture that can stand before the title of a page copied from the web. */
 const FURNITURE = /^(•|·|\*|索引号|组配分类|发布机构|成文日期|公开方式|发布日期|来源|字体|浏览次数|文号|主题分类|信息来源|当前位置|首页)/;
@@ -63,7 +63,7 @@ function endsWithSentence(s: string): boolean {
 
 function hasTitleKeyword(s: string): boolean {
   TITLE_KEYWORD.lastIndex = 0;
-  return TITLE_KEYWORD.test(s);
+  return TITLE_KEYWORD.test(simplify(s));
 }
 
 /** In `XX镇2023年政府工作报告各位代表：现在…`, the part up to the last title keyword before the body starts. */
@@ -71,9 +71,10 @@ function gluedTitle(paragraph: string): string | undefined {
   const head = paragraph.slice(0, 60);
   const bodyStart = head.search(/各位代表|同志们|[。：:，,]|[一二三四五六七八九十]、|（一）/);
   const scope = bodyStart >= 0 ? head.slice(0, bodyStart) : head;
+  const simplified = simplify(scope); // one unit for one, so offsets carry over
   let lastEnd = -1;
   TITLE_KEYWORD.lastIndex = 0;
-  for (let m = TITLE_KEYWORD.exec(scope); m; m = TITLE_KEYWORD.exec(scope)) lastEnd = m.index + m[0].length;
+  for (let m = TITLE_KEYWORD.exec(simplified); m; m = TITLE_KEYWORD.exec(simplified)) lastEnd = m.index + m[0].length;
   return lastEnd >= 4 ? scope.slice(0, lastEnd) : undefined;
 }
 
@@ -83,7 +84,7 @@ function gluedTitle(paragraph: string): string | undefined {
  * @example kindFromTitle('三魁镇2023年工作总结及2024年工作方向') // 'summary-plan'
  */
 export function kindFromTitle(title: string): ReportKind | undefined {
-  const t = title.replace(/總/g, '总').replace(/結/g, '结').replace(/計劃|計畫/g, '计划').replace(/報告/g, '报告').replace(/述職/g, '述职').replace(/要點/g, '要点');
+  const t = simplify(title);
   if (t.includes('述职')) return 'duty-report';
   if (t.includes('政府工作报告')) return 'gov-report';
   const summary = /总结|回顾|开展情况|工作情况|完成情况/.test(t);

@@ -11,6 +11,7 @@
 import { isBlank, isLineBreak, isSentenceEnd } from '../chars';
 import { matchMarker } from '../markers';
 import { buildReportModel } from '../build-model';
+import { isParagraphScoped } from '../heading-tree';
 import { CANONICAL_FAMILIES, isPointFamily, type Heading, type HeadingFamily, type Marker, type Paragraph, type ReportModel } from '../model';
 import { partitionPoint } from '../partition-point';
 import { formatMarker, isNumbered, markerWithValue, standardStyle } from '../numbering-style';
@@ -364,10 +365,6 @@ function isPoint(h: Heading): boolean {
   return isPointFamily(h.family);
 }
 
-/** Inline points and `——` points end with their paragraph (as in `headings.ts`). */
-function isParagraphScoped(h: Heading): boolean {
-  return h.family === 'dash' || (isPoint(h) && h.placement === 'inline');
-}
 
 /** The headings open at the cursor, innermost first: `last` and its ancestors that pass `open`. */
 function openChain(last: Heading | undefined, open: (h: Heading) => boolean): Heading[] {
