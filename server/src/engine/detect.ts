@@ -2,6 +2,7 @@
  * Tells whether a plain text file is a work report, from its first lines, so the editor can switch
  * it to the `gongwen` language.
  */
+import { simplify } from './chars';
 import { kindFromTitle } from './title';
 
 /** How much of the start of a file is looked at. */
@@ -19,7 +20,7 @@ export function looksLikeReport(head: string): boolean {
   const text = head.slice(0, DETECT_HEAD_LENGTH);
   const lines = text.split(/\r\n|\n|\r/).map((l) => l.trim()).filter((l) => l.length > 0).slice(0, 12);
   for (const line of lines) {
-    if (line.length <= 60 && kindFromTitle(line) && /(报告|報告|总结|總結|计划|計劃|計畫|要点|要點|思路|打算|安排|述职|述職)/.test(line)) return true;
+    if (line.length <= 60 && kindFromTitle(line) && /(报告|总结|计划|要点|思路|打算|安排|述职)/.test(simplify(line))) return true;
   }
   return /各位代表[：:]/.test(text) && /政府工作|向大会报告/.test(text);
 }
