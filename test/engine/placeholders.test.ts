@@ -28,6 +28,8 @@ describe('findPlaceholders: positive forms', () => {
     ['masked decimal digit', '占比21.X%', [['21.X', 'masked-number']]],
     ['masked 4A', '创建xA级景区', [['xA', 'masked-number']]],
     ['masked 5G', '建设xG基站', [['xG', 'masked-number']]],
+    ['masked PM2.5', '全年PMx.x平均浓度下降', [['x.x', 'masked-number']]],
+    ['masked PM10', '细颗粒物（PMxx.x）浓度', [['xx.x', 'masked-number']]],
     ['crosses', '××镇人民政府', [['××', 'cross']]],
     ['lone cross before a name', '在×乡调研', [['×', 'cross']]],
     ['circles', '○○村委会', [['○○', 'circle']]],
@@ -92,6 +94,11 @@ describe('findPlaceholders: positive forms', () => {
     expect(found('出生年月日')).toEqual([]);
   });
 
+  it('number missing after 折合', () => {
+    expect(found('年收入按汇率折合美元；')).toEqual([['美元', 'missing-number']]);
+    expect(found('折合美元计算的出口额')).toEqual([]);
+  });
+
   it('number missing after 稳定在 and 外资', () => {
     expect(found('面积稳定在万亩，利用外资亿元。')).toEqual([
       ['万亩', 'missing-number'],
@@ -134,6 +141,8 @@ describe('findPlaceholders: look-alikes stay silent', () => {
     '某市场主体',
     '出生率9.8‰',
     '玩Xbox游戏',
+    '版本Max.x1发布',
+    '文件index.xml已更新',
     '乘taxi出行',
     '基于Linux系统',
     '网址www.example.gov.cn/xxgk',

@@ -10,6 +10,8 @@
  * they are. The scan is one linear pass over the text plus local look-arounds of a few characters;
  * there are no regular expressions.
  *
+ * A code whose number the template masked with its other digits (`PMx.x`) is a blank too.
+ *
  * Legitimate look-alikes stay silent: `PM2.5`, `M2`, `5G`, `C919`, `GDP`, `X光`, `X射线`, `3+X`,
  * `1+X证书`, `4A级`, `Ⅲ类`, `3×3`, `3x3`, `二〇二四年`, `〔2024〕`, `某些`, `某种`, `某市场`, `9.8‰`,
  * anything inside a Latin word (`Xbox`, `taxi`), URLs and e-mail addresses, county-road codes
@@ -113,7 +115,7 @@ const COUNT_VERBS: readonly string[] = ['实现', '完成', '新增', '增加', 
 /** Words after which a money, measure or percentage unit means a missing number (`生产总值亿元`). */
 const AMOUNT_WORDS: readonly string[] = [
   ...COUNT_VERBS, '达', '增长', '下降', '提高', '降低', '约', '总额', '投资', '投入', '收入', '总值', '产值', '增加值', '总量',
-  '人均', '到位', '外资', '增幅', '增速', '占比', '比重', '稳定在', '保持在', '控制在',
+  '人均', '到位', '外资', '增幅', '增速', '占比', '比重', '稳定在', '保持在', '控制在', '折合',
   '達', '增長', '提高', '降低', '約', '總額', '投資', '收入', '總值', '產值', '增加值', '總量', '人均', '到位',
 ];
 /** Words after which a space followed by a unit is read as a missing number rather than a blank. */
@@ -364,6 +366,12 @@ class Scanner {
     if (this.inUrl(s, e)) return e;
     const next = this.at(e);
     if (letters > 0) {
+      // `PMx.x`: a code whose number was masked with the rest of the template's digits.
+      const masked = this.maskedAfterCode(s, e);
+      if (masked >= 0) {
+        this.push(masked, e, 'masked-number');
+        return e;
+      }
       // A Latin word or a code (`Xbox`, `taxi`, `XP`), except the masked `xA级` and `xG`.
       if (digits === 0 && !dot && xs <= 2 && e - s === xs + 1 && !isLetter(next)) {
         const last = f[e - 1];
@@ -401,6 +409,23 @@ class Scanner {
     }
     this.push(s, e, 'masked-number');
     return e;
+  }
+
+  /**
+   * Where the masked number of `PMx.x` starts: the run `[s, e)` is one to four capital letters (not
+   * `X`) then only x's around a dot. -1 otherwise (`Max.x` is not a code; `PM2.5` has no x).
+   */
+  private maskedAfterCode(s: number, e: number): number {
+    const f = this.f;
+    let k = s;
+    while (k < e && f[k] >= 0x41 && f[k] <= 0x5a && f[k] !== 0x58) k++;
+    if (k === s || k - s > 4 || !isX(f[k]) || !isX(f[e - 1])) return -1;
+    let dot = false;
+    for (let j = k; j < e; j++) {
+      if (f[j] === 0x2e) dot = true;
+      else if (!isX(f[j])) return -1;
+    }
+    return dot ? k : -1;
   }
 
   /** Whether a number ending at `e` is followed by `%` or an amount character (万 亿 元 千 百). */
