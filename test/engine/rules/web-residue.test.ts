@@ -81,6 +81,21 @@ describe('web-residue', () => {
     expect(fixAll(text, found)).toBe('政府工作报告(2024年)\n\n各位代表：\n现在，我代表镇人民政府，向大会报告工作，请予审议。');
   });
 
+  it('finds the 范文 of a sample-essay site headline, in the title too, and leaves the title', () => {
+    for (const [title, kept] of [
+      ['青山镇2024年工作总结范文（精选3篇）', '青山镇2024年工作总结'],
+      ['2024年鄉鎮工作總結範文和2025年工作計畫', '2024年鄉鎮工作總結和2025年工作計畫'],
+      ['村党支部书记述职报告范文大全', '村党支部书记述职报告'],
+    ]) {
+      const text = BODY.replace('青山镇2023年工作总结', title);
+      const found = check(text);
+      expect(found.length, title).toBe(1);
+      expect(fixAll(text, found), title).toBe(BODY.replace('青山镇2023年工作总结', kept));
+    }
+    // 范文 as an ordinary word is text.
+    expect(check(BODY.replace('继续努力。', '组织教师研读范文，提升写作教学水平。'))).toEqual([]);
+  });
+
   it('leaves report text alone (look-alikes)', () => {
     const text = [
       '青山镇2023年工作总结',

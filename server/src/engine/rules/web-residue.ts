@@ -3,8 +3,8 @@
  * (report-anatomy §5): `添加…到电脑桌面`, `VIP专享`, `【打印本页】 【关闭窗口】`, `联系客服`, `回到顶部`,
  * `您可能关注的文档`, `如遇无法支付…`, navigation (`当前位置：首页 > …`, `首页 >> …`), a government
  * site's metadata block (`索引号` `组配分类` `发布机构` `成文日期` `公开方式` `发布日期` `浏览次数`
- * `字体：[ ]`), `•` bullets, `小编为大家整理…` and the like, with the lone page numbers, dates and
- * codes standing among them.
+ * `字体：[ ]`), `•` bullets, `小编为大家整理…` and the like, the `范文` of a sample-essay site's headline
+ * (`2024年乡镇工作总结范文（精选3篇）`), with the lone page numbers, dates and codes standing among them.
  *
  * A hidden-text notice (`---此处隐藏3934字，下载后查看---`) is an `error`: part of the document is
  * missing there.
@@ -92,6 +92,8 @@ const FURNITURE = new RegExp(
     '希望(?:对|能对)(?:大家|您)有所?帮助[。！!]?',
     '欢迎(?:阅读|下载|收藏)[。！!]?',
     '本文(?:来源|来自)[:：][^\\n\\r]{0,40}',
+    // A sample-essay site's headline: `…工作总结范文（精选3篇）`; the report's own title never says 范文.
+    '(?<=(?:总结|總結|报告|報告|计划|計劃|計畫|要点|要點|讲话|講話|发言|發言|述职|述職|汇报|匯報))[范範]文(?:大全|精选|精選)?(?:[（(][^)）\\n\\r]{0,8}篇[)）])?',
   ].join('|'),
   'g',
 );
@@ -138,7 +140,7 @@ function restIsNoise(rest: string): boolean {
 }
 
 /** Cheap test before the furniture patterns: a literal every one of them holds. */
-const TRIGGERS = /隐藏|桌面|收藏|首页|VIP|打印|关闭|客服|顶部|返回|关注|推荐|喜欢|支付|下载|扫一扫|无障碍|长者|一篇|小编|帮助|欢迎|本文|大[ \t\u3000]*中[ \t\u3000]*小/;
+const TRIGGERS = /隐藏|桌面|收藏|首页|VIP|打印|关闭|客服|顶部|返回|关注|推荐|喜欢|支付|下载|扫一扫|无障碍|长者|一篇|小编|帮助|欢迎|本文|[范範]文|大[ \t\u3000]*中[ \t\u3000]*小/;
 
 function classify(text: string, start: number, end: number, isTitle: boolean): LineInfo {
   if (start >= end) return { cls: 'blank', pieces: [], start, end };
