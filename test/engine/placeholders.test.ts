@@ -94,6 +94,20 @@ describe('findPlaceholders: positive forms', () => {
     expect(found('出生年月日')).toEqual([]);
   });
 
+  it('a year deleted before 年 at the start of a sentence', () => {
+    const text = '请提出意见。 年政府工作回顾 年，是我镇发展的一年。\n年工作总结';
+    const ph = findPlaceholders(text);
+    expect(ph.map((p) => [p.text, p.form, p.confidence])).toEqual([
+      ['年', 'missing-number', 'medium'],
+      ['年', 'missing-number', 'medium'],
+      ['年', 'missing-number', 'medium'],
+    ]);
+    expect(ph.map((p) => p.start)).toEqual([7, 15, 27]);
+    for (const silent of ['今年是关键之年', '镇 2025 年工作要点', '二〇二五 年工作要点', '实现产值2025\n年是开局之年', '新的一年，我们', '年底前完成', '年轻干部是骨干']) {
+      expect(found(silent), silent).toEqual([]);
+    }
+  });
+
   it('number missing after 折合', () => {
     expect(found('年收入按汇率折合美元；')).toEqual([['美元', 'missing-number']]);
     expect(found('折合美元计算的出口额')).toEqual([]);

@@ -1,8 +1,8 @@
 /**
  * Finds unfilled blanks left from a template (report-anatomy §4): `xx`, `20xx年`, `x.x亿元`, `××`,
  * `○○`, `某某`, `某镇`, `**乡`, `20__年`, `〔…〕`, `【单位名称】`, `（此处填写…）`, `==`, a space where a
- * number was (`参合基金 万元`), a number simply missing (`同比增长%`), and a paragraph cut off with
- * `……`.
+ * number was (`参合基金 万元`), a number simply missing (`同比增长%`, ` 年政府工作回顾`), and a
+ * paragraph cut off with `……`.
  *
  * Matching works on the text folded like NFKC for the characters that matter (full-width ASCII
  * U+FF01–U+FF5E → ASCII, U+3000 and U+00A0 → space, `﹪` → `%`), one UTF-16 unit for one UTF-16
@@ -546,11 +546,33 @@ class Scanner {
 
   /** `年月日` with nothing before it (`（年月日）`, ` 年月日在…会议上`): a date left empty. */
   private emptyDate(s: number): void {
-    if (this.at(s + 1) !== 0x6708 /* 月 */ || this.at(s + 2) !== 0x65e5 /* 日 */) return;
+    if (this.at(s + 1) !== 0x6708 /* 月 */ || this.at(s + 2) !== 0x65e5 /* 日 */) {
+      this.emptyYear(s);
+      return;
+    }
     const prev = this.at(s - 1);
     if (prev !== -1 && (isIdeo(prev) || isAlnum(prev) || prev === 0x2a || prev === 0x5f || prev === 0x2026)) return;
     this.push(s, s + 3, 'missing-number', 'medium');
   }
+
+  /**
+   * `年` opening a sentence with its year deleted: ` 年政府工作回顾`, ` 年，是我镇…`. Only at a line
+   * start or after a space (never right after text, `今年是`, nor after a year, `2025 年工作`), and only
+   * before `，` `是` or `工作`: no sentence opens with a bare `年` followed by them.
+   */
+  private emptyYear(s: number): void {
+    let b = s - 1;
+    while (b >= 0 && (isBlank(this.f[b]) || isBreak(this.f[b]))) b--;
+    if (b === s - 1) return; // right after text or punctuation: `今年`, `2023年`
+    // Past the spaces or the line break, the year itself must not stand (`2025 年`, a line wrapped in `2025\n年`).
+    const prev = b >= 0 ? this.f[b] : -1;
+    if (isAlnum(prev) || CN_NUMERALS.has(prev) || prev === 0x2a || prev === 0x5f || prev === 0xd7 || prev === 0x25cb) return;
+    const next = this.at(s + 1);
+    if (next === 0x2c /* , */ || next === 0x662f /* 是 */ || this.startsWith(s + 1, '工作') || this.startsWith(s + 1, '政府工作')) {
+      this.push(s, s + 1, 'missing-number', 'medium');
+    }
+  }
+
 
   // --- …… at the end of a paragraph ----------------------------------------------------------
 

@@ -45,6 +45,11 @@ describe('placeholder', () => {
     ]);
   });
 
+  it('names a deleted year with what follows it', () => {
+    const found = check('请提出意见。 年政府工作回顾\n全年完成投资5亿元。');
+    expect(found.map((f) => [f.severity, f.message.zh])).toEqual([['info', '可能缺少数字：“年政府工作”']]);
+  });
+
   it('says when a paragraph is cut off', () => {
     const [f] = check('三是文旅产业……\n四是');
     expect(f.message.zh).toBe('段落以“……”结尾，内容可能没写完');

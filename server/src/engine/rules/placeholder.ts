@@ -69,8 +69,10 @@ function messageOf(text: string, p: Placeholder): LocalizedText {
   switch (p.form) {
     case 'missing-number':
     case 'blank-before-unit': {
-      const unit = p.form === 'blank-before-unit' ? unitAfter(text, p.end) : '';
-      const shown = (contextBefore(text, p.start) + p.text + unit).replace(/\s+/g, ' ');
+      const before = contextBefore(text, p.start);
+      // A bare `年` opening a sentence (` 年政府工作回顾`) reads better with what follows it.
+      const unit = p.form === 'blank-before-unit' || (p.text === '年' && before === '') ? unitAfter(text, p.end) : '';
+      const shown = (before + p.text + unit).replace(/\s+/g, ' ');
       if (p.confidence === 'medium') return { zh: `可能缺少数字：“${shown}”`, en: `A number may be missing: "${shown}"` };
       return { zh: `未填写的数字：“${shown}”`, en: `Unfilled number: "${shown}"` };
     }
