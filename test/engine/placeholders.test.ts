@@ -108,6 +108,18 @@ describe('findPlaceholders: positive forms', () => {
     }
   });
 
+  it('a rate missing from a clause of only 增长 or 下降 after an amount', () => {
+    const text = '完成投资5亿元，增长；税收300万元，下降。';
+    const ph = findPlaceholders(text);
+    expect(ph.map((p) => [p.text, p.form, p.confidence, p.start])).toEqual([
+      ['；', 'missing-number', 'medium', text.indexOf('；')],
+      ['。', 'missing-number', 'medium', text.indexOf('。')],
+    ]);
+    for (const silent of ['耕地面积有了新的增长；', '排放量继续下降；', '完成投资5亿元，增长12%；', '收入增加，增长；', '增长，下降。']) {
+      expect(found(silent), silent).toEqual([]);
+    }
+  });
+
   it('number missing after 折合', () => {
     expect(found('年收入按汇率折合美元；')).toEqual([['美元', 'missing-number']]);
     expect(found('折合美元计算的出口额')).toEqual([]);

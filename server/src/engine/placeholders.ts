@@ -1,7 +1,8 @@
 /**
  * Finds unfilled blanks left from a template (report-anatomy §4): `xx`, `20xx年`, `x.x亿元`, `××`,
  * `○○`, `某某`, `某镇`, `**乡`, `20__年`, `〔…〕`, `【单位名称】`, `（此处填写…）`, `==`, a space where a
- * number was (`参合基金 万元`), a number simply missing (`同比增长%`, ` 年政府工作回顾`), and a
+ * number was (`参合基金 万元`), a number simply missing (`同比增长%`, `投资5亿元，增长；`,
+ * ` 年政府工作回顾`), and a
  * paragraph cut off with `……`.
  *
  * Matching works on the text folded like NFKC for the characters that matter (full-width ASCII
@@ -154,9 +155,12 @@ function byFirstUnit<T extends { text: string }>(items: readonly T[]): Map<numbe
 
 const UNITS_BY_FIRST = byFirstUnit(UNITS);
 
+/** Last characters of an amount (`5亿元`, `12%`, `300亩`) after which `，增长；` has lost its rate. */
+const AMOUNT_ENDS = new Set(Array.from('元%‰亩畝吨噸个個家人户戶项項', (c) => c.charCodeAt(0)));
+
 /** Non-ASCII code units the scanner stops at: blank characters and the first units of units. */
 const STOP = new Uint8Array(0x10000);
-for (const c of [0x2026, 0x22ef, 0xd7, 0x25cb, 0x3007, 0x67d0, 0x3014, 0x3010, 0x5e74]) STOP[c] = 1;
+for (const c of [0x2026, 0x22ef, 0xd7, 0x25cb, 0x3007, 0x67d0, 0x3014, 0x3010, 0x5e74, 0x589e, 0x4e0b]) STOP[c] = 1;
 for (const c of UNITS_BY_FIRST.keys()) STOP[c] = 1;
 const COUNT_VERBS_BY_LAST = byLastUnit(COUNT_VERBS);
 const AMOUNT_WORDS_BY_LAST = byLastUnit(AMOUNT_WORDS);
@@ -307,6 +311,10 @@ class Scanner {
           break;
         case 0x5e74: // 年
           this.emptyDate(i);
+          break;
+        case 0x589e: // 增
+        case 0x4e0b: // 下
+          this.bareChange(i);
           break;
         default:
           this.unitAt(i);
@@ -573,6 +581,19 @@ class Scanner {
     }
   }
 
+
+  /**
+   * `投资5亿元，增长；`: a clause of only `增长` or `下降` after an amount has lost its rate. The blank is
+   * the punctuation after it (the number goes in front of it, as in `同比增长%`).
+   */
+  private bareChange(s: number): void {
+    if (!this.startsWith(s, '增长') && !this.startsWith(s, '下降')) return;
+    const next = this.at(s + 2);
+    if (next !== 0x2c && next !== 0x3b && next !== 0x3002) return; // , ; 。 (folded)
+    if (this.at(s - 1) !== 0x2c) return;
+    if (!AMOUNT_ENDS.has(this.at(s - 2))) return;
+    this.push(s + 2, s + 3, 'missing-number', 'medium');
+  }
 
   // --- …… at the end of a paragraph ----------------------------------------------------------
 
