@@ -96,6 +96,14 @@ describe('year-mismatch', () => {
     expect(cn.slice(g.start, g.end)).toBe('二〇二一年');
   });
 
+  it('reads a Chinese year typed with 0 for 〇, and writes 〇 in the fix', () => {
+    const text = gov('二0二一年工作回顾', '二0二三年工作安排');
+    const found = check(text);
+    expect(found.map((f) => text.slice(f.start, f.end))).toEqual(['二0二一年']);
+    expect(found[0].fixes![0].edits[0].newText).toBe('二〇二二');
+    expect(check(gov('二0二二年工作回顾', '2023年工作安排'))).toEqual([]);
+  });
+
   it('does nothing without a year in the title or for unknown kind', () => {
     expect(check('政府工作报告\n一、2021年工作回顾\n内容。')).toEqual([]);
     expect(check('青山镇2023年材料\n一、2021年工作回顾\n内容。', { kind: 'unknown' })).toEqual([]);

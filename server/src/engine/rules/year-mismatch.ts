@@ -117,7 +117,10 @@ function digitKind(c: number): number {
   return digitOf(c) >= 0 ? 2 : -1;
 }
 
-/** Four-digit years followed by `年` (ASCII, full-width or Chinese digits, not mixed), 1949–2100. */
+/**
+ * Four-digit years followed by `年` (ASCII, full-width or Chinese digits, not mixed, except the `0`
+ * typed for `〇` among Chinese digits: `二0二二年`), 1949–2100.
+ */
 function yearsIn(s: string, offset = 0): YearAt[] {
   const out: YearAt[] = [];
   for (let i = s.indexOf('年', 4); i !== -1; i = s.indexOf('年', i + 1)) {
@@ -126,10 +129,11 @@ function yearsIn(s: string, offset = 0): YearAt[] {
     let year = 0;
     let kind = -1;
     let ok = true;
+    const chinese = digitKind(s.charCodeAt(from)) === 2;
     for (let k = from; k < i; k++) {
       const c = s.charCodeAt(k);
       const d = digitOf(c);
-      const kk = digitKind(c);
+      const kk = chinese && (c === 0x30 || c === 0xff10) ? 2 : digitKind(c);
       if (d < 0 || (kind !== -1 && kk !== kind)) {
         ok = false;
         break;
