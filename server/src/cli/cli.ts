@@ -103,7 +103,8 @@ export function runCli(argv: readonly string[], io: Io, version: string): number
     const where = pathForConfig(config.path, file);
     const settings = selectRules(settingsForFile(config.settings, config.config, where), parsed.rules);
     const analysis = withSuppressions(analyze(read.text, settings), suppressionsFor(config.config, where));
-    if (parsed.json && !single) out.write(written++ === 0 ? '\n' : ',\n');
+    if (parsed.json && !single) out.write(written === 0 ? '\n' : ',\n');
+    written++;
     if (parsed.command === 'outline') {
       if (parsed.json) out.write(JSON.stringify(outlineJson(shown, analysis), null, 2));
       else out.write(outlineText(shown, analysis, io));
@@ -115,7 +116,8 @@ export function runCli(argv: readonly string[], io: Io, version: string): number
       else out.write(checkText(shown, analysis.model, findings, parsed.severity, io.language, painter(io.color)));
     }
   }
-  if (parsed.json) out.write(single ? '\n' : written ? '\n]\n' : ']\n');
+  // A lone file that could not be read still leaves valid JSON: an empty list.
+  if (parsed.json) out.write(single ? (written ? '\n' : '[]\n') : written ? '\n]\n' : ']\n');
   else out.write(hiddenNote(hidden, io.language));
   out.flush();
   return exit;
