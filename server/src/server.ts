@@ -20,7 +20,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings, foldingRangesOf, normalizeSettings, outlineOf, RULE_IDS, selectionChainAt, settingsForFile, suppressionsFor, type Analysis } from './engine';
 import { AnalysisCache } from './lsp/analysis-cache';
-import { ConfigFiles } from './lsp/config-files';
+import { CONFIG_TEXT_NOTIFICATION, ConfigFiles } from './lsp/config-files';
 import { toDocumentSymbols, toFoldingRanges, toSelectionRange } from './lsp/convert';
 import { languageOf, type Language } from './lsp/locale';
 import { DiagnosticsScheduler } from './lsp/diagnostics-scheduler';
@@ -119,6 +119,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   }
 
   connection.onDidChangeWatchedFiles(() => configsChanged());
+  connection.onNotification(CONFIG_TEXT_NOTIFICATION, (params: { uri?: unknown; text?: unknown }) => {
+    if (typeof params?.uri !== 'string') return;
+    if (configFiles.setOverlay(params.uri, typeof params.text === 'string' ? params.text : undefined)) configsChanged();
+  });
 
   connection.onDidChangeConfiguration((change) => {
     const section = (change.settings as { gongwen?: unknown } | undefined)?.gongwen;

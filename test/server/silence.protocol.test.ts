@@ -235,4 +235,25 @@ describe('silencing findings in .gongwen.json over stdio', () => {
     expect(JSON.parse(ignore.edit.documentChanges[1].edits[0].newText).ignore[0].file).toBe('a.txt');
     client.close(uri);
   });
+
+  it('uses the editor\'s unsaved text of .gongwen.json (gongwen/configText), falling back to disk when it does not parse', async () => {
+    const file = join(workspace, 'reports', 'overlay.txt');
+    const uri = uriOf(file);
+    const text = REPORT.replace('某某村完成改造，某某社区启动建设。\n', '');
+    client.open(uri, text);
+    expect(placeholders(text, await client.waitForDiagnostics(uri, 1))).toEqual(['2:xx', '6:xx']);
+    const onDisk = readFileSync(configPath, 'utf8');
+    let before = publishedSoFar(uri);
+    client.notify('gongwen/configText', { uri: uriOf(configPath), text: JSON.stringify({ words: ['xx'] }) });
+    expect(placeholders(text, await published(uri, before))).toEqual([]);
+    expect(readFileSync(configPath, 'utf8')).toBe(onDisk);
+    before = publishedSoFar(uri);
+    client.notify('gongwen/configText', { uri: uriOf(configPath), text: '{ "words": [' }); // half-typed
+    expect(placeholders(text, await published(uri, before))).toEqual(['2:xx', '6:xx']);
+    // No quick fix edits text it cannot parse.
+    const [xx] = (client.diagnostics.get(uri) ?? []).at(-1)!.diagnostics.filter((d: any) => d.code === 'placeholder');
+    expect((await quickFixes(uri, xx)).filter((a) => /gongwen\.json|Never flag|Turn off/.test(a.title))).toEqual([]);
+    client.notify('gongwen/configText', { uri: uriOf(configPath), text: null });
+    client.close(uri);
+  });
 });

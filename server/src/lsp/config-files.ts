@@ -16,6 +16,13 @@ import { readRegularFile } from '../files/read-regular-file';
 import { relative } from 'node:path';
 
 /**
+ * Notification `gongwen/configText` `{ uri, text }` from the VS Code client: the text of a
+ * `.gongwen.json` open in an editor (`text: null` once closed). A quick fix's edit of the file is
+ * applied in the editor and may stay unsaved; the server checks with what the editor shows.
+ */
+export const CONFIG_TEXT_NOTIFICATION = 'gongwen/configText';
+
+/**
  * The config of one document.
  *
  * @example { path: '/项目/.gongwen.json', target: '/项目/.gongwen.json', relativePath: 'reports/2024.txt', config: {…}, text: '{…}' }
@@ -46,12 +53,27 @@ interface Parsed {
 export class ConfigFiles {
   private folders: string[] = [];
   private readonly parsed = new Map<string, Parsed>();
+  /** Texts of config files open in the editor, by path. */
+  private readonly overlays = new Map<string, { text: string; parsed?: Parsed }>();
 
   constructor(private readonly report: (path: string, problems: string[]) => void) {}
 
   /** The workspace folders (URIs), from `initialize` and folder changes. */
   setWorkspaceFolders(uris: readonly string[]): void {
     this.folders = uris.map(pathOf).filter((p): p is string => p !== undefined);
+  }
+
+  /**
+   * The text of a config file open in the editor (`undefined` once closed). Returns whether it
+   * changes anything (a file opened as it is on disk does not).
+   */
+  setOverlay(uri: string, text: string | undefined): boolean {
+    const path = pathOf(uri);
+    if (!path) return false;
+    const before = this.overlays.get(path)?.text;
+    if (text === undefined) this.overlays.delete(path);
+    else this.overlays.set(path, { text });
+    return before !== text;
   }
 
   /** Forgets parsed files (after `workspace/didChangeWatchedFiles`). */
@@ -74,6 +96,19 @@ export class ConfigFiles {
   }
 
   private read(path: string): Parsed {
+    // What the editor shows wins while it parses: half-typed JSON falls back to the file on disk,
+    // and problems are left to the editor's own JSON validation.
+    const overlay = this.overlays.get(path);
+    if (overlay) {
+      overlay.parsed ??= this.parse(overlay.text, 'overlay');
+      if (overlay.parsed.config) return overlay.parsed;
+      // Quick fixes must not edit text they cannot parse: `invalid` stays the editor's.
+      return { ...this.readDisk(path), text: overlay.text, invalid: overlay.parsed.invalid };
+    }
+    return this.readDisk(path);
+  }
+
+  private readDisk(path: string): Parsed {
     // Re-read when the file changed, even where the client sends no file events.
     let stamp = '';
     try {
@@ -84,25 +119,34 @@ export class ConfigFiles {
     }
     const hit = this.parsed.get(path);
     if (hit && hit.stamp === stamp && stamp !== '') return hit;
-    const parsed: Parsed = { stamp };
     const read = readRegularFile(path, MAX_CONFIG_BYTES);
-    if (!read.ok) parsed.invalid = read.reason;
+    let parsed: Parsed;
+    if (!read.ok) parsed = { stamp, invalid: read.reason };
     else {
       try {
-        parsed.text = new TextDecoder('utf-8', { fatal: true }).decode(read.bytes);
-        const result = parseConfig(parsed.text, RULE_IDS);
-        if (result.ok) {
-          parsed.config = result.config;
-          if (result.problems.length) this.report(path, result.problems);
-        } else parsed.invalid = result.reason;
+        parsed = { ...this.parse(new TextDecoder('utf-8', { fatal: true }).decode(read.bytes), path), stamp };
       } catch {
-        parsed.invalid = 'not UTF-8 text / 不是 UTF-8 文本';
+        parsed = { stamp, invalid: 'not UTF-8 text / 不是 UTF-8 文本' };
+        this.report(path, [parsed.invalid!]);
       }
     }
-    if (parsed.invalid) this.report(path, [parsed.invalid]);
+    if (!read.ok) this.report(path, [parsed.invalid!]);
     if (this.parsed.size > 100) this.parsed.clear();
     this.parsed.set(path, parsed);
     return parsed;
+  }
+
+  /** Parses a config text; `reportAs` names the file in problem reports, `overlay` reports nothing. */
+  private parse(text: string, reportAs: string | 'overlay'): Parsed {
+    // A file just created by a quick fix is empty for a moment: that is an empty config, not an error.
+    const result = parseConfig(text.trim() === '' ? '{}' : text, RULE_IDS);
+    const report = (problems: string[]) => reportAs !== 'overlay' && problems.length > 0 && this.report(reportAs, problems);
+    if (!result.ok) {
+      report([result.reason]);
+      return { stamp: '', text, invalid: result.reason };
+    }
+    report(result.problems);
+    return { stamp: '', text, config: result.config };
   }
 }
 
