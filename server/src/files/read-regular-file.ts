@@ -3,7 +3,7 @@
  * before reading and read with a cap, so a FIFO, `/dev/zero` or a file that grows while read
  * cannot hang the reader or eat memory. Shared by the CLI and the language server.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 
 /** The bytes of a regular file, or why they were not read (`reason` in both languages). */
 export type FileRead =
@@ -18,6 +18,13 @@ export type FileRead =
  * @example readRegularFile('/dev/zero', 1024) // { ok: false, problem: 'not-regular', reason: 'not a regular file (character device) / 不是普通文件（字符设备）' }
  */
 export function readRegularFile(path: string, maxBytes: number): FileRead {
+  // Refuse what is plainly not a file before opening it: opening some devices does something.
+  try {
+    const refused = refusal(statSync(path), maxBytes);
+    if (refused) return refused;
+  } catch (error) {
+    return failure(error);
+  }
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
@@ -25,13 +32,10 @@ export function readRegularFile(path: string, maxBytes: number): FileRead {
     return failure(error);
   }
   try {
+    // Again on the open descriptor: the path may have been swapped for a link to a device meanwhile.
     const stat = fstatSync(fd);
-    if (stat.isDirectory()) return { ok: false, problem: 'directory', reason: 'is a directory / 是目录' };
-    if (!stat.isFile()) {
-      const [en, zh] = stat.isFIFO() ? ['FIFO', '管道'] : stat.isCharacterDevice() ? ['character device', '字符设备'] : stat.isBlockDevice() ? ['block device', '块设备'] : stat.isSocket() ? ['socket', '套接字'] : ['special file', '特殊文件'];
-      return { ok: false, problem: 'not-regular', reason: `not a regular file (${en}), skipped / 不是普通文件（${zh}），已跳过` };
-    }
-    if (stat.size > maxBytes) return tooLarge(stat.size, maxBytes);
+    const refused = refusal(stat, maxBytes);
+    if (refused) return refused;
     // Read one byte past the limit: a file that grew since `fstat` is refused, not read forever.
     const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
     let length = 0;
@@ -48,6 +52,17 @@ export function readRegularFile(path: string, maxBytes: number): FileRead {
   } finally {
     closeSync(fd);
   }
+}
+
+/** Why a file with these stats is not read, or `undefined` when it may be. */
+function refusal(stat: Stats, maxBytes: number): FileRead | undefined {
+  if (stat.isDirectory()) return { ok: false, problem: 'directory', reason: 'is a directory / 是目录' };
+  if (!stat.isFile()) {
+    const [en, zh] = stat.isFIFO() ? ['FIFO', '管道'] : stat.isCharacterDevice() ? ['character device', '字符设备'] : stat.isBlockDevice() ? ['block device', '块设备'] : stat.isSocket() ? ['socket', '套接字'] : ['special file', '特殊文件'];
+    return { ok: false, problem: 'not-regular', reason: `not a regular file (${en}), skipped / 不是普通文件（${zh}），已跳过` };
+  }
+  if (stat.size > maxBytes) return tooLarge(stat.size, maxBytes);
+  return undefined;
 }
 
 /** `12.5 MB`, for messages about sizes. */

@@ -84,10 +84,12 @@ export function codeActionsFor(
   if (wants(only, CodeActionKind.QuickFix)) {
     const byRule = new Map<string, Diagnostic[]>();
     const silence: CodeAction[] = [];
+    let silenced = 0;
     for (const diagnostic of params.context.diagnostics ?? []) {
       const finding = findingOf(analysis, diagnostic);
       if (!finding) continue;
-      if (silencing) silence.push(...silenceActionsFor(finding, diagnostic, analysis, silencing.config, language, silencing.support));
+      // Each edits the config file afresh: a selection over thousands of findings gets them for the first few.
+      if (silencing && silenced++ < MAX_SILENCED_PER_REQUEST) silence.push(...silenceActionsFor(finding, diagnostic, analysis, silencing.config, language, silencing.support));
       if (!finding.fixes?.length) continue;
       for (const fix of finding.fixes) {
         const edits = validEdits(model, fix.edits);
@@ -148,6 +150,9 @@ export function codeActionsFor(
   }
   return actions;
 }
+
+/** Most diagnostics of one request given "Ignore this here" & co. */
+const MAX_SILENCED_PER_REQUEST = 20;
 
 /** Whether an action of `kind` passes the request's `only` filter (`source.fixAll` admits `source.fixAll.gongwen`). */
 function wants(only: string[] | undefined, kind: string): boolean {
