@@ -94,6 +94,16 @@ describe('never-flag words', () => {
     const x = analyze(text, defaultSettings()).findings.find((f) => f.ruleId === 'placeholder')!;
     expect(neverFlagWordOf(text, x)).toBe('X');
   });
+
+  it('offers no word for a bare mark among Chinese text, a sentence, or a structural rule', () => {
+    const plain = '示范镇2024年工作总结\n一、工作回顾\n投入不足,人才缺乏。\n';
+    const comma = analyze(plain, defaultSettings()).findings.find((f) => f.ruleId === 'halfwidth-punctuation')!;
+    expect(plain.slice(comma.start, comma.end)).toBe(',');
+    expect(neverFlagWordOf(plain, comma)).toBeUndefined();
+    const sentence = { ...comma, start: plain.indexOf('投入'), end: plain.indexOf('。') + 1 };
+    expect(neverFlagWordOf(plain, sentence)).toBeUndefined();
+    expect(neverFlagWordOf(plain, { ...comma, ruleId: 'numbering-sequence', start: plain.indexOf('一、'), end: plain.indexOf('一、') + 2 })).toBeUndefined();
+  });
 });
 
 describe('config file', () => {
@@ -102,6 +112,12 @@ describe('config file', () => {
     expect(parseConfig('{"rules": ', RULE_IDS)).toMatchObject({ ok: false, reason: expect.stringContaining('invalid JSON') });
     const deep = '{"kind":' + '['.repeat(5000) + ']'.repeat(5000) + '}';
     expect(parseConfig(deep, RULE_IDS)).toMatchObject({ ok: false, reason: expect.stringContaining('nested deeper than 32') });
+  });
+
+  it('counts depth outside strings only, and accepts an empty object', () => {
+    expect(parseConfig('{"words": ["[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\\"{{{{"]}', RULE_IDS)).toMatchObject({ ok: true });
+    expect(parseConfig('{}', RULE_IDS)).toMatchObject({ ok: true, problems: [] });
+    expect(parseConfig('[]', RULE_IDS)).toMatchObject({ ok: true, problems: [expect.stringContaining('must hold an object')] });
   });
 
   it('reports wrong entries and keeps the rest', () => {
@@ -153,6 +169,9 @@ describe('globs', () => {
     ['reports/*.txt', 'reports/sub/a.txt', false],
     ['\\*.txt', '*.txt', true],
     ['\\*.txt', 'a.txt', false],
+    ['drafts/', 'x/drafts/a.txt', true],
+    ['./reports/*.txt', 'reports/a.txt', true],
+    ['**', 'a/b.txt', true],
   ];
   it.each(cases)('%s on %s → %s', (pattern, path, expected) => {
     expect(compileGlob(pattern)(path)).toBe(expected);

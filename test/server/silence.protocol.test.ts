@@ -4,6 +4,7 @@
  * (`workspace/didChangeWatchedFiles`), re-reads it and drops the finding, which stays dropped
  * after an edit elsewhere in the document.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -254,6 +255,46 @@ describe('silencing findings in .gongwen.json over stdio', () => {
     const [xx] = (client.diagnostics.get(uri) ?? []).at(-1)!.diagnostics.filter((d: any) => d.code === 'placeholder');
     expect((await quickFixes(uri, xx)).filter((a) => /gongwen\.json|Never flag|Turn off/.test(a.title))).toEqual([]);
     client.notify('gongwen/configText', { uri: uriOf(configPath), text: null });
+    client.close(uri);
+  });
+});
+
+describe('a hostile .gongwen.json does not stall the server', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gongwen-silence-hostile-'));
+  let client: LspClient;
+  const messages: string[] = [];
+  const canMakeFifos = spawnSync('mkfifo', ['--version']).status === 0;
+
+  beforeAll(async () => {
+    client = new LspClient();
+    client.on('window/showMessage', (p) => messages.push(p.message));
+    await client.initialize();
+  });
+  afterAll(async () => {
+    await client.shutdown();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const cases: Array<[string, (path: string) => void, string]> = [
+    ['nested 5,000 levels deep', (p) => writeFileSync(p, '{"rules":' + '['.repeat(5000) + ']'.repeat(5000) + '}'), 'nested deeper than 32 levels'],
+    ['larger than 4 MB', (p) => writeFileSync(p, '{"words": [' + '"字",'.repeat(1_200_000) + '"字"]}'), 'too large'],
+    ['a FIFO', (p) => spawnSync('mkfifo', [p]), 'not a regular file (FIFO)'],
+    ['a folder', (p) => mkdirSync(p), 'is a directory'],
+  ];
+  it.each(cases)('%s: diagnostics as without it, one message, requests answered', async (name, make, message) => {
+    if (name === 'a FIFO' && !canMakeFifos) return;
+    const folder = join(dir, name.replace(/\W+/g, '-'));
+    mkdirSync(folder);
+    make(join(folder, '.gongwen.json'));
+    const uri = uriOf(join(folder, 'r.txt')); // outside any workspace folder: the file beside it applies
+    const started = Date.now();
+    client.open(uri, REPORT);
+    const diagnostics = await client.waitForDiagnostics(uri, 1, 5000);
+    expect(diagnostics.filter((d) => d.code === 'placeholder')).toHaveLength(4);
+    const symbols = await client.request('textDocument/documentSymbol', { textDocument: { uri } }, 2000);
+    expect(symbols.map((s: any) => s.name)).toEqual(['一、工作回顾', '二、存在的问题', '三、下一步打算']);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(messages.filter((m) => m.includes(folder) && m.includes(message))).toHaveLength(1);
     client.close(uri);
   });
 });

@@ -165,9 +165,13 @@ export function neverFlagWordOf(text: string, f: RatedFinding): string | undefin
     while (to < text.length && to - f.end < 30 && isTokenChar(text[to])) to++;
     word = text.slice(from, to);
   }
-  if (!/[\p{L}\p{N}]/u.test(word) || word.length > 100 || /[\r\n]/.test(word)) return undefined;
+  // A word, not a sentence: a paragraph-long finding is ignored "here", not listed as a word.
+  if (!/[\p{L}\p{N}]/u.test(word) || word.length > MAX_OFFERED_WORD || /[\r\n。；！？]/.test(word)) return undefined;
   return word;
 }
+
+/** Longest word a "Never flag" quick fix offers. */
+const MAX_OFFERED_WORD = 30;
 
 /** Latin letters, digits and ASCII marks: what sits in a gloss or code beside a half-width mark. */
 function isTokenChar(c: string): boolean {

@@ -160,9 +160,11 @@ export function pathOf(uri: string): string | undefined {
   }
 }
 
+/** Whether something is there: a FIFO or folder of that name is then reported, not passed over. */
 function exists(path: string): boolean {
   try {
-    return statSync(path).isFile();
+    statSync(path);
+    return true;
   } catch {
     return false;
   }
