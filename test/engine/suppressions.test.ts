@@ -47,6 +47,16 @@ describe('ignore entries', () => {
     expect(placeholders(REPORT.replace('今年实现', '全年实现'), cfg)).toHaveLength(2);
   });
 
+  it('leaves the rest of the analysis as it was', () => {
+    const analysis = analyze(REPORT, defaultSettings());
+    const filtered = withSuppressions(analysis, suppressionsFor(config({ ignore: [ignoreEntryFor(REPORT, first())] }), 'a.txt'));
+    expect(filtered.model).toBe(analysis.model);
+    expect(filtered.failures).toBe(analysis.failures);
+    expect(filtered.settingsProblems).toBe(analysis.settingsProblems);
+    expect(filtered.findings).toEqual(analysis.findings.filter((f) => f !== first() && !(f.ruleId === 'placeholder' && f.start === first().start)));
+    expect(filtered.findings.length).toBe(analysis.findings.length - 1);
+  });
+
   it('applies to the named file only; an entry without file applies to every file', () => {
     const entry = ignoreEntryFor(REPORT, first());
     expect(placeholders(REPORT, config({ ignore: [{ file: 'other.txt', ...entry }] }))).toHaveLength(2);

@@ -50,6 +50,13 @@ export function selectBySeverity(findings: readonly RatedFinding[], min: Level):
   return { shown, hidden };
 }
 
+/**
+ * Where a finding is when line numbers mean nothing to the user (a Word document:
+ * `第 3 段 “…生产总值xx亿元…”`): the text shown instead of `line:column`, and fields added to its
+ * JSON; `undefined` keeps line and column.
+ */
+export type FindingPlace = (f: RatedFinding) => { where: string; json: Record<string, unknown> } | undefined;
+
 /** A painter of ANSI colours, or of nothing. */
 export interface Paint {
   bold(s: string): string;
@@ -69,13 +76,15 @@ export function painter(color: boolean): Paint {
  *
  * @example `r.txt:9:70: 警告 未填写的占位符“xx” [placeholder]` … `r.txt: 2 个问题（错误 0，警告 2）`
  */
-export function checkText(file: string, model: ReportModel, shown: readonly RatedFinding[], min: Level, language: 'zh' | 'en', paint: Paint): string {
+export function checkText(file: string, model: ReportModel, shown: readonly RatedFinding[], min: Level, language: 'zh' | 'en', paint: Paint, place?: FindingPlace): string {
   const lines: string[] = [];
   for (const f of shown) {
-    const pos = model.lines.positionAt(f.start);
     const word = severityWord(f.severity, language);
     const sev = f.severity === 'error' ? paint.red(word) : f.severity === 'warning' ? paint.yellow(word) : paint.dim(word);
-    lines.push(`${file}:${pos.line + 1}:${pos.character + 1}: ${sev} ${f.message[language]} ${paint.dim(`[${f.ruleId}]`)}`);
+    const placed = place?.(f);
+    const pos = model.lines.positionAt(f.start);
+    const where = placed ? `${file}: ${placed.where}` : `${file}:${pos.line + 1}:${pos.character + 1}`;
+    lines.push(`${where}: ${sev} ${f.message[language]} ${paint.dim(`[${f.ruleId}]`)}`);
   }
   const counts = noCounts();
   for (const f of shown) counts[f.severity]++;
@@ -105,13 +114,14 @@ export function hiddenNote(hidden: LevelCounts, language: 'zh' | 'en'): string {
 }
 
 /** One finding in `check --json`. */
-export function findingJson(model: ReportModel, f: RatedFinding): object {
+export function findingJson(model: ReportModel, f: RatedFinding, place?: FindingPlace): object {
   return {
     rule: f.ruleId,
     severity: f.severity,
     message: f.message,
     range: model.lines.rangeOf(f.start, f.end),
     text: model.text.slice(f.start, f.end),
+    ...place?.(f)?.json,
   };
 }
 
@@ -120,9 +130,9 @@ export function findingJson(model: ReportModel, f: RatedFinding): object {
  *
  * @example {"file": "r.txt", "kind": "summary", "hidden": 3, "problems": [\n{"rule": "placeholder", …}\n]}
  */
-export function writeCheckJson(write: (s: string) => void, file: string, model: ReportModel, shown: readonly RatedFinding[], hidden: LevelCounts): void {
+export function writeCheckJson(write: (s: string) => void, file: string, model: ReportModel, shown: readonly RatedFinding[], hidden: LevelCounts, place?: FindingPlace): void {
   const hiddenTotal = hidden.error + hidden.warning + hidden.info + hidden.hint;
   write(`{"file": ${JSON.stringify(file)}, "kind": ${JSON.stringify(model.kind)}, "hidden": ${hiddenTotal}, "problems": [`);
-  shown.forEach((f, i) => write(`${i === 0 ? '\n' : ',\n'}  ${JSON.stringify(findingJson(model, f))}`));
+  shown.forEach((f, i) => write(`${i === 0 ? '\n' : ',\n'}  ${JSON.stringify(findingJson(model, f, place))}`));
   write(shown.length ? '\n]}' : ']}');
 }

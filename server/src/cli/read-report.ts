@@ -41,6 +41,11 @@ function decode(bytes: Uint8Array, encoding: string, label: string): ReadResult 
  * and oversized files become a reason, not an exception or a hang.
  */
 export function readReport(path: string): ReadResult {
+  const read = readBytes(path);
+  return read.ok ? decodeReport(read.bytes) : read;
+}
+
+function readBytes(path: string): { ok: true; bytes: Buffer } | { ok: false; reason: string } {
   const read = readRegularFile(path, MAX_REPORT_BYTES);
-  return read.ok ? decodeReport(read.bytes) : { ok: false, reason: read.reason };
+  return read.ok ? read : { ok: false, reason: read.reason };
 }

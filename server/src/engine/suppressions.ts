@@ -132,19 +132,17 @@ export function visibleFindings(text: string, findings: readonly RatedFinding[],
  *
  * @example withSuppressions(analyze(text, settings), suppressionsFor(config, 'reports/2024.txt')).findings
  */
-export function withSuppressions(analysis: Analysis, suppressions: Suppressions): Analysis {
+export function withSuppressions<A extends Analysis>(analysis: A, suppressions: Suppressions): A {
   if (suppressions.ignore.length === 0 && suppressions.words.length === 0) return analysis;
   let visible: RatedFinding[] | undefined;
-  return {
-    model: analysis.model,
-    get findings() {
-      return (visible ??= visibleFindings(analysis.model.text, analysis.findings, suppressions));
-    },
-    get failures() {
-      return analysis.failures;
-    },
-    settingsProblems: analysis.settingsProblems,
-  };
+  // Everything but `findings` is the analysis's own, reached through the prototype (getters stay
+  // lazy, and members added to Analysis later come along).
+  const filtered = Object.create(analysis) as A;
+  Object.defineProperty(filtered, 'findings', {
+    get: () => (visible ??= visibleFindings(analysis.model.text, analysis.findings, suppressions)),
+    enumerable: true,
+  });
+  return filtered;
 }
 
 /**

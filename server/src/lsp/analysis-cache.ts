@@ -51,10 +51,15 @@ export class AnalysisCache {
   get(uri: string, version: number, getText: () => string): Analysis {
     const hit = this.entries.get(uri);
     if (hit && hit.version === version && hit.settingsGeneration === this.settingsGeneration) return hit.analysis;
-    const { settings, suppressions } = this.resolve(uri, this.settings);
+    const { settings, suppressions } = this.settingsOf(uri);
     const analysis = withSuppressions(analyze(getText(), settings), suppressions);
     this.entries.set(uri, { version, settingsGeneration: this.settingsGeneration, analysis });
     return analysis;
+  }
+
+  /** The document's settings (the editor's with its `.gongwen.json`) and what its config silences. */
+  private settingsOf(uri: string): { settings: GongwenSettings; suppressions: Suppressions } {
+    return this.resolve(uri, this.settings);
   }
 
   delete(uri: string): void {
