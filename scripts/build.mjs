@@ -13,6 +13,8 @@ const common = {
   define: { __VERSION__: JSON.stringify(pkg.version) },
   // The section snippets are imported by the server (completion, insert-section): one source of truth.
   loader: { '.code-snippets': 'json' },
+  // jsonc-parser's default entry is a UMD build whose dynamic requires esbuild cannot follow.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };
 
 await Promise.all([

@@ -77,6 +77,7 @@ const schema = {
   type: 'object',
   additionalProperties: false,
   properties: {
+    $schema: { type: 'string' },
     rules: { type: 'object', additionalProperties: false, properties: rules },
     kind: flat.kind,
     placeholders: {
@@ -85,6 +86,52 @@ const schema = {
       properties: { extraPatterns: flat['placeholders.extraPatterns'], ignoreWords: flat['placeholders.ignoreWords'] },
     },
     autoDetect: { type: 'boolean', default: true },
+    // Only in `.gongwen.json`: silencing, read by the CLI and the language server (engine/config-file.ts).
+    overrides: {
+      type: 'array',
+      maxItems: 200,
+      markdownDescription: 'Settings for some files only, by glob relative to this file (`drafts/**`, `*模板*.txt`); later entries win. 只对部分文件生效的设置，按相对于本文件的通配符匹配；后面的优先。',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['files'],
+        properties: {
+          files: {
+            oneOf: [
+              { type: 'string', maxLength: 500 },
+              { type: 'array', items: { type: 'string', maxLength: 500 }, minItems: 1, maxItems: 50 },
+            ],
+            markdownDescription: 'Globs: `*` `?` `[…]` `{a,b}`, `**` for any folders; without `/` a name at any depth. 通配符；不含 `/` 时匹配任意层级的文件名或目录名。',
+          },
+          rules: { type: 'object', additionalProperties: false, properties: rules },
+          kind: flat.kind,
+        },
+      },
+    },
+    ignore: {
+      type: 'array',
+      maxItems: 20000,
+      markdownDescription: 'Findings not to report, matched by their text and the text around them (not by line), so edits elsewhere keep them ignored. Written by the quick fix "Ignore this here". 不报告的具体问题，按问题文字及其上下文匹配（不按行号），文档其他地方的修改不影响。由快速修复“忽略此处”写入。',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['rule', 'text'],
+        properties: {
+          file: { type: 'string', markdownDescription: 'The report, relative to this file; absent = every file. 报告路径（相对于本文件）；省略表示所有文件。' },
+          rule: { type: 'string', enum: RULES.map((r) => r.id) },
+          text: { type: 'string', maxLength: 2000, markdownDescription: 'The text of the finding (over 100 characters: the first 40, `…`, the last 40). 问题所在的文字（超过 100 字时为前 40 字、`…`、后 40 字）。' },
+          context: { type: 'string', maxLength: 2000, markdownDescription: 'The text with a little of what surrounds it; the finding is ignored only where the document reads so. 含上下文的文字；只有文档中此处这样写时才忽略。' },
+          section: { type: 'string', markdownDescription: 'For `section-missing`: which section. 用于 `section-missing`：哪一部分。' },
+        },
+      },
+    },
+    words: {
+      type: 'array',
+      items: { type: 'string', minLength: 1, maxLength: 100 },
+      maxItems: 2000,
+      uniqueItems: true,
+      markdownDescription: 'Words never flagged by `placeholder`, `web-residue` and `halfwidth-punctuation`: a finding inside such a word is not reported (`X建`). 永不标记的词：落在这些词之内的 `placeholder`、`web-residue`、`halfwidth-punctuation` 问题不报告（如 `X建`）。',
+    },
   },
 };
 for (const [file, entries] of [['package.nls.json', nls.en], ['package.nls.zh-cn.json', nls.zh]]) {

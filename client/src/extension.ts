@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { looksLikeReport } from '../../server/src/engine/detect';
+import { registerConfigSync } from './config-sync';
 import { registerClientFeatures } from './features';
 
 let client: LanguageClient | undefined;
@@ -31,6 +32,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   vscode.workspace.textDocuments.forEach(switchIfReport);
   registerClientFeatures(context, client);
   await client.start();
+  registerConfigSync(context, client);
 }
 
 /** Stops the language client (and with it the server), if it was started. */

@@ -6,6 +6,7 @@ import {
   createConnection,
   MessageType,
   ProposedFeatures,
+  DidChangeWatchedFilesNotification,
   ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
@@ -17,8 +18,9 @@ import {
   type SelectionRangeParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { defaultSettings, foldingRangesOf, normalizeSettings, outlineOf, RULE_IDS, selectionChainAt, type Analysis } from './engine';
+import { defaultSettings, foldingRangesOf, normalizeSettings, outlineOf, RULE_IDS, selectionChainAt, settingsForFile, suppressionsFor, type Analysis } from './engine';
 import { AnalysisCache } from './lsp/analysis-cache';
+import { CONFIG_TEXT_NOTIFICATION, ConfigFiles } from './lsp/config-files';
 import { toDocumentSymbols, toFoldingRanges, toSelectionRange } from './lsp/convert';
 import { languageOf, type Language } from './lsp/locale';
 import { DiagnosticsScheduler } from './lsp/diagnostics-scheduler';
@@ -34,6 +36,8 @@ export interface ServerContext {
   analysisOf(uri: string): Analysis | undefined;
   /** What the client said it supports (snippets in completion, …), once initialized. */
   clientCapabilities?: ClientCapabilities;
+  /** The `.gongwen.json` of each document. */
+  configFiles: ConfigFiles;
 }
 
 /** Most outline entries sent; a 20 MB compilation would otherwise send hundreds of MB of symbols. */
@@ -45,10 +49,21 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const cache = new AnalysisCache(defaultSettings());
   let language: Language = 'en';
   let canPullConfiguration = false;
+  let canWatchFiles = false;
+  let canTrackFolders = false;
+  const configFiles = new ConfigFiles((path, problems) => {
+    const head = language === 'zh' ? `Gongwen：${path} 有误，已忽略：` : `Gongwen ignored parts of ${path}:`;
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `${head}\n${problems.join('\n')}` });
+  });
+  cache.setResolver((uri, editorSettings) => {
+    const found = configFiles.forDocument(uri);
+    return { settings: settingsForFile(editorSettings, found?.config, found?.relativePath), suppressions: suppressionsFor(found?.config, found?.relativePath) };
+  });
   const ctx: ServerContext = {
     connection,
     documents,
     cache,
+    configFiles,
     language: () => language,
     analysisOf(uri) {
       const doc = documents.get(uri);
@@ -61,6 +76,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     language = languageOf(params.locale);
     ctx.clientCapabilities = params.capabilities;
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
+    canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    canTrackFolders = !!params.capabilities.workspace?.workspaceFolders;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    configFiles.setWorkspaceFolders(folders);
     const init = params.initializationOptions as { settings?: unknown } | undefined;
     if (init?.settings !== undefined) applySettings(init.settings);
     return {
@@ -69,6 +88,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         documentSymbolProvider: { label: 'Gongwen' },
         foldingRangeProvider: true,
         selectionRangeProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         ...featureCapabilities(),
       },
       serverInfo: { name: 'gongwen', version: SERVER_VERSION },
@@ -77,6 +97,31 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onInitialized(() => {
     if (canPullConfiguration) void pullSettings();
+    // `.gongwen.json` anywhere: a quick fix that writes it, or the user editing it, re-checks open documents.
+    if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.gongwen.json' }] }).catch(() => undefined);
+    if (canTrackFolders) connection.workspace.onDidChangeWorkspaceFolders(() => void refreshFolders());
+  });
+
+  async function refreshFolders(): Promise<void> {
+    try {
+      const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
+      configFiles.setWorkspaceFolders(folders.map((f) => f.uri));
+      configsChanged();
+    } catch (error) {
+      connection.console.error(`gongwen: could not read workspace folders: ${String(error)}`);
+    }
+  }
+
+  function configsChanged(): void {
+    configFiles.clear();
+    cache.invalidate();
+    diagnostics.scheduleAll();
+  }
+
+  connection.onDidChangeWatchedFiles(() => configsChanged());
+  connection.onNotification(CONFIG_TEXT_NOTIFICATION, (params: { uri?: unknown; text?: unknown }) => {
+    if (typeof params?.uri !== 'string') return;
+    if (configFiles.setOverlay(params.uri, typeof params.text === 'string' ? params.text : undefined)) configsChanged();
   });
 
   connection.onDidChangeConfiguration((change) => {

@@ -132,8 +132,9 @@ describe('gongwen check', () => {
     writeFileSync(join(folder, '.gongwen.json'), JSON.stringify({ rules: { placeholder: 'loud', nosuchrule: 'off' }, placeholders: { extraPatterns: ['(a)\\1'] } }));
     const r = run(['check', 'r.txt'], folder);
     expect(r.code).toBe(0);
-    expect(r.err).toContain('gongwen.rules.placeholder: "loud" is not one of default, off, hint, info, warning, error');
-    expect(r.err).toContain('gongwen.rules.nosuchrule: unknown rule');
+    expect(r.err).toContain(`config: ${join(folder, '.gongwen.json')}`);
+    expect(r.err).toContain('.gongwen.json: rules.placeholder: "loud" is not one of default, off, hint, info, warning, error');
+    expect(r.err).toContain('.gongwen.json: rules.nosuchrule: unknown rule');
     expect(r.err).toContain('extraPatterns[0]');
   });
 

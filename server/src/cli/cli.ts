@@ -4,10 +4,11 @@
  *     gongwen outline 2023年政府工作报告.txt
  *     gongwen check reports/ --json
  */
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve as resolvePath } from 'node:path';
-import { analyze, outlineOf, RULE_IDS, type Analysis, type GongwenSettings, type OutlineSymbol, type RatedFinding } from '../engine';
-import { loadConfig } from './config';
+import { relative } from 'node:path';
+import { analyze, outlineOf, RULE_IDS, settingsForFile, suppressionsFor, withSuppressions, type Analysis, type GongwenSettings, type OutlineSymbol } from '../engine';
+import { checkText, hiddenNote, LEVELS, noCounts, painter, selectBySeverity, writeCheckJson, type Level } from './check-output';
+import { loadConfig, pathForConfig } from './config';
+import { expandPaths } from './files';
 import { readReport } from './read-report';
 
 /** Exit codes, documented in the README. */
@@ -17,7 +18,7 @@ export const EXIT = {
   problems: 1,
   /** The command line was wrong. */
   usage: 2,
-  /** A file could not be read or decoded, or the config file is invalid. */
+  /** A file could not be read or decoded (or is not a regular file, or is too large), no report file was found, or the config file is invalid. */
   unreadable: 3,
 } as const;
 
@@ -37,9 +38,11 @@ interface Options {
   /** `--exit-zero`: report problems but exit 0 (for demos and advisory CI steps). */
   exitZero: boolean;
   config?: string;
+  /** `--severity`: the quietest severity shown. */
+  severity: Level;
+  /** `--rule` (repeatable): only these rules; empty = all. */
+  rules: string[];
 }
-
-const REPORT_EXTENSIONS = ['.txt', '.gongwen', '.md'];
 
 /**
  * Runs one command line and returns the exit code.
@@ -69,14 +72,26 @@ export function runCli(argv: readonly string[], io: Io, version: string): number
     io.err(`gongwen: ${config.reason}\n`);
     return EXIT.unreadable;
   }
+  // Say which config file applies: a stray one must never silence a check unnoticed.
+  if (config.path) io.err(`gongwen: ${io.language === 'zh' ? '配置文件' : 'config'}: ${config.path}\n`);
   for (const problem of config.problems) io.err(`gongwen: ${config.path}: ${problem}\n`);
-  const files = expandPaths(parsed.paths, io);
+  const files = expandPaths(parsed.paths, io.cwd);
   let exit: number = EXIT.ok;
-  const results: object[] = [];
   for (const file of files.missing) {
     io.err(`gongwen: ${file}: ${io.language === 'zh' ? '文件不存在' : 'no such file or folder'}\n`);
     exit = EXIT.unreadable;
   }
+  for (const { path, reason } of files.skipped) io.err(`gongwen: ${relative(io.cwd, path) || path}: ${reason}\n`);
+  if (files.found.length === 0 && files.missing.length === 0) {
+    io.err(`gongwen: ${io.language === 'zh' ? '未找到报告文件（.txt、.gongwen、.md）' : 'no reports found (.txt, .gongwen, .md)'}\n`);
+    return EXIT.unreadable;
+  }
+  const out = bufferedWriter(io.out);
+  // One file named alone gives one JSON object; anything else an array, written as it goes.
+  const single = parsed.paths.length === 1 && files.found.length === 1;
+  let written = 0;
+  const hidden = noCounts();
+  if (parsed.json && !single) out.write('[');
   for (const file of files.found) {
     const read = readReport(file);
     const shown = relative(io.cwd, file) || file;
@@ -85,31 +100,81 @@ export function runCli(argv: readonly string[], io: Io, version: string): number
       exit = EXIT.unreadable;
       continue;
     }
-    const analysis = analyze(read.text, config.settings);
+    const where = pathForConfig(config.path, file);
+    const settings = selectRules(settingsForFile(config.settings, config.config, where), parsed.rules);
+    const analysis = withSuppressions(analyze(read.text, settings), suppressionsFor(config.config, where));
+    if (parsed.json && !single) out.write(written === 0 ? '\n' : ',\n');
+    written++;
     if (parsed.command === 'outline') {
-      if (parsed.json) results.push(outlineJson(shown, analysis));
-      else io.out(outlineText(shown, analysis, io));
+      if (parsed.json) out.write(JSON.stringify(outlineJson(shown, analysis), null, 2));
+      else out.write(outlineText(shown, analysis, io));
     } else {
-      if (!parsed.exitZero && analysis.findings.some((f) => f.severity === 'error') && exit === EXIT.ok) exit = EXIT.problems;
-      if (parsed.json) results.push(checkJson(shown, analysis));
-      else io.out(checkText(shown, analysis, io));
+      const { shown: findings, hidden: quieter } = selectBySeverity(analysis.findings, parsed.severity);
+      for (const level of LEVELS) hidden[level] += quieter[level];
+      if (!parsed.exitZero && findings.some((f) => f.severity === 'error') && exit === EXIT.ok) exit = EXIT.problems;
+      if (parsed.json) writeCheckJson(out.write, shown, analysis.model, findings, quieter);
+      else out.write(checkText(shown, analysis.model, findings, parsed.severity, io.language, painter(io.color)));
     }
   }
-  if (parsed.json) io.out(JSON.stringify(results.length === 1 && parsed.paths.length === 1 && files.found.length === 1 ? results[0] : results, null, 2) + '\n');
+  // A lone file that could not be read still leaves valid JSON: an empty list.
+  if (parsed.json) out.write(single ? (written ? '\n' : '[]\n') : written ? '\n]\n' : ']\n');
+  else out.write(hiddenNote(hidden, io.language));
+  out.flush();
   return exit;
 }
 
+/** Settings with every rule not named by `--rule` switched off (not run at all). */
+function selectRules(settings: GongwenSettings, only: readonly string[]): GongwenSettings {
+  if (only.length === 0) return settings;
+  const rules = { ...settings.rules };
+  for (const id of RULE_IDS) if (!only.includes(id)) rules[id] = 'off';
+  return { ...settings, rules };
+}
+
+/** Collects small writes into chunks of about 64 KB. */
+function bufferedWriter(write: (s: string) => void): { write: (s: string) => void; flush: () => void } {
+  let parts: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (parts.length) write(parts.join(''));
+    parts = [];
+    size = 0;
+  };
+  return {
+    write: (s) => {
+      parts.push(s);
+      size += s.length;
+      if (size > 65536) flush();
+    },
+    flush,
+  };
+}
+
 function parseArgs(argv: readonly string[]): Options | { error: string } {
-  const options: Options = { command: '', paths: [], json: false, exitZero: false };
+  const options: Options = { command: '', paths: [], json: false, exitZero: false, severity: 'warning', rules: [] };
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
+    let arg = argv[i];
+    // `--severity=hint` is `--severity hint`.
+    const eq = /^(--(?:severity|rule|config))=(.*)$/s.exec(arg);
+    let inline: string | undefined;
+    if (eq) [arg, inline] = [eq[1], eq[2]];
+    const value = (): string | undefined => inline ?? (i + 1 < argv.length ? argv[++i] : undefined);
     if (arg === '--help' || arg === '-h') return { ...options, command: 'help' };
     if (arg === '--version' || arg === '-v') return { ...options, command: 'version' };
     if (arg === '--json') options.json = true;
     else if (arg === '--exit-zero') options.exitZero = true;
     else if (arg === '--config') {
-      if (i + 1 >= argv.length) return { error: '--config needs a file' };
-      options.config = argv[++i];
+      const file = value();
+      if (file === undefined) return { error: '--config needs a file' };
+      options.config = file;
+    } else if (arg === '--severity') {
+      const level = value();
+      if (!(LEVELS as readonly string[]).includes(level ?? '')) return { error: `--severity needs one of error, warning, info, hint${level === undefined ? '' : `, got ${level}`}` };
+      options.severity = level as Level;
+    } else if (arg === '--rule') {
+      const id = value();
+      if (id === undefined || !RULE_IDS.includes(id)) return { error: `--rule needs a rule id${id === undefined ? '' : `, got ${id}`}; known: ${RULE_IDS.join(', ')}` };
+      options.rules.push(id);
     } else if (arg.startsWith('-')) return { error: `unknown option ${arg}` };
     else if (!options.command) options.command = arg;
     else options.paths.push(arg);
@@ -117,33 +182,6 @@ function parseArgs(argv: readonly string[]): Options | { error: string } {
   if (!options.command) return { ...options, command: 'help' };
   if (options.command !== 'outline' && options.command !== 'check' && options.command !== 'help') return { error: `unknown command ${options.command}` };
   return options;
-}
-
-/** Files named directly, and report files (`.txt` `.gongwen` `.md`) found in named folders. */
-function expandPaths(paths: readonly string[], io: Io): { found: string[]; missing: string[] } {
-  const found: string[] = [];
-  const missing: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (REPORT_EXTENSIONS.some((ext) => entry.name.endsWith(ext))) found.push(full);
-    }
-  };
-  for (const p of paths) {
-    const full = resolvePath(io.cwd, p);
-    let stat;
-    try {
-      stat = statSync(full);
-    } catch {
-      missing.push(p);
-      continue;
-    }
-    if (stat.isDirectory()) walk(full);
-    else found.push(full);
-  }
-  return { found, missing };
 }
 
 const INDENT = '  ';
@@ -179,63 +217,6 @@ function outlineJson(file: string, analysis: Analysis): object {
   return { file, title: model.title?.text ?? null, kind: model.kind, year: model.year ?? null, outline: outlineOf(model).map(toJson) };
 }
 
-function checkText(file: string, analysis: Analysis, io: Io): string {
-  const paint = painter(io.color);
-  const { model, findings } = analysis;
-  const lines: string[] = [];
-  for (const f of findings) {
-    const pos = model.lines.positionAt(f.start);
-    const sev = severityLabel(f, paint);
-    lines.push(`${file}:${pos.line + 1}:${pos.character + 1}: ${sev} ${f.message[io.language]} ${paint.dim(`[${f.ruleId}]`)}`);
-  }
-  const counts = countBySeverity(findings);
-  const zh = io.language === 'zh';
-  lines.push(
-    findings.length === 0
-      ? `${file}: ${zh ? '未发现问题' : 'no problems'}`
-      : `${file}: ${zh ? `${findings.length} 个问题（错误 ${counts.error}，警告 ${counts.warning}，提示 ${counts.info + counts.hint}）` : `${findings.length} problems (${counts.error} errors, ${counts.warning} warnings, ${counts.info + counts.hint} notes)`}`,
-  );
-  return lines.join('\n') + '\n';
-}
-
-function checkJson(file: string, analysis: Analysis): object {
-  const { model, findings } = analysis;
-  return {
-    file,
-    kind: model.kind,
-    problems: findings.map((f) => ({
-      rule: f.ruleId,
-      severity: f.severity,
-      message: f.message,
-      range: model.lines.rangeOf(f.start, f.end),
-      text: model.text.slice(f.start, f.end),
-    })),
-  };
-}
-
-function countBySeverity(findings: readonly RatedFinding[]): Record<RatedFinding['severity'], number> {
-  const counts = { error: 0, warning: 0, info: 0, hint: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
-}
-
-function severityLabel(f: RatedFinding, paint: ReturnType<typeof painter>): string {
-  switch (f.severity) {
-    case 'error':
-      return paint.red('error');
-    case 'warning':
-      return paint.yellow('warning');
-    default:
-      return paint.dim(f.severity);
-  }
-}
-
-/** ANSI colours, only when writing to a terminal. */
-function painter(color: boolean) {
-  const wrap = (code: string) => (s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
-  return { bold: wrap('1'), dim: wrap('2'), red: wrap('31'), yellow: wrap('33') };
-}
-
 /** The `--help` text. */
 export function usage(language: 'zh' | 'en'): string {
   if (language === 'zh') {
@@ -246,13 +227,15 @@ export function usage(language: 'zh' | 'en'): string {
   check     检查报告（未填占位符、序号错误、缺少部分、网页残留等）
 
 选项：
-  --json            以 JSON 输出
-  --config <文件>   使用指定的 .gongwen.json（默认从当前目录向上查找）
-  --exit-zero       即使发现错误也以 0 退出
-  --help, -h        显示帮助
-  --version, -v     显示版本
+  --json               以 JSON 输出
+  --severity <级别>    显示到哪一级：error、warning（默认）、info、hint
+  --rule <规则>        只检查这条规则（可重复）
+  --config <文件>      使用指定的 .gongwen.json（默认从当前目录向上查找，止于含 .git 的项目根目录）
+  --exit-zero          即使发现错误也以 0 退出
+  --help, -h           显示帮助
+  --version, -v        显示版本
 
-退出码：0 无错误；1 check 发现错误级问题；2 命令行有误；3 文件无法读取或配置无效。
+退出码：0 无错误；1 check 发现错误级问题；2 命令行有误；3 文件无法读取（不存在、不是普通文件、过大、二进制）、未找到报告或配置无效。
 `;
   }
   return `Usage: gongwen <command> [options] <file or folder>...
@@ -262,13 +245,17 @@ Commands:
   check     check the report (unfilled placeholders, numbering, missing sections, web residue...)
 
 Options:
-  --json            machine-readable output
-  --config <file>   use this .gongwen.json (default: searched upwards from the current folder)
-  --exit-zero       exit 0 even when check finds errors
-  --help, -h        show this help
-  --version, -v     show the version
+  --json               machine-readable output
+  --severity <level>   the quietest level shown: error, warning (default), info, hint
+  --rule <id>          check only this rule (repeatable)
+  --config <file>      use this .gongwen.json (default: searched upwards from the current folder,
+                       no further than the project root, the folder holding .git)
+  --exit-zero          exit 0 even when check finds errors
+  --help, -h           show this help
+  --version, -v        show the version
 
-Exit codes: 0 no errors; 1 check found error-severity problems; 2 bad command line; 3 unreadable file or invalid config.
+Exit codes: 0 no errors; 1 check found error-severity problems; 2 bad command line;
+3 unreadable file (missing, not a regular file, too large, binary), no reports found, or invalid config.
 `;
 }
 

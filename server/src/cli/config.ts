@@ -1,44 +1,56 @@
 /**
- * `.gongwen.json`: the CLI's settings, the same keys as the editor's `gongwen.*` settings.
+ * `.gongwen.json` for the CLI: which file, read safely, parsed by the engine (`config-file.ts`).
  *
- * @example {"rules": {"halfwidth-punctuation": "off"}, "kind": "gov-report"}
+ * @example {"rules": {"halfwidth-punctuation": "off"}, "overrides": [{"files": ["drafts/**"], "rules": {"section-missing": "off"}}]}
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { defaultSettings, normalizeSettings, type GongwenSettings } from '../engine';
+import { dirname, relative, resolve } from 'node:path';
+import { defaultSettings, emptyConfig, MAX_CONFIG_BYTES, normalizeRelativePath, parseConfig, type GongwenConfig, type GongwenSettings } from '../engine';
+import { findConfigUpward, isInside } from '../files/find-config';
+import { readRegularFile } from '../files/read-regular-file';
 
-/** The CLI's config file name, looked for in the working directory and then its parents. */
-export const CONFIG_FILE = '.gongwen.json';
+export { CONFIG_FILE_NAME as CONFIG_FILE } from '../engine';
 
 /**
- * What {@link loadConfig} found: normalized settings with their problems (`path` absent when the
- * defaults were used), or why the file could not be used.
+ * What {@link loadConfig} found: the settings of the file over the defaults, the whole config
+ * (overrides, ignore, words) and its problems (`path` absent when there is no config file), or why
+ * the file could not be used.
  *
  * @example { ok: false, reason: '/repo/.gongwen.json: invalid JSON / JSON 格式错误: …' }
  */
-export type ConfigResult = { ok: true; settings: GongwenSettings; problems: string[]; path?: string } | { ok: false; reason: string };
+export type ConfigResult =
+  | { ok: true; settings: GongwenSettings; config: GongwenConfig; problems: string[]; path?: string }
+  | { ok: false; reason: string };
 
-/** Loads `explicit`, or the nearest `.gongwen.json` from `cwd` upwards; no file means defaults. */
+/**
+ * Loads `explicit`, or the nearest `.gongwen.json` from `cwd` upwards, no further than the project
+ * root (the nearest folder holding `.git`; with none, `cwd` only). No file means defaults.
+ */
 export function loadConfig(explicit: string | undefined, cwd: string, ruleIds: readonly string[]): ConfigResult {
-  const path = explicit ? resolve(cwd, explicit) : findUp(cwd);
-  if (!path) return { ok: true, settings: defaultSettings(), problems: [] };
-  let raw: unknown;
+  const path = explicit ? resolve(cwd, explicit) : findConfigUpward(cwd);
+  if (!path) return { ok: true, settings: defaultSettings(), config: emptyConfig(), problems: [] };
+  const read = readRegularFile(path, MAX_CONFIG_BYTES);
+  if (!read.ok) return { ok: false, reason: `${path}: ${read.reason}` };
+  let text: string;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    return { ok: false, reason: `${path}: ${error instanceof SyntaxError ? 'invalid JSON / JSON 格式错误: ' + error.message : 'cannot read / 无法读取'}` };
+    text = new TextDecoder('utf-8', { fatal: true }).decode(read.bytes);
+  } catch {
+    return { ok: false, reason: `${path}: not UTF-8 text / 不是 UTF-8 文本` };
   }
-  const { settings, problems } = normalizeSettings(raw, ruleIds);
-  return { ok: true, settings, problems, path };
+  const parsed = parseConfig(text, ruleIds);
+  if (!parsed.ok) return { ok: false, reason: `${path}: ${parsed.reason}` };
+  const { rules, ...rest } = parsed.config.settings;
+  const settings: GongwenSettings = { ...defaultSettings(), ...rest, rules: { ...rules } };
+  return { ok: true, settings, config: parsed.config, problems: parsed.problems, path };
 }
 
-function findUp(from: string): string | undefined {
-  let dir = resolve(from);
-  for (;;) {
-    const candidate = join(dir, CONFIG_FILE);
-    if (existsSync(candidate)) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
+/**
+ * A report's path as the config file's overrides and ignore entries name it: relative to the
+ * config file's folder, `/`-separated; `undefined` for a file outside that folder (or without a config).
+ *
+ * @example pathForConfig('/repo/.gongwen.json', '/repo/reports/2024.txt') // 'reports/2024.txt'
+ */
+export function pathForConfig(configPath: string | undefined, file: string): string | undefined {
+  if (!configPath) return undefined;
+  const folder = dirname(configPath);
+  return isInside(folder, file) ? normalizeRelativePath(relative(folder, file)) : undefined;
 }

@@ -2,7 +2,10 @@
  * Reads a report file in the encodings Chinese government text comes in: UTF-8 (with or without
  * BOM), UTF-16 with BOM, and GB18030/GBK.
  */
-import { readFileSync } from 'node:fs';
+import { readRegularFile } from '../files/read-regular-file';
+
+/** Larger report files are refused unread (exit 3): the largest compilations seen are about 20 MB. */
+export const MAX_REPORT_BYTES = 50 * 1024 * 1024;
 
 /** A decoded file, or why it could not be read. */
 export type ReadResult = { ok: true; text: string; encoding: string } | { ok: false; reason: string };
@@ -33,14 +36,16 @@ function decode(bytes: Uint8Array, encoding: string, label: string): ReadResult 
   }
 }
 
-/** Reads and decodes a file; I/O errors become a reason, not an exception. */
+/**
+ * Reads and decodes a regular file of at most {@link MAX_REPORT_BYTES}; I/O errors, FIFOs, devices
+ * and oversized files become a reason, not an exception or a hang.
+ */
 export function readReport(path: string): ReadResult {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { ok: false, reason: code === 'ENOENT' ? 'no such file / 文件不存在' : code === 'EISDIR' ? 'is a directory / 是目录' : String((error as Error).message) };
-  }
-  return decodeReport(bytes);
+  const read = readBytes(path);
+  return read.ok ? decodeReport(read.bytes) : read;
+}
+
+function readBytes(path: string): { ok: true; bytes: Buffer } | { ok: false; reason: string } {
+  const read = readRegularFile(path, MAX_REPORT_BYTES);
+  return read.ok ? read : { ok: false, reason: read.reason };
 }

@@ -12,3 +12,9 @@ export type { Rule, Finding, Fix, TextEdit, LocalizedText, Severity } from './ru
 export { defaultSettings, normalizeSettings, type GongwenSettings } from './settings';
 export { analyze, type Analysis } from './analyze';
 export { looksLikeReport } from './detect';
+export { compileGlob, matchesAnyGlob } from './glob';
+export {
+  CONFIG_FILE_NAME, MAX_CONFIG_BYTES, emptyConfig, parseConfig, normalizeConfig, settingsForFile, normalizeRelativePath,
+  type GongwenConfig, type ConfigOverride, type IgnoreEntry, type ConfigParse,
+} from './config-file';
+export { WORD_RULES, NO_SUPPRESSIONS, suppressionsFor, ignoreEntryFor, ignoreMatches, visibleFindings, withSuppressions, neverFlagWordOf, quotedText, type Suppressions } from './suppressions';

@@ -22,6 +22,8 @@ import { partitionPoint } from '../engine/partition-point';
 import { renumberDocument } from '../engine/renumber';
 import { onDocument, type ServerContext } from '../server';
 import { localize, type Language } from './locale';
+import type { DocumentConfig } from './config-files';
+import { silenceActionsFor, type EditSupport } from './silence-actions';
 
 /** Applies every safe fix of the document. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.gongwen`;
@@ -52,14 +54,28 @@ export function capabilities(): Partial<ServerCapabilities> {
 export function register(ctx: ServerContext): void {
   reportFailure = (message) => ctx.connection.console.error(`gongwen: ${message}`);
   ctx.connection.onCodeAction(
-    onDocument(ctx, [] as CodeAction[], (analysis, params: CodeActionParams) =>
-      codeActionsFor(params, analysis, ctx.language(), ctx.documents.get(params.textDocument.uri)?.version),
-    ),
+    onDocument(ctx, [] as CodeAction[], (analysis, params: CodeActionParams) => {
+      const workspace = ctx.clientCapabilities?.workspace;
+      const silencing = {
+        config: ctx.configFiles.forDocument(params.textDocument.uri),
+        support: { createFiles: !!workspace?.workspaceEdit?.documentChanges && !!workspace.workspaceEdit.resourceOperations?.includes('create') },
+      };
+      return codeActionsFor(params, analysis, ctx.language(), ctx.documents.get(params.textDocument.uri)?.version, silencing);
+    }),
   );
 }
 
-/** The code actions for one request on the analysis of the document's current version. */
-export function codeActionsFor(params: CodeActionParams, analysis: Analysis, language: Language, version?: number): CodeAction[] {
+/**
+ * The code actions for one request on the analysis of the document's current version; with
+ * `silencing` (the document's `.gongwen.json`), also the quick fixes that silence each finding.
+ */
+export function codeActionsFor(
+  params: CodeActionParams,
+  analysis: Analysis,
+  language: Language,
+  version?: number,
+  silencing?: { config: DocumentConfig | undefined; support: EditSupport },
+): CodeAction[] {
   const uri = params.textDocument.uri;
   const { model } = analysis;
   const only = params.context.only;
@@ -67,9 +83,14 @@ export function codeActionsFor(params: CodeActionParams, analysis: Analysis, lan
 
   if (wants(only, CodeActionKind.QuickFix)) {
     const byRule = new Map<string, Diagnostic[]>();
+    const silence: CodeAction[] = [];
+    let silenced = 0;
     for (const diagnostic of params.context.diagnostics ?? []) {
       const finding = findingOf(analysis, diagnostic);
-      if (!finding?.fixes?.length) continue;
+      if (!finding) continue;
+      // Each edits the config file afresh: a selection over thousands of findings gets them for the first few.
+      if (silencing && silenced++ < MAX_SILENCED_PER_REQUEST) silence.push(...silenceActionsFor(finding, diagnostic, analysis, silencing.config, language, silencing.support));
+      if (!finding.fixes?.length) continue;
       for (const fix of finding.fixes) {
         const edits = validEdits(model, fix.edits);
         if (!edits.length) continue;
@@ -100,6 +121,8 @@ export function codeActionsFor(params: CodeActionParams, analysis: Analysis, lan
         command: { title, command: FIX_RULE_COMMAND, arguments: version === undefined ? [uri, ruleId] : [uri, ruleId, version] },
       });
     }
+    // Fixes first: silencing is the fallback when the author disagrees.
+    actions.push(...silence);
   }
 
   // Source actions are for the source-action menu, "fix all on save" and commands; the light bulb
@@ -127,6 +150,9 @@ export function codeActionsFor(params: CodeActionParams, analysis: Analysis, lan
   }
   return actions;
 }
+
+/** Most diagnostics of one request given "Ignore this here" & co. */
+const MAX_SILENCED_PER_REQUEST = 20;
 
 /** Whether an action of `kind` passes the request's `only` filter (`source.fixAll` admits `source.fixAll.gongwen`). */
 function wants(only: string[] | undefined, kind: string): boolean {
