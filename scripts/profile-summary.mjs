@@ -1,0 +1,123 @@
+// Summarises a V8 CPU profile (`node --cpu-prof`) of the engine or the server: where the time goes
+// by parse stage and by rule, the top functions by self time (named by their source file), and the
+// garbage collector's share. Bundles made by esbuild (dist/server.js, the bench's engine.mjs) keep a
+// `// server/src/engine/headings.ts` comment before each module; that is how bundle lines are
+// mapped back to source files.
+//
+// Usage: node scripts/profile-summary.mjs PROFILE.cpuprofile [--top 25]
+//   `npm run profile` (scripts/profile.mjs) makes the profiles that docs/performance.md cites.
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const [file, ...rest] = process.argv.slice(2);
+if (!file) throw new Error('usage: node scripts/profile-summary.mjs PROFILE.cpuprofile [--top N]');
+const topN = Number(rest[rest.indexOf('--top') + 1] || 25);
+console.log(summarise(JSON.parse(readFileSync(file, 'utf8')), topN));
+
+/** The summary text of one profile. */
+export function summarise(profile, topN = 25) {
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+
+  // --- bundle line → source file
+  const modulesOf = new Map(); // url → sorted [{ line, source }]
+  const sourceOf = (callFrame) => {
+    const url = callFrame.url;
+    if (!url) return callFrame.functionName.startsWith('(') ? callFrame.functionName : '(native)';
+    if (!url.startsWith('file:') && !url.startsWith('/')) return url;
+    if (!modulesOf.has(url)) {
+      const path = url.startsWith('file:') ? fileURLToPath(url) : url;
+      const marks = [];
+      if (existsSync(path)) {
+        readFileSync(path, 'utf8')
+          .split('\n')
+          .forEach((line, i) => {
+            const m = /^\/\/ ((?:server|client|node_modules)\/\S+)$/.exec(line);
+            if (m) marks.push({ line: i, source: m[1].replace(/^node_modules\//, '') });
+          });
+      }
+      modulesOf.set(url, marks);
+    }
+    const marks = modulesOf.get(url);
+    let found;
+    for (const m of marks) {
+      if (m.line <= callFrame.lineNumber) found = m.source;
+      else break;
+    }
+    return found ?? url.split('/').slice(-2).join('/');
+  };
+  const label = (n) => `${n.callFrame.functionName || '(anonymous)'} (${sourceOf(n.callFrame).replace(/^server\/src\//, '')})`;
+
+  // --- time per node from samples
+  const selfTime = new Map();
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    const dt = profile.timeDeltas[i] ?? 0;
+    selfTime.set(id, (selfTime.get(id) ?? 0) + dt);
+    total += dt;
+  });
+  const stackOf = (id) => {
+    const out = [];
+    for (let cur = id; cur !== undefined; cur = parent.get(cur)) out.push(nodes.get(cur));
+    return out; // innermost first
+  };
+
+  const bySelf = new Map();
+  const byFile = new Map();
+  const inclusive = new Map();
+  const stages = new Map();
+  let idle = 0;
+  let gc = 0;
+  for (const [id, t] of selfTime) {
+    const n = nodes.get(id);
+    const name = n.callFrame.functionName;
+    if (name === '(idle)') idle += t;
+    if (name === '(garbage collector)') gc += t;
+    bySelf.set(label(n), (bySelf.get(label(n)) ?? 0) + t);
+    const src = sourceOf(n.callFrame);
+    byFile.set(src, (byFile.get(src) ?? 0) + t);
+    const stack = stackOf(id);
+    for (const key of new Set(stack.map(label))) inclusive.set(key, (inclusive.get(key) ?? 0) + t);
+    const stage = stageOf(stack, sourceOf);
+    if (stage) stages.set(stage, (stages.get(stage) ?? 0) + t);
+  }
+  const busy = total - idle;
+  const ms = (t) => `${(t / 1000).toFixed(0)} ms`;
+  const pct = (t) => `${((100 * t) / busy).toFixed(1)}%`;
+  const rows = (map, n) =>
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, t]) => `| ${k} | ${ms(t)} | ${pct(t)} |`);
+  const out = [];
+  out.push(`busy ${ms(busy)} (idle ${ms(idle)} not counted); garbage collector ${ms(gc)} = ${pct(gc)} of busy time`);
+  out.push('', '### Inclusive time by stage (the step of buildReportModel or runRules a sample is under)', '', '| stage | time | share of busy |', '| --- | --- | --- |', ...rows(stages, 40));
+  out.push('', `### Top ${topN} functions by self time`, '', '| function (source file) | self | share |', '| --- | --- | --- |', ...rows(bySelf, topN));
+  out.push('', '### Self time by source file', '', '| file | self | share |', '| --- | --- | --- |', ...rows(byFile, 20));
+  out.push('', `### Top ${topN} functions by inclusive time`, '', '| function (source file) | inclusive | share |', '| --- | --- | --- |', ...rows(inclusive, topN));
+  return out.join('\n');
+}
+
+/**
+ * The stage a sample belongs to: the frame called by `buildReportModel` (its parse steps: the line
+ * index, paragraphs, title, headings, placeholders, …) or by `runRules` (a rule's `check`, named by
+ * its file), or `analyze` / server work outside both. GC samples have no stage.
+ */
+function stageOf(stack, sourceOf) {
+  for (let i = stack.length - 1; i > 0; i--) {
+    const frame = stack[i].callFrame;
+    const callee = stack[i - 1].callFrame;
+    if (frame.functionName === 'buildReportModel') return `parse: ${callee.functionName || '(anonymous)'}`;
+    if (frame.functionName === 'runRules') {
+      const src = sourceOf(callee);
+      const rule = /rules\/([\w-]+)\.ts$/.exec(src);
+      return rule ? `rule: ${rule[1]}` : `runRules: ${callee.functionName || '(anonymous)'}`;
+    }
+  }
+  const top = stack.find((n) => n.callFrame.functionName === 'buildReportModel' || n.callFrame.functionName === 'runRules');
+  if (top) return `${top.callFrame.functionName} (own code)`;
+  const analyze = stack.find((n) => n.callFrame.functionName === 'analyze');
+  if (analyze) return 'analyze (own code)';
+  return undefined;
+}
