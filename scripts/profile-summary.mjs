@@ -83,17 +83,22 @@ export function summarise(profile, topN = 25) {
     if (stage) stages.set(stage, (stages.get(stage) ?? 0) + t);
   }
   const busy = total - idle;
+  const analysis = [...stages].filter(([k]) => !k.startsWith('outside analysis')).reduce((sum, [, t]) => sum + t, 0);
   const ms = (t) => `${(t / 1000).toFixed(0)} ms`;
-  const pct = (t) => `${((100 * t) / busy).toFixed(1)}%`;
-  const rows = (map, n) =>
+  const share = (t, of) => `${((100 * t) / of).toFixed(1)}%`;
+  const rows = (map, n, of = busy) =>
     [...map]
       .sort((a, b) => b[1] - a[1])
       .slice(0, n)
-      .map(([k, t]) => `| ${k} | ${ms(t)} | ${pct(t)} |`);
+      .map(([k, t]) => `| ${k} | ${ms(t)} | ${share(t, of)} |`);
   const out = [];
-  out.push(`busy ${ms(busy)} (idle ${ms(idle)} not counted); garbage collector ${ms(gc)} = ${pct(gc)} of busy time`);
-  out.push('', '### Inclusive time by stage (the step of buildReportModel or runRules a sample is under)', '', '| stage | time | share of busy |', '| --- | --- | --- |', ...rows(stages, 40));
-  out.push('', `### Top ${topN} functions by self time`, '', '| function (source file) | self | share |', '| --- | --- | --- |', ...rows(bySelf, topN));
+  out.push(
+    `busy ${ms(busy)} (idle ${ms(idle)} not counted); analysis (under analyze/buildReportModel/runRules) ${ms(analysis)}; ` +
+      `garbage collector ${ms(gc)} = ${share(gc, busy)} of busy time, ${share(gc, analysis + gc)} of analysis + GC`,
+  );
+  const withGc = new Map([...stages, ['(garbage collector, whole process)', gc]]);
+  out.push('', '### Time by stage (the step of buildReportModel or runRules a sample is under; share of analysis + GC)', '', '| stage | time | share |', '| --- | --- | --- |', ...rows(withGc, 40, analysis + gc));
+  out.push('', `### Top ${topN} functions by self time (share of busy time)`, '', '| function (source file) | self | share |', '| --- | --- | --- |', ...rows(bySelf, topN));
   out.push('', '### Self time by source file', '', '| file | self | share |', '| --- | --- | --- |', ...rows(byFile, 20));
   out.push('', `### Top ${topN} functions by inclusive time`, '', '| function (source file) | inclusive | share |', '| --- | --- | --- |', ...rows(inclusive, topN));
   return out.join('\n');
@@ -105,19 +110,26 @@ export function summarise(profile, topN = 25) {
  * its file), or `analyze` / server work outside both. GC samples have no stage.
  */
 function stageOf(stack, sourceOf) {
+  // When V8 inlined runRules into analyze's `rate`, the rules hang under `rate` instead.
+  const driver = stack.some((n) => n.callFrame.functionName === 'runRules') ? 'runRules' : 'rate';
   for (let i = stack.length - 1; i > 0; i--) {
     const frame = stack[i].callFrame;
     const callee = stack[i - 1].callFrame;
     if (frame.functionName === 'buildReportModel') return `parse: ${callee.functionName || '(anonymous)'}`;
-    if (frame.functionName === 'runRules') {
+    if (frame.functionName === driver) {
       const src = sourceOf(callee);
       const rule = /rules\/([\w-]+)\.ts$/.exec(src);
-      return rule ? `rule: ${rule[1]}` : `runRules: ${callee.functionName || '(anonymous)'}`;
+      return rule ? `rule: ${rule[1]}` : `runRules: ${callee.functionName || '(anonymous)'} (${sourceOf(callee).replace(/^server\/src\//, '')})`;
     }
   }
-  const top = stack.find((n) => n.callFrame.functionName === 'buildReportModel' || n.callFrame.functionName === 'runRules');
-  if (top) return `${top.callFrame.functionName} (own code)`;
+  const top = stack.find((n) => ['buildReportModel', 'runRules', 'rate'].includes(n.callFrame.functionName));
+  if (top) return `${top.callFrame.functionName === 'rate' ? 'runRules' : top.callFrame.functionName} (own code)`;
   const analyze = stack.find((n) => n.callFrame.functionName === 'analyze');
   if (analyze) return 'analyze (own code)';
-  return undefined;
+  if (stack[0].callFrame.functionName.startsWith('(')) return undefined; // GC, idle, program
+  // Work outside the analysis (the server's conversions, JSON-RPC, edits): the innermost frame in our
+  // code or a package names it.
+  const ours = stack.find((n) => /^(server|client)\//.test(sourceOf(n.callFrame)) || /^vscode-/.test(sourceOf(n.callFrame)));
+  const at = ours ?? stack[0];
+  return `outside analysis: ${at.callFrame.functionName || '(anonymous)'} (${sourceOf(at.callFrame).replace(/^server\/src\//, '')})`;
 }

@@ -4,9 +4,9 @@
 //   2. the same as one line (line breaks removed);
 //   3. the language server (dist/server.js) while a client opens a 10 MB document and types into it
 //      (the bench's stdio session).
-// Profiles are written to profiles/ (git-ignored). Usage: npm run profile [-- --mb 10 --rounds 3]
+// Profiles are written to profiles/ (git-ignored). Usage: npm run profile [-- --mb 10 --rounds 5 --interval 250]
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const argv = process.argv.slice(2);
@@ -15,7 +15,8 @@ const option = (name, fallback) => {
   return i >= 0 ? argv[i + 1] : fallback;
 };
 const mb = option('mb', '10');
-const rounds = option('rounds', '3');
+const rounds = option('rounds', '5');
+const interval = option('interval', '250'); // µs between samples
 const root = resolve('profiles');
 
 function run(name, nodeArgs, benchArgs, env = {}) {
@@ -39,20 +40,25 @@ function summarise(title, path) {
 
 for (const shape of ['lines', 'one-line']) {
   const name = `analysis-${mb}mb-${shape}`;
-  const { dir, files } = run(name, ['--cpu-prof', `--cpu-prof-dir=${join(root, name)}`], [
+  const { dir, files } = run(name, ['--cpu-prof', `--cpu-prof-interval=${interval}`, `--cpu-prof-dir=${join(root, name)}`], [
     '--only', 'engine', '--contenders', 'analysis', '--sizes', mb, '--shape', shape, '--rounds', rounds,
   ]);
   summarise(`Full analysis, ${mb} MB ${shape === 'lines' ? 'as lines' : 'as one line'} (bench process, warm-up included)`, join(dir, files[0]));
 }
 
 {
-  // NODE_OPTIONS reaches the server the bench spawns; the server's profile is the one not named by the bench's pid.
+  // Node 20 refuses --cpu-prof in NODE_OPTIONS; the server the bench spawns inherits a preload that
+  // starts the profiler through the inspector instead (scripts/cpu-profile-preload.cjs).
   const name = `server-${mb}mb-edits`;
   const dir = join(root, name);
-  const { files, benchPid } = run(name, [], ['--only', 'lsp', '--lsp-sizes', mb, '--rounds', rounds], {
-    NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}`,
+  const { files } = run(name, [], ['--only', 'lsp', '--lsp-sizes', mb, '--rounds', rounds], {
+    NODE_OPTIONS: `--require ${resolve('scripts/cpu-profile-preload.cjs')}`,
+    GONGWEN_CPU_PROFILE_DIR: dir,
+    GONGWEN_CPU_PROFILE_INTERVAL: interval,
   });
-  const server = files.find((f) => !f.includes(`.${benchPid}.`));
+  // The bench process is profiled too (it inherits NODE_OPTIONS); the server's profile is the one
+  // whose samples include analyze.
+  const server = files.find((f) => readFileSync(join(dir, f), 'utf8').includes('"analyze"'));
   if (!server) throw new Error(`no server profile in ${dir}: ${files.join(', ')}`);
   summarise(`Language server, ${mb} MB document: open, ${rounds} edits with documentSymbol and diagnostics, edit bursts, close`, join(dir, server));
 }
