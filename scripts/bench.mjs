@@ -12,7 +12,7 @@
 //
 // Usage: npm run bench [-- --sizes 1,10,50] [--rounds N] [--lsp-sizes 1,10] [--shape-sizes 0.5,1]
 //        [--only engine,shapes,lsp] [--contenders parse,analysis,markdown-it,floor]
-//        [--shape lines,one-line] [--clock cpu|wall] [--rules] [--quick]
+//        [--shape lines,one-line] [--shapes 'short lines,headings'] [--clock cpu|wall] [--rules] [--quick]
 // `--quick` = --sizes 1 --lsp-sizes 1 --shape-sizes 0.25,0.5 --rounds 3. No forced GC between
 // samples: after a full collection V8 shrinks its young generation, and the next run (a small text
 // most of all) pays for growing it again, which a server that is being typed into never does.
@@ -46,6 +46,7 @@ const textShapes = listOf(option('shape', 'lines,one-line'));
  * several-fold while leaving CPU time nearly alone. The stdio part is wall-clock, as a user feels it.
  */
 const clock = option('clock', 'cpu');
+const shapeNames = new Set(listOf(option('shapes', 'one line,short lines,headings,long placeholders')));
 /** Rounds at a size: fewer for big texts, so the default run stays within a few minutes. */
 const roundsAt = (mb) => Number(roundsOption ?? (mb <= 1 ? 9 : mb <= 10 ? 5 : 3));
 
@@ -317,7 +318,9 @@ if (parts.has('shapes')) {
   const rows = [];
   const perMbAt = {};
   for (const mb of [small, large]) {
-    const texts = Object.entries(SHAPES).map(([name, make]) => ({ name, text: make(mb) }));
+    const texts = Object.entries(SHAPES)
+      .filter(([name]) => name === 'corpus' || shapeNames.has(name))
+      .map(([name, make]) => ({ name, text: make(mb) }));
     const s = interleaved(
       texts.map(({ name, text }) => ({ name, run: () => (sink ^= engine.analyze(text, settings).findings.length) })),
       rounds,
@@ -327,7 +330,7 @@ if (parts.has('shapes')) {
     console.log(`  done: ${mb} MB of each shape`);
   }
   const corpusPerMb = median(perMbAt[large].corpus.samples);
-  for (const name of Object.keys(SHAPES)) {
+  for (const name of Object.keys(perMbAt[large])) {
     const { text, samples } = perMbAt[large][name];
     const model = engine.buildReportModel(text);
     const growth = median(samples) / median(perMbAt[small][name].samples);

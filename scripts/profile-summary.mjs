@@ -88,6 +88,7 @@ export function summarise(profile, topN = 25) {
   const share = (t, of) => `${((100 * t) / of).toFixed(1)}%`;
   const rows = (map, n, of = busy) =>
     [...map]
+      .filter(([k]) => !k.startsWith('(idle)') && !k.startsWith('(root)'))
       .sort((a, b) => b[1] - a[1])
       .slice(0, n)
       .map(([k, t]) => `| ${k} | ${ms(t)} | ${share(t, of)} |`);
@@ -96,7 +97,8 @@ export function summarise(profile, topN = 25) {
     `busy ${ms(busy)} (idle ${ms(idle)} not counted); analysis (under analyze/buildReportModel/runRules) ${ms(analysis)}; ` +
       `garbage collector ${ms(gc)} = ${share(gc, busy)} of busy time, ${share(gc, analysis + gc)} of analysis + GC`,
   );
-  const withGc = new Map([...stages, ['(garbage collector, whole process)', gc]]);
+  // Work outside the analysis is listed only where it weighs something (the bench's module loading does not).
+  const withGc = new Map([...stages, ['(garbage collector, whole process)', gc]].filter(([k, t]) => !k.startsWith('outside analysis') || t >= 0.01 * (analysis + gc)));
   out.push('', '### Time by stage (the step of buildReportModel or runRules a sample is under; share of analysis + GC)', '', '| stage | time | share |', '| --- | --- | --- |', ...rows(withGc, 40, analysis + gc));
   out.push('', `### Top ${topN} functions by self time (share of busy time)`, '', '| function (source file) | self | share |', '| --- | --- | --- |', ...rows(bySelf, topN));
   out.push('', '### Self time by source file', '', '| file | self | share |', '| --- | --- | --- |', ...rows(byFile, 20));

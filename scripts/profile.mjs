@@ -1,8 +1,9 @@
 // Profiles what docs/performance.md cites, with `node --cpu-prof`, and summarises each profile
 // (scripts/profile-summary.mjs):
-//   1. the full analysis (analyze + findings) of 10 MB of corpus text as lines, 3 runs;
+//   1. the full analysis (analyze + findings) of 10 MB of corpus text as lines, 5 runs;
 //   2. the same as one line (line breaks removed);
-//   3. the language server (dist/server.js) while a client opens a 10 MB document and types into it
+//   3. the "headings" and "long placeholders" input shapes at 1 MB (beside the corpus);
+//   4. the language server (dist/server.js) while a client opens a 10 MB document and types into it
 //      (the bench's stdio session).
 // Profiles are written to profiles/ (git-ignored). Usage: npm run profile [-- --mb 10 --rounds 5 --interval 250]
 import { spawnSync } from 'node:child_process';
@@ -44,6 +45,15 @@ for (const shape of ['lines', 'one-line']) {
     '--only', 'engine', '--contenders', 'analysis', '--sizes', mb, '--shape', shape, '--rounds', rounds,
   ]);
   summarise(`Full analysis, ${mb} MB ${shape === 'lines' ? 'as lines' : 'as one line'} (bench process, warm-up included)`, join(dir, files[0]));
+}
+
+for (const shape of ['headings', 'long placeholders']) {
+  // The input shapes that cost most per MB after the corpus (short lines' cost is one quadratic scan, named in docs/performance.md).
+  const name = `shape-${shape.replace(' ', '-')}`;
+  const { dir, files } = run(name, ['--cpu-prof', `--cpu-prof-interval=${interval}`, `--cpu-prof-dir=${join(root, name)}`], [
+    '--only', 'shapes', '--shapes', shape, '--shape-sizes', '1', '--rounds', rounds,
+  ]);
+  summarise(`Full analysis, 1 MB of the "${shape}" shape beside 1 MB of the corpus (bench process)`, join(dir, files[0]));
 }
 
 {
