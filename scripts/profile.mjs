@@ -2,10 +2,11 @@
 // (scripts/profile-summary.mjs):
 //   1. the full analysis (analyze + findings) of 10 MB of corpus text as lines, 5 runs;
 //   2. the same as one line (line breaks removed);
-//   3. the "headings" and "long placeholders" input shapes at 1 MB (beside the corpus);
+//   3. the "short lines" (0.25 MB), "headings" and "long placeholders" (1 MB) input shapes, each beside the corpus;
 //   4. the language server (dist/server.js) while a client opens a 10 MB document and types into it
 //      (the bench's stdio session).
-// Profiles are written to profiles/ (git-ignored). Usage: npm run profile [-- --mb 10 --rounds 5 --interval 250]
+// Profiles are written to profiles/ (git-ignored).
+// Usage: npm run profile [-- --mb 10 --rounds 5 --interval 250 --parts analysis,shapes,server]
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -39,7 +40,9 @@ function summarise(title, path) {
   process.stdout.write(out.stdout + out.stderr);
 }
 
-for (const shape of ['lines', 'one-line']) {
+const parts = new Set((option('parts', 'analysis,shapes,server') ?? '').split(','));
+
+for (const shape of parts.has('analysis') ? ['lines', 'one-line'] : []) {
   const name = `analysis-${mb}mb-${shape}`;
   const { dir, files } = run(name, ['--cpu-prof', `--cpu-prof-interval=${interval}`, `--cpu-prof-dir=${join(root, name)}`], [
     '--only', 'engine', '--contenders', 'analysis', '--sizes', mb, '--shape', shape, '--rounds', rounds,
@@ -47,16 +50,16 @@ for (const shape of ['lines', 'one-line']) {
   summarise(`Full analysis, ${mb} MB ${shape === 'lines' ? 'as lines' : 'as one line'} (bench process, warm-up included)`, join(dir, files[0]));
 }
 
-for (const shape of ['headings', 'long placeholders']) {
-  // The input shapes that cost most per MB after the corpus (short lines' cost is one quadratic scan, named in docs/performance.md).
+// The input shapes that cost most per MB; short lines at 0.25 MB, since their time grows with the square of the size.
+for (const [shape, size] of parts.has('shapes') ? [['short lines', '0.25'], ['headings', '1'], ['long placeholders', '1']] : []) {
   const name = `shape-${shape.replace(' ', '-')}`;
   const { dir, files } = run(name, ['--cpu-prof', `--cpu-prof-interval=${interval}`, `--cpu-prof-dir=${join(root, name)}`], [
-    '--only', 'shapes', '--shapes', shape, '--shape-sizes', '1', '--rounds', rounds,
+    '--only', 'shapes', '--shapes', shape, '--shape-sizes', size, '--rounds', rounds,
   ]);
-  summarise(`Full analysis, 1 MB of the "${shape}" shape beside 1 MB of the corpus (bench process)`, join(dir, files[0]));
+  summarise(`Full analysis, ${size} MB of the "${shape}" shape beside ${size} MB of the corpus (bench process)`, join(dir, files[0]));
 }
 
-{
+if (parts.has('server')) {
   // Node 20 refuses --cpu-prof in NODE_OPTIONS; the server the bench spawns inherits a preload that
   // starts the profiler through the inspector instead (scripts/cpu-profile-preload.cjs).
   const name = `server-${mb}mb-edits`;
