@@ -540,9 +540,9 @@ const mark = (ok) => (ok ? '✓' : '✗');
 const out = [];
 out.push(`Machine: ${machine}. Text: ${fromCorpus ? 'the corpus' : 'examples/'} repeated to size. Medians over interleaved rounds; engine MB/s by ${clock === 'cpu' ? 'CPU' : 'wall-clock'} time; LSP times wall-clock (targets checked on them), with the server's main-thread CPU time in the same span.`);
 out.push('');
-out.push('| measure | ' + [...new Set([...summary.engine.map((e) => `${e.mb} MB`), ...summary.lsp.map((l) => `${l.mb} MB`)])].join(' | ') + ' | target |');
 const columns = [...new Set([...summary.engine.map((e) => e.mb), ...summary.lsp.map((l) => l.mb)])];
-out.push('| --- | ' + columns.map(() => '---').join(' | ') + ' | --- |');
+if (columns.length) out.push('| measure | ' + [...new Set([...summary.engine.map((e) => `${e.mb} MB`), ...summary.lsp.map((l) => `${l.mb} MB`)])].join(' | ') + ' | target |');
+if (columns.length) out.push('| --- | ' + columns.map(() => '---').join(' | ') + ' | --- |');
 function engineRow(label, shape, cellOf, target) {
   const cells = columns.map((mb) => {
     const e = summary.engine.find((x) => x.mb === mb && x.shape === shape);
