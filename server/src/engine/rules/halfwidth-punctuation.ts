@@ -2,40 +2,148 @@
  * `halfwidth-punctuation`: half-width `, : ; ! ? ( )` in Chinese text, where GB/T 15834 wants the
  * full-width `，：；！？（）` (report-anatomy §6). Text pasted from web pages carries many.
  *
+ * What a reader needs to hear decides the granularity:
+ * - a **paragraph** whose punctuation is half-width throughout (at least two half-width marks and
+ *   at least twice as many as full-width ones) in an otherwise full-width document is one finding,
+ *   with the fix "convert this paragraph": `现在,我代表镇人民政府向大会报告工作,请予审议;` is one
+ *   finding, not three;
+ * - a **document** whose punctuation is half-width throughout (the half-width paragraphs hold at
+ *   least 80% of its marks, see {@link HALF_WIDTH_DOCUMENT_SHARE}) is one finding for all of them,
+ *   with the fix "convert all", so a scraped report gets one finding instead of hundreds;
+ * - a half-width mark in an otherwise full-width paragraph (`…，全年完成投资,同比增长…`) is a
+ *   typo and stays a finding of its own, with its own fix.
+ * "Fix all of this rule" (the code-action layer) converts everything, whatever the grouping.
+ *
  * A mark is Chinese text's when a Chinese character (or Chinese punctuation) is next to it, on
  * either side; these stay as they are:
- * - marks between digits or Latin letters: `3,000`, `3:1`, `12:00`, `14 : 53`, `Hello, world`;
+ * - marks between digits or Latin letters: `3,000`, `3:1`, `8:30`, `14 : 53`, `Hello, world`;
  * - marks inside URLs and e-mail addresses (`http://`, `?a=1`);
+ * - brackets around Latin text: pinyin glosses `乡(xiāng)`, abbreviations `(GDP)` `(Wi-Fi)` `(PM2.5)`;
  * - brackets of numbering markers, `(一)` `(1)` `(①)`, anywhere: whether a marker should have
  *   full-width brackets is `numbering-format`'s business; so is the punctuation after a heading
  *   number (`一,`).
  *
- * A bracket pair is one finding: converted together when the text inside or either side of the
- * pair is Chinese (`(社区)`, `细颗粒物(PM2.5)浓度`). A half-width space after a converted `, : ; ! ?`
- * goes with it (full-width marks carry their own space).
- *
- * Fix: convert this mark (safe); the "fix all" action converts every one. The scan jumps from mark
- * to mark with one regular expression; messages and fix titles are shared objects.
+ * A bracket pair is converted together when the text inside or either side of the pair is Chinese
+ * (`(社区)`). A half-width space after a converted `, : ; ! ?` goes with it (full-width marks carry
+ * their own space). The scan jumps from mark to mark with one regular expression.
  */
-import type { ReportModel } from '../model';
-import type { Finding, Fix, LocalizedText, Rule } from './rule';
+import type { Paragraph, ReportModel } from '../model';
+import type { Finding, Fix, LocalizedText, Rule, TextEdit } from './rule';
 
 const ID = 'halfwidth-punctuation';
 
 /**
- * Rule `halfwidth-punctuation` (hint): half-width `, : ; ! ? ( )` next to Chinese text, each with a
- * safe fix to the full-width mark; numbers, Latin text, URLs and numbering markers are left alone.
+ * A document is half-width throughout when its half-width paragraphs hold at least this share of
+ * all its marks (half- and full-width).
+ */
+export const HALF_WIDTH_DOCUMENT_SHARE = 0.8;
+
+/**
+ * Rule `halfwidth-punctuation` (hint): half-width `, : ; ! ? ( )` next to Chinese text — one finding
+ * per half-width paragraph (or one for a half-width document), one per stray mark in full-width
+ * text; every fix is safe. Numbers, Latin text, URLs and numbering markers are left alone.
  *
- * @example 全镇共有3个社区,12个村 → "半角“,”应为全角“，”"
+ * @example 全镇共有3个社区，12个村,5个居委会 → "半角“,”应为全角“，”"
+ * @example 现在,我代表镇人民政府,向大会报告工作; → "本段标点多为半角（3 处），中文应用全角标点"
  */
 export const halfwidthPunctuation: Rule = {
   id: ID,
   defaultSeverity: 'hint',
   title: { zh: '中文里的半角标点（, : ; ! ? ( )）应为全角', en: 'Half-width punctuation (, : ; ! ? ( )) in Chinese text should be full-width' },
   check(model: ReportModel): Finding[] {
-    return scan(model);
+    return group(model, scan(model));
   },
 };
+
+/** Full-width marks that count for a paragraph's own style (a bracket pair counts once, at `（`). */
+const FULL_WIDTH_MARKS = new Set([...'，：；！？（'].map((c) => c.charCodeAt(0)));
+
+/** The half-width and full-width marks of each paragraph, and the paragraphs that are half-width. */
+function group(model: ReportModel, marks: Finding[]): Finding[] {
+  if (marks.length < 2) return marks;
+  const { text, paragraphs } = model;
+  // Marks by paragraph: both are in document order, so one walk assigns them.
+  const byParagraph = new Map<number, Finding[]>();
+  let pi = 0;
+  for (const f of marks) {
+    while (pi < paragraphs.length - 1 && paragraphs[pi].end <= f.start) pi++;
+    const list = byParagraph.get(pi);
+    if (list) list.push(f);
+    else byParagraph.set(pi, [f]);
+  }
+  let totalFull = 0;
+  const halfParagraphs: { p: Paragraph; marks: Finding[] }[] = [];
+  let inHalfParagraphs = 0;
+  for (const p of paragraphs) {
+    const full = countFull(text, p);
+    totalFull += full;
+    const own = byParagraph.get(p.index);
+    if (!own) continue;
+    // One mark alone is half-width "throughout" only in a document that is (see below).
+    if (own.length >= 2 * full && (own.length >= 2 || full === 0)) {
+      halfParagraphs.push({ p, marks: own });
+      inHalfParagraphs += own.length;
+    }
+  }
+  const wholeDocument = inHalfParagraphs >= HALF_WIDTH_DOCUMENT_SHARE * (marks.length + totalFull);
+  const grouped = new Set<Finding>();
+  const out: Finding[] = [];
+  if (wholeDocument) {
+    for (const { marks: own } of halfParagraphs) for (const f of own) grouped.add(f);
+    const all = halfParagraphs.flatMap((h) => h.marks);
+    const first = halfParagraphs[0].marks;
+    out.push(groupFinding(first[0].start, first[first.length - 1].end, all, DOCUMENT_TEXTS));
+  } else {
+    for (const { marks: own } of halfParagraphs) {
+      if (own.length < 2) continue;
+      for (const f of own) grouped.add(f);
+      out.push(groupFinding(own[0].start, own[own.length - 1].end, own, PARAGRAPH_TEXTS));
+    }
+  }
+  for (const f of marks) if (!grouped.has(f)) out.push(f);
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function countFull(text: string, p: Paragraph): number {
+  let n = 0;
+  // A plain loop: a global search would run past the paragraph to the next mark, however far.
+  for (let i = p.start; i < p.end; i++) if (FULL_WIDTH_MARKS.has(text.charCodeAt(i))) n++;
+  return n;
+}
+
+interface GroupTexts {
+  message(n: number): LocalizedText;
+  title(n: number): LocalizedText;
+}
+
+const PARAGRAPH_TEXTS: GroupTexts = {
+  message: (n) => ({
+    zh: `本段标点多为半角（${n} 处），中文应用全角“，：；！？（）”`,
+    en: `This paragraph's punctuation is half-width (${n} marks); Chinese text uses full-width "，：；！？（）"`,
+  }),
+  title: (n) => ({ zh: `本段改为全角标点（${n} 处）`, en: `Convert this paragraph to full-width punctuation (${n})` }),
+};
+
+const DOCUMENT_TEXTS: GroupTexts = {
+  message: (n) => ({
+    zh: `全文标点多为半角（${n} 处），中文应用全角“，：；！？（）”`,
+    en: `This document's punctuation is half-width throughout (${n} marks); Chinese text uses full-width "，：；！？（）"`,
+  }),
+  title: (n) => ({ zh: `全文改为全角标点（${n} 处）`, en: `Convert all to full-width punctuation (${n})` }),
+};
+
+/** One finding for many marks, on the span from the first to the last, with one fix converting them all. */
+function groupFinding(start: number, end: number, marks: readonly Finding[], texts: GroupTexts): Finding {
+  const edits: TextEdit[] = marks.flatMap((f) => f.fixes![0].edits);
+  return {
+    ruleId: ID,
+    start,
+    end,
+    message: texts.message(marks.length),
+    fixes: [{ title: texts.title(marks.length), edits, safe: true, preferred: true }],
+    data: { marks: marks.length },
+  };
+}
 
 const FULL: Record<number, string> = { 44: '，', 58: '：', 59: '；', 33: '！', 63: '？', 40: '（', 41: '）' };
 
@@ -117,6 +225,20 @@ function inUrl(text: string, i: number): boolean {
   return /:\/\/|www\.|\w@\w/i.test(token);
 }
 
+/**
+ * Whether the text inside a bracket pair is Latin: a pinyin gloss `xiāng`, an abbreviation `GDP`
+ * `Wi-Fi` `PM2.5`: letters (with tone marks), digits, spaces and `-._/&+'`, at least one letter.
+ */
+function isLatinGloss(text: string, from: number, to: number): boolean {
+  let letters = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)) letters++;
+    else if (!(isDigit(c) || (c >= 0x300 && c <= 0x36f) || " -._/&+'".includes(text[i]))) return false;
+  }
+  return letters > 0;
+}
+
 function isUrlUnit(c: number): boolean {
   return c > 32 && c < 127;
 }
@@ -141,7 +263,7 @@ function scan(model: ReportModel): Finding[] {
       const close = matchingClose(text, i);
       if (close >= 0) {
         handledClose.add(close);
-        if (isMarkerContent(text, i + 1, close)) continue;
+        if (isMarkerContent(text, i + 1, close) || isLatinGloss(text, i + 1, close)) continue;
         const before = prevUnit(text, i);
         const after = close + 1 < n ? text.charCodeAt(close + 1) : -1;
         if (isChinese(before) || isChinese(after) || hasChinese(text, i + 1, close)) findings.push(pairFinding(i, close));
