@@ -15,8 +15,12 @@
  *   document may start at any level. The fix rewrites that list in the skipped family's
  *   standard form (`1.` `2.` → `（一）` `（二）`, half-width brackets when the document writes
  *   that family so); it changes the level scheme, so it is not safe.
+ *
+ * Headings outside the numbering scope (contents lines, `第一部分` inside a section, web residue,
+ * page numbers; see `numbering-scope.ts`) are neither checked nor held against others.
  */
 import { CANONICAL_FAMILIES, type Heading, type HeadingFamily, type ReportModel } from '../model';
+import { numberingScope } from '../numbering-scope';
 import { formatMarker, standardStyle } from '../numbering-style';
 import { numberedLists, type SiblingList } from '../sibling-lists';
 import type { Finding, Rule, TextEdit } from './rule';
@@ -48,12 +52,13 @@ function sample(family: HeadingFamily): string {
 }
 
 function checkGroup(model: ReportModel, parent: Heading | undefined, children: readonly Heading[], findings: Finding[]): void {
-  const parentRank = parent && parent.marker ? RANK.get(parent.family) : undefined;
+  const { excluded } = numberingScope(model);
+  const parentRank = parent && parent.marker && !excluded.has(parent) ? RANK.get(parent.family) : undefined;
   const reported = new Set<HeadingFamily>();
   let deepest: Heading | undefined;
   for (const h of children) {
     const rank = RANK.get(h.family);
-    if (rank === undefined || !h.marker) continue;
+    if (rank === undefined || !h.marker || excluded.has(h)) continue;
     if (reported.has(h.family)) continue;
     if (parentRank !== undefined && rank <= parentRank) {
       reported.add(h.family);

@@ -7,7 +7,9 @@
  * - gap `一、二、四、`, repeat `一、二、二、`, out of order `一、三、二、`, restart `一、二、三、一、`,
  *   and a list not starting at one `二、三、` — the rule's severity (warning);
  * - a lone item `（一）` without `（二）` — `hint`: a single item needs no number, but every list is
- *   lone while it is being written, so this stays quiet;
+ *   lone while it is being written, so this stays quiet; an item whose section runs to the end of
+ *   the text is not reported at all: an excerpt or a page cut off mid-list says nothing about the
+ *   items after the cut;
  * - a lead-in count the list does not keep — the rule's severity.
  *
  * Points (`一是` `第一，`) start a new list at every `一`, so a second `一是…二是…` under one heading is
@@ -115,6 +117,10 @@ function checkLone(model: ReportModel, list: SiblingList, findings: Finding[]): 
   const h = list.items[0];
   const marker = h.marker!;
   if (marker.value !== 1) return; // already reported as not starting at one
+  // A list still open at the end of the text: an excerpt or a page cut off mid-list, whose `二` is
+  // simply not there yet.
+  const lastParagraph = model.paragraphs[model.paragraphs.length - 1];
+  if (h.sectionEnd >= lastParagraph.end) return;
   const second = markerWithValue(marker, 2);
   // `一是…，二是…`: the second item is written, just not where a heading can start.
   if (model.text.slice(marker.end, h.sectionEnd).includes(second)) return;
