@@ -14,6 +14,7 @@ import { endsHeadingText, isBlank, isCjk } from './chars';
 import type { HeadingCandidate } from './heading-candidate';
 import { buildTree } from './heading-tree';
 import { findLeadCandidates } from './lead-paragraphs';
+import { demoteInnerParts } from './inner-parts';
 import { dropSemicolonLists } from './list-items';
 import { matchMarker } from './markers';
 import type { Heading, HeadingPlacement, Marker, Paragraph, ReportTitle } from './model';
@@ -35,7 +36,8 @@ const MAX_QUOTE_LENGTH = 50;
  */
 export function buildHeadings(text: string, paragraphs: readonly Paragraph[], title: ReportTitle | undefined): { headings: Heading[]; roots: Heading[] } {
   // Items of a `：`…`；` list are not headings (`采取以下措施：一、理顺价格；二、稳定物价；…`).
-  const explicit = dropSemicolonLists(text, findExplicitCandidates(text, paragraphs, title));
+  // `第一部分` inside a section is a quoted document's part, not a level (`inner-parts.ts`).
+  const explicit = demoteInnerParts(dropSemicolonLists(text, findExplicitCandidates(text, paragraphs, title)));
   const leads = findLeadCandidates(text, paragraphs, title, explicit);
   const all = leads.length ? mergeByStart(explicit, leads) : explicit;
   return buildTree(text, paragraphs, all);

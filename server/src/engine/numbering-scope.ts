@@ -3,7 +3,7 @@
  * renumbering look at, and where a new count begins. A careful editor skips:
  *
  * - **table-of-contents lines** at the top of a compilation: `1.青山镇2023年政府工作报告` `2.绿水镇…`,
- *   lines whose text comes again further down as a title or heading (those ending in a page number
+ *   consecutive numbered lines whose texts come again further down as titles or headings (those ending in a page number
  *   are not headings at all, see `isTableOfContentsLine`);
  * - **`第一部分` inside a section**: a part heading under another heading is a quoted document's
  *   part, not a level of this report's scheme;
@@ -64,12 +64,13 @@ function excludedHeadings(model: ReportModel): Set<Heading> {
   if (!numbered.length) return out;
   // Part headings inside a section.
   for (const h of numbered) if (h.family === 'part' && h.parent) out.add(h);
-  // Contents lines: a run of numbered lines whose texts come again further down.
+  // Contents lines: a run of numbered lines, one after the other with no text between, whose texts
+  // come again further down. (Headings repeated in the next report of a compilation have text between.)
   const repeated = new Set(numbered.filter((h) => isRepeatedLater(model, h)));
   for (const h of repeated) {
     const before = model.headings[h.index - 1];
     const after = model.headings[h.index + 1];
-    if ((before && repeated.has(before)) || (after && repeated.has(after))) out.add(h);
+    if ((before && repeated.has(before) && before.paragraph === h.paragraph - 1) || (after && repeated.has(after) && after.paragraph === h.paragraph + 1)) out.add(h);
   }
   // Numbered lines inside web residue.
   const residue = webResidue.check(model, defaultSettings()).map((f) => [f.start, f.end] as const).sort((a, b) => a[0] - b[0]);
