@@ -244,6 +244,17 @@ describe('numbering-sequence: lead-in counts', () => {
     }
   });
 
+  it('十个方面 (and 十方面) is kept by ten items, and nine are reported with the right count', () => {
+    const items = (n: number) => Array.from({ length: n }, (_, i) => `${'一二三四五六七八九十'[i]}、第${i + 1}项工作\n全镇上下齐心协力，扎实推进各项工作。\n`).join('');
+    for (const lead of ['重点做好以下十个方面工作：', '重点做好以下十方面工作:']) expect(check(TITLE + `2024年工作安排\n${lead}\n${items(10)}`), lead).toEqual([]);
+    const text = TITLE + `2024年工作安排\n重点做好以下十个方面工作：\n${items(9)}`;
+    const found = check(text);
+    expect(found.map((f) => [text.slice(f.start, f.end), f.message.zh, f.message.en])).toEqual([
+      ['十个方面', '引语说“十个方面”，下文实列九项（“一、”至“九、”）', 'The lead-in promises 10 ("十个方面") but the list has 9 ("一、" to "九、")'],
+    ]);
+    expect(applyEdits(text, found[0].fixes![0].edits)).toContain('以下九个方面工作：');
+  });
+
   it('a lead-in two paragraphs before the list does not count', () => {
     const text = TITLE + '一、工作安排\n重点抓好以下五个方面：\n今年是关键之年，任务艰巨，责任重大，必须全力以赴。\n（一）稳增长\n（二）促改革\n二、工作要求\n';
     expect(check(text)).toEqual([]);
@@ -326,6 +337,8 @@ describe('numbering-sequence: what an editor does not count', () => {
     const text = TITLE + '一、主要工作\n（一）学习文件\n第一部分　总体要求\n正文。\n第三部分　保障措施\n正文。\n（二）抓好落实\n正文。\n二、下步打算\n正文。\n';
     const all = runRules(buildReportModel(text), defaultSettings(), RULES.filter((r) => r.id.startsWith('numbering-'))).findings;
     expect(all.map((f) => `${text.slice(f.start, f.end)} ${f.message.en}`)).toEqual([]);
+    // It stays in the outline, under the section that holds it, and closes nothing.
+    expect(outline(text)).toEqual(['1:一、主要工作', '2:（一）学习文件', '3:第一部分　总体要求', '3:第三部分　保障措施', '2:（二）抓好落实', '1:二、下步打算']);
   });
 
   it('numbered lines in web residue take no part', () => {
