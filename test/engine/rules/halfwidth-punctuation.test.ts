@@ -58,6 +58,18 @@ describe('halfwidth-punctuation', () => {
     expect(found.map((f) => f.message.en)).toEqual(['Half-width "," in Chinese text; use "，"', 'This paragraph\'s punctuation is half-width (2 marks); Chinese text uses full-width "，：；！？（）"']);
   });
 
+  it('makes stray marks scattered all over a text (more than one per 400 characters) one finding', () => {
+    const paragraph = '全镇上下齐心协力，经济稳中有进,民生持续改善。\n';
+    const text = paragraph.repeat(20);
+    const found = check(text);
+    expect(found).toHaveLength(1);
+    expect(found[0].message.zh).toBe('本文多处使用半角标点（20 处），中文应用全角“，：；！？（）”');
+    expect(fixAll(text)).toBe(text.replace(/,/g, '，'));
+    // Fewer, in a longer text, stay single.
+    const sparse = (paragraph + '今年，我们将继续坚持稳中求进工作总基调，全面深化改革，扩大对外开放，持续改善民生，确保全年目标任务圆满完成，推动经济社会高质量发展。\n'.repeat(8)).repeat(4);
+    expect(check(sparse)).toHaveLength(4);
+  });
+
   it('converts marks after numbers and abbreviations ending a Chinese clause', () => {
     expect(fixAll('同比增长18.7%,增速加快')).toBe('同比增长18.7%，增速加快');
     expect(fixAll('完成投资5亿元;\n')).toBe('完成投资5亿元；\n');

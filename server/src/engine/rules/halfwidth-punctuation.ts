@@ -11,7 +11,9 @@
  *   least 80% of its marks, see {@link HALF_WIDTH_DOCUMENT_SHARE}) is one finding for all of them,
  *   with the fix "convert all", so a scraped report gets one finding instead of hundreds;
  * - a half-width mark in an otherwise full-width paragraph (`…，全年完成投资,同比增长…`) is a
- *   typo and stays a finding of its own, with its own fix.
+ *   typo and stays a finding of its own, with its own fix;
+ * - but findings scattered so densely (more than one per {@link DENSE_CHARS} characters) are a
+ *   habit of the whole text, and become one finding with "convert all".
  * "Fix all of this rule" (the code-action layer) converts everything, whatever the grouping.
  *
  * A mark is Chinese text's when a Chinese character (or Chinese punctuation) is next to it, on
@@ -101,8 +103,17 @@ function group(model: ReportModel, marks: Finding[]): Finding[] {
     }
   }
   for (const f of marks) if (!grouped.has(f)) out.push(f);
+  // Marks scattered all over a text (a paragraph here, a stray comma there, in every paragraph) are
+  // one habit, not many slips: past one finding per DENSE_CHARS characters they become one finding.
+  if (out.length > 3 && out.length * DENSE_CHARS > text.length) return [groupFinding(out[0].start, out[0].end, marks, SCATTERED_TEXTS)];
   return out.sort((a, b) => a.start - b.start);
 }
+
+/**
+ * At most one finding per this many characters before the document's marks become one finding
+ * (half the audit's limit of one per 200 characters, for headroom).
+ */
+const DENSE_CHARS = 400;
 
 function countFull(text: string, p: Paragraph): number {
   let n = 0;
@@ -128,6 +139,14 @@ const DOCUMENT_TEXTS: GroupTexts = {
   message: (n) => ({
     zh: `全文标点多为半角（${n} 处），中文应用全角“，：；！？（）”`,
     en: `This document's punctuation is half-width throughout (${n} marks); Chinese text uses full-width "，：；！？（）"`,
+  }),
+  title: (n) => ({ zh: `全文改为全角标点（${n} 处）`, en: `Convert all to full-width punctuation (${n})` }),
+};
+
+const SCATTERED_TEXTS: GroupTexts = {
+  message: (n) => ({
+    zh: `本文多处使用半角标点（${n} 处），中文应用全角“，：；！？（）”`,
+    en: `Half-width punctuation throughout this document (${n} marks); Chinese text uses full-width "，：；！？（）"`,
   }),
   title: (n) => ({ zh: `全文改为全角标点（${n} 处）`, en: `Convert all to full-width punctuation (${n})` }),
 };
