@@ -92,9 +92,9 @@ function group(model: ReportModel, marks: Finding[]): Finding[] {
   const out: Finding[] = [];
   if (wholeDocument) {
     for (const { marks: own } of halfParagraphs) for (const f of own) grouped.add(f);
+    // On the first mark only: a span over the whole text would underline all of it in some editors.
     const all = halfParagraphs.flatMap((h) => h.marks);
-    const first = halfParagraphs[0].marks;
-    out.push(groupFinding(first[0].start, first[first.length - 1].end, all, DOCUMENT_TEXTS));
+    out.push(groupFinding(all[0].start, all[0].end, all, DOCUMENT_TEXTS));
   } else {
     for (const { marks: own } of halfParagraphs) {
       if (own.length < 2) continue;
