@@ -11,6 +11,9 @@
  * - **page numbers** of a scraped document viewer: `2、算折合美元…` where the line before runs on
  *   mid-sentence (`…按现行汇率计`) — the "marker" is a page number glued to the page's text.
  *
+ * A text that starts in the middle of a report (a page, an excerpt: no title, and its first heading
+ * `（三）…`) is **cut at the start**: the numbers before the cut are simply not there.
+ *
  * And a new count legitimately begins at a **part boundary**: an unnumbered section title
  * (`2024年工作计划` after the summary's `一、`–`三、`) or the title of the next report in a
  * compilation (`绿水镇2023年政府工作报告`).
@@ -26,6 +29,11 @@ export interface NumberingScope {
   excluded: Set<Heading>;
   /** Offsets, ascending, where a new part or report begins. */
   boundaries: number[];
+  /**
+   * Whether the text starts in the middle of a report (a page, an excerpt): it has no title and its
+   * first numbered heading is not a first item (`（三）加强生态环境保护。` opening the text).
+   */
+  cutAtStart: boolean;
 }
 
 const cache = new WeakMap<ReportModel, NumberingScope>();
@@ -39,7 +47,9 @@ const cache = new WeakMap<ReportModel, NumberingScope>();
 export function numberingScope(model: ReportModel): NumberingScope {
   let scope = cache.get(model);
   if (!scope) {
-    scope = { excluded: excludedHeadings(model), boundaries: partBoundaries(model) };
+    const excluded = excludedHeadings(model);
+    const first = model.headings.find((h) => h.marker && h.marker.value > 0 && !excluded.has(h));
+    scope = { excluded, boundaries: partBoundaries(model), cutAtStart: !model.title && first !== undefined && first.marker!.value > 1 };
     cache.set(model, scope);
   }
   return scope;

@@ -296,6 +296,15 @@ describe('numbering-sequence: what an editor does not count', () => {
     expect(brief(whole)).toEqual([['（一）', '只有“（一）”，没有“（二）”：单独一项不必编号']]);
   });
 
+  it('a page cut from the middle of a report (no title, opening at （三）) may start mid-list', () => {
+    const text = '（三）加强生态环境保护。\n全镇上下齐心协力，经济社会保持平稳健康发展。\n（四）推进乡村振兴。\n全镇上下齐心协力。\n二、存在问题\n全镇上下齐心协力。\n（一）问题一\n（三）问题三\n';
+    const all = runRules(buildReportModel(text), defaultSettings(), RULES.filter((r) => r.id.startsWith('numbering-'))).findings;
+    // Only the real gap after the cut.
+    expect(all.map((f) => `${text.slice(f.start, f.end)} ${f.message.en}`)).toEqual(['（三） Numbering gap: expected "（二）", found "（三）"']);
+    // With a title, the text is a whole report: its first list must start at one.
+    expect(brief(TITLE + text).map(([m]) => m)).toContain('（三）');
+  });
+
   it('items of a ：…； list are not headings and take no part in numbering', () => {
     const inline = TITLE + '一、主要工作\n针对物价上涨，我们采取以下措施：一、理顺价格；二、稳定物价；三、加强市场监管。全年物价基本稳定。\n二、下步打算\n正文。\n';
     expect(check(inline)).toEqual([]);

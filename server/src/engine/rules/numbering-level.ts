@@ -16,6 +16,9 @@
  *   standard form (`1.` `2.` → `（一）` `（二）`, half-width brackets when the document writes
  *   that family so); it changes the level scheme, so it is not safe.
  *
+ * In a text cut at the start (a page opening at `（三）`, see `numbering-scope.ts`) the top-level
+ * headings are not compared with each other.
+ *
  * Headings outside the numbering scope (contents lines, `第一部分` inside a section, web residue,
  * page numbers; see `numbering-scope.ts`) are neither checked nor held against others.
  */
@@ -41,7 +44,9 @@ export const numberingLevel: Rule = {
   title: { zh: '序号层级：“一、”›“（一）”›“1.”›“（1）”，低层级内不用高层级序号', en: 'Numbering levels run 一、 › （一） › 1. › （1）; no higher-level marker inside a lower one' },
   check(model: ReportModel): Finding[] {
     const findings: Finding[] = [];
-    checkGroup(model, undefined, model.roots, findings);
+    // A text cut at the start (a page opening at `（三）`) lost the levels above its first headings:
+    // at its top, nothing says which level comes first.
+    if (!numberingScope(model).cutAtStart) checkGroup(model, undefined, model.roots, findings);
     for (const h of model.headings) if (h.children.length) checkGroup(model, h, h.children, findings);
     return findings.sort((a, b) => a.start - b.start);
   },

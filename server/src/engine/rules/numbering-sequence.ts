@@ -5,7 +5,9 @@
  *
  * Sub-cases and their severity:
  * - gap `一、二、四、`, repeat `一、二、二、`, out of order `一、三、二、`, restart `一、二、三、一、`,
- *   and a list not starting at one `二、三、` — the rule's severity (warning);
+ *   and a list not starting at one `二、三、` — the rule's severity (warning); in a text cut at the
+ *   start (a page or excerpt without a title opening at `（三）`), the first list of each family may
+ *   start anywhere;
  * - a lone item `（一）` without `（二）` — `hint`: a single item needs no number, but every list is
  *   lone while it is being written, so this stays quiet; an item whose section runs to the end of
  *   the text is not reported at all: an excerpt or a page cut off mid-list says nothing about the
@@ -22,6 +24,7 @@
  * whole list (safe, preferred).
  */
 import type { Heading, ReportModel } from '../model';
+import { numberingScope } from '../numbering-scope';
 import { markerWithValue } from '../numbering-style';
 import { parseChineseNumeral, toChineseNumeral } from '../numerals';
 import { renumberSiblingList, setNumber } from '../renumber';
@@ -42,8 +45,11 @@ export const numberingSequence: Rule = {
   title: { zh: '序号连续：不跳号、不重号、不重新开始，与引语所说项数一致', en: 'Numbering runs 1, 2, 3… with no gaps, repeats or restarts, and matches the count its lead-in promises' },
   check(model: ReportModel): Finding[] {
     const findings: Finding[] = [];
+    const seen = new Set<string>();
     for (const list of numberedLists(model)) {
-      checkOrder(list, findings);
+      const firstOfFamily = !seen.has(list.family);
+      seen.add(list.family);
+      checkOrder(model, list, firstOfFamily, findings);
       checkLone(model, list, findings);
       checkLeadInCount(model, list, findings);
     }
@@ -66,12 +72,14 @@ function enQuote(s: string): string {
  */
 const MAX_PER_LIST = 20;
 
-function checkOrder(list: SiblingList, findings: Finding[]): void {
+function checkOrder(model: ReportModel, list: SiblingList, firstOfFamily: boolean, findings: Finding[]): void {
   const renumber = renumberSiblingList(list);
   const limit = findings.length + MAX_PER_LIST;
   const items = list.items;
   const first = items[0];
-  if (!list.continues && !list.hidden[0] && first.marker!.value !== list.expectedStart) {
+  // A text cut at the start (a page, an excerpt) begins mid-list: its first lists may start anywhere.
+  const cut = firstOfFamily && numberingScope(model).cutAtStart;
+  if (!list.continues && !list.hidden[0] && !cut && first.marker!.value !== list.expectedStart) {
     const expected = markerWithValue(first.marker!, list.expectedStart);
     findings.push(
       finding(first, list.expectedStart, renumber, {
