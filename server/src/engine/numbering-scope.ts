@@ -121,7 +121,9 @@ const PAGE_LENGTH = 100;
 
 /** `2、算折合美元…` after a long paragraph ending mid-word: a page number, not a heading. */
 function isPageNumber(model: ReportModel, h: Heading): boolean {
-  if (h.placement === 'inline' || h.start !== model.paragraphs[h.paragraph].start) return false;
+  const own = model.paragraphs[h.paragraph];
+  // A page is long (the last one less so); the one before it runs on into this one mid-sentence.
+  if (h.placement === 'inline' || h.start !== own.start || own.end - own.start < PAGE_LENGTH / 2) return false;
   const previous = model.paragraphs[h.paragraph - 1];
   if (!previous || previous.end - previous.start < PAGE_LENGTH) return false;
   const last = model.text.charCodeAt(previous.end - 1);

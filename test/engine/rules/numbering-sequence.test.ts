@@ -358,8 +358,12 @@ describe('numbering-sequence: what an editor does not count', () => {
 
   it('page numbers glued to the text of a scraped page take no part', () => {
     const page = '全镇上下齐心协力，克服重重困难，经济社会保持平稳健康发展，全年完成地区生产总值十二亿元，同比增长百分之六。'.repeat(2) + '规模以上工业总产值按现行汇率';
-    const text = `1、示例镇政府工作报告 各位代表：${page}\n2、计算折合美元一亿元。${page}\n3、计算折合美元两亿元。农业结构调整迈出新步伐。`;
+    const text = `1、示例镇政府工作报告 各位代表：${page}\n2、计算折合美元一亿元。${page}\n3、计算折合美元两亿元。农业结构调整迈出新步伐，特色产业发展壮大，农民收入持续增长，村容村貌明显改善，群众满意度不断提高。`;
     const all = runRules(buildReportModel(text), defaultSettings(), RULES.filter((r) => r.id.startsWith('numbering-'))).findings;
     expect(all.map((f) => `${text.slice(f.start, f.end)} ${f.message.en}`)).toEqual([]);
+    // A short heading after a paragraph that lacks its 。 is still a heading.
+    const sloppy = TITLE + '一、主要工作\n' + '全镇上下齐心协力，克服重重困难，经济社会保持平稳健康发展。'.repeat(4) + '全年完成投资三亿元\n二、下步打算\n正文。\n';
+    expect(runRules(buildReportModel(sloppy), defaultSettings(), RULES.filter((r) => r.id === 'numbering-format')).findings).toEqual([]);
+    expect(brief(sloppy.replace('二、下步打算', '三、下步打算')).map(([m]) => m)).toEqual(['三、']);
   });
 });
