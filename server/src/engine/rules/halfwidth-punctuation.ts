@@ -64,49 +64,53 @@ const FULL_WIDTH_MARKS = new Set([...'，：；！？（'].map((c) => c.charCode
 function group(model: ReportModel, marks: Finding[]): Finding[] {
   if (marks.length < 2) return marks;
   const { text, paragraphs } = model;
-  // Marks by paragraph: both are in document order, so one walk assigns them.
-  const byParagraph = new Map<number, Finding[]>();
+  // Marks by paragraph, as index ranges into `marks`: both are in document order, so one walk does it.
+  const from = new Int32Array(paragraphs.length).fill(-1);
+  const to = new Int32Array(paragraphs.length);
   let pi = 0;
-  for (const f of marks) {
-    while (pi < paragraphs.length - 1 && paragraphs[pi].end <= f.start) pi++;
-    const list = byParagraph.get(pi);
-    if (list) list.push(f);
-    else byParagraph.set(pi, [f]);
+  for (let m = 0; m < marks.length; m++) {
+    while (pi < paragraphs.length - 1 && paragraphs[pi].end <= marks[m].start) pi++;
+    if (from[pi] < 0) from[pi] = m;
+    to[pi] = m + 1;
   }
   let totalFull = 0;
-  const halfParagraphs: { p: Paragraph; marks: Finding[] }[] = [];
+  const halfParagraphs: number[] = [];
   let inHalfParagraphs = 0;
-  for (const p of paragraphs) {
-    const full = countFull(text, p);
+  for (let i = 0; i < paragraphs.length; i++) {
+    const full = countFull(text, paragraphs[i]);
     totalFull += full;
-    const own = byParagraph.get(p.index);
-    if (!own) continue;
+    if (from[i] < 0) continue;
+    const own = to[i] - from[i];
     // One mark alone is half-width "throughout" only in a document that is (see below).
-    if (own.length >= 2 * full && (own.length >= 2 || full === 0)) {
-      halfParagraphs.push({ p, marks: own });
-      inHalfParagraphs += own.length;
+    if (own >= 2 * full && (own >= 2 || full === 0)) {
+      halfParagraphs.push(i);
+      inHalfParagraphs += own;
     }
   }
   const wholeDocument = inHalfParagraphs >= HALF_WIDTH_DOCUMENT_SHARE * (marks.length + totalFull);
-  const grouped = new Set<Finding>();
+  const grouped = new Uint8Array(marks.length);
   const out: Finding[] = [];
   if (wholeDocument) {
-    for (const { marks: own } of halfParagraphs) for (const f of own) grouped.add(f);
+    const all: Finding[] = [];
+    for (const i of halfParagraphs) {
+      grouped.fill(1, from[i], to[i]);
+      for (let m = from[i]; m < to[i]; m++) all.push(marks[m]);
+    }
     // On the first mark only: a span over the whole text would underline all of it in some editors.
-    const all = halfParagraphs.flatMap((h) => h.marks);
     out.push(groupFinding(all[0].start, all[0].end, all, DOCUMENT_TEXTS));
   } else {
-    for (const { marks: own } of halfParagraphs) {
-      if (own.length < 2) continue;
-      for (const f of own) grouped.add(f);
+    for (const i of halfParagraphs) {
+      if (to[i] - from[i] < 2) continue;
+      grouped.fill(1, from[i], to[i]);
+      const own = marks.slice(from[i], to[i]);
       out.push(groupFinding(own[0].start, own[own.length - 1].end, own, PARAGRAPH_TEXTS));
     }
   }
-  for (const f of marks) if (!grouped.has(f)) out.push(f);
+  for (let m = 0; m < marks.length; m++) if (!grouped[m]) out.push(marks[m]);
   // Marks scattered all over a text (a paragraph here, a stray comma there, in every paragraph) are
   // one habit, not many slips: past one finding per DENSE_CHARS characters they become one finding.
-  if (out.length > 3 && out.length * DENSE_CHARS > text.length) return [groupFinding(out[0].start, out[0].end, marks, SCATTERED_TEXTS)];
-  return out.sort((a, b) => a.start - b.start);
+  if (out.length > 3 && out.length * DENSE_CHARS > text.length) return [groupFinding(marks[0].start, marks[0].end, marks, SCATTERED_TEXTS)];
+  return out.length > 1 ? out.sort((a, b) => a.start - b.start) : out;
 }
 
 /**
@@ -153,7 +157,8 @@ const SCATTERED_TEXTS: GroupTexts = {
 
 /** One finding for many marks, on the span from the first to the last, with one fix converting them all. */
 function groupFinding(start: number, end: number, marks: readonly Finding[], texts: GroupTexts): Finding {
-  const edits: TextEdit[] = marks.flatMap((f) => f.fixes![0].edits);
+  const edits: TextEdit[] = [];
+  for (const f of marks) for (const e of f.fixes![0].edits) edits.push(e);
   return {
     ruleId: ID,
     start,
