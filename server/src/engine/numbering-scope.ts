@@ -130,8 +130,8 @@ function isPageNumber(model: ReportModel, h: Heading): boolean {
   return isCjk(last) || isDigit(last);
 }
 
-/** Report titles in a compilation (`…政府工作报告`, `…工作总结`, `…工作计划`, `…述职报告`). */
-const REPORT_TITLE = /(工作报告|工作总结|工作计划|工作要点|工作思路|工作打算|工作安排|述职报告)$/;
+/** Report titles in a compilation (`…政府工作报告`, `…工作总结（摘要）`, `…工作计划`, `…述职报告`). */
+const REPORT_TITLE = /工作报告|工作总结|工作计划|工作要点|工作思路|工作打算|工作安排|述职报告/;
 
 /** A line opening with a number: a heading or a contents line, not an unnumbered title. */
 const NUMBERED_LINE = /^(?:[一二三四五六七八九十]+[、.．]|[（(][^）)]{1,3}[)）]|\d{1,2}[、.．]|第[一二三四五六七八九十]+)/;
