@@ -19,6 +19,7 @@
  * compilation (`绿水镇2023年政府工作报告`).
  */
 import { isBlank, isCjk, isDigit, simplify } from './chars';
+import { partitionPoint } from './partition-point';
 import type { Heading, ReportModel } from './model';
 import { webResidue } from './rules/web-residue';
 import { defaultSettings } from './settings';
@@ -61,11 +62,8 @@ export function numberingScope(model: ReportModel): NumberingScope {
  * @example `一、…二、…\n2024年工作计划\n一、…`: true between the `二、` and the second `一、`
  */
 export function boundaryBetween(scope: NumberingScope, from: number, to: number): boolean {
-  for (const b of scope.boundaries) {
-    if (b > from && b < to) return true;
-    if (b >= to) break;
-  }
-  return false;
+  const next = partitionPoint(scope.boundaries, (b) => b <= from);
+  return next < scope.boundaries.length && scope.boundaries[next] < to;
 }
 
 function excludedHeadings(model: ReportModel): Set<Heading> {
@@ -76,24 +74,38 @@ function excludedHeadings(model: ReportModel): Set<Heading> {
   for (const h of numbered) if (h.family === 'part' && h.parent) out.add(h);
   // Contents lines: a run of numbered lines, one after the other with no text between, whose texts
   // come again further down. (Headings repeated in the next report of a compilation have text between.)
-  const repeated = new Set(numbered.filter((h) => isRepeatedLater(model, h)));
+  // Contents stand at the top, before the body's first long paragraph: only those lines are searched.
+  const body = model.paragraphs.findIndex((p) => p.end - p.start >= LONG_PARAGRAPH);
+  const top = numbered.filter((h) => body < 0 || h.paragraph < body).slice(0, MAX_CONTENTS_LINES);
+  const repeated = new Set(top.filter((h) => isRepeatedLater(model, h)));
   for (const h of repeated) {
     const before = model.headings[h.index - 1];
     const after = model.headings[h.index + 1];
     if ((before && repeated.has(before) && before.paragraph === h.paragraph - 1) || (after && repeated.has(after) && after.paragraph === h.paragraph + 1)) out.add(h);
   }
-  // Numbered lines inside web residue.
-  const residue = webResidue.check(model, defaultSettings()).map((f) => [f.start, f.end] as const).sort((a, b) => a[0] - b[0]);
-  if (residue.length) for (const h of numbered) if (residue.some(([s, e]) => h.start >= s && h.start < e)) out.add(h);
+  // Numbered lines inside web residue: both lists are in document order, one walk matches them.
+  const residue = webResidue.check(model, defaultSettings()).sort((a, b) => a.start - b.start);
+  let r = 0;
+  let reach = -1;
+  for (const h of numbered) {
+    for (; r < residue.length && residue[r].start <= h.start; r++) reach = Math.max(reach, residue[r].end);
+    if (h.start < reach) out.add(h);
+  }
   // Page numbers glued to the page's text, and the `1` of the first page when `2` is one.
   for (const h of numbered) {
     if (!isPageNumber(model, h)) continue;
     out.add(h);
-    const first = numbered.find((o) => o.family === h.family && o.marker!.value === 1 && o.start < h.start);
-    if (h.marker!.value === 2 && first && first.paragraph === 0) out.add(first);
+    const first = numbered[0];
+    if (h.marker!.value === 2 && first.family === h.family && first.marker!.value === 1 && first.paragraph === 0) out.add(first);
   }
   return out;
 }
+
+/** A paragraph this long is body text: contents lines come before the first. */
+const LONG_PARAGRAPH = 50;
+
+/** At most this many lines are searched for as contents lines. */
+const MAX_CONTENTS_LINES = 60;
 
 /** Longest text of a contents line. */
 const MAX_CONTENTS_TEXT = 40;
