@@ -14,9 +14,11 @@
  * Only the upper levels are judged — parts, `一、` and `（一）`: lower levels (`1.抓项目。`) are often
  * list items written as sentences, as are lead lines, points and `——` lines; and a text longer than a
  * heading usually is (`（一）获得…先进单位，…排名第一。`) is such an item too. A line ending in `：` or
- * `；` is a lead-in or a list item, not a heading whose punctuation is in question.
+ * `；` is a lead-in or a list item, not a heading whose punctuation is in question; contents lines,
+ * web residue and page numbers (see `numbering-scope.ts`) are not headings either.
  */
 import type { Heading, HeadingFamily, ReportModel } from '../model';
+import { numberingScope } from '../numbering-scope';
 import type { Finding, Rule } from './rule';
 
 const ID = 'heading-punctuation';
@@ -46,8 +48,9 @@ export const headingPunctuation: Rule = {
   title: { zh: '同级标题末尾标点与全文一致', en: 'Headings of one level end alike, as the rest of the document does' },
   check(model: ReportModel): Finding[] {
     const groups = new Map<string, { h: Heading; ending: Ending }[]>();
+    const { excluded } = numberingScope(model);
     for (const h of model.headings) {
-      if (!SECTION_FAMILIES.has(h.family) || h.placement === 'inline') continue;
+      if (!SECTION_FAMILIES.has(h.family) || h.placement === 'inline' || excluded.has(h)) continue;
       const ending = endingOf(model, h);
       if (!ending) continue;
       const key = `${h.family}/${h.depth}`;
