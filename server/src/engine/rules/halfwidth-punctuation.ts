@@ -61,8 +61,23 @@ export const halfwidthPunctuation: Rule = {
 const FULL_WIDTH_MARKS = new Set([...'，：；！？（'].map((c) => c.charCodeAt(0)));
 
 /** The half-width and full-width marks of each paragraph, and the paragraphs that are half-width. */
-function group(model: ReportModel, marks: Finding[]): Finding[] {
-  if (marks.length < 2) return marks;
+/**
+ * One half-width mark (or bracket pair) to convert, before it becomes a finding: a scraped report
+ * has tens of thousands, so they stay small until grouping decides which need findings of their own.
+ */
+interface Mark {
+  /** Offset of the mark, or of `(` for a pair. */
+  start: number;
+  /** Just past the mark, or past `)` for a pair. */
+  end: number;
+  /** The mark's code unit; `(` with `end - start > 1` is a pair. */
+  code: number;
+  /** Where the edit ends: past the half-width space a converted `,` takes along. */
+  editEnd: number;
+}
+
+function group(model: ReportModel, marks: Mark[]): Finding[] {
+  if (marks.length < 2) return marks.map(toFinding);
   const { text, paragraphs } = model;
   // Marks by paragraph, as index ranges into `marks`: both are in document order, so one walk does it.
   const from = new Int32Array(paragraphs.length).fill(-1);
@@ -91,7 +106,7 @@ function group(model: ReportModel, marks: Finding[]): Finding[] {
   const grouped = new Uint8Array(marks.length);
   const out: Finding[] = [];
   if (wholeDocument) {
-    const all: Finding[] = [];
+    const all: Mark[] = [];
     for (const i of halfParagraphs) {
       grouped.fill(1, from[i], to[i]);
       for (let m = from[i]; m < to[i]; m++) all.push(marks[m]);
@@ -106,7 +121,7 @@ function group(model: ReportModel, marks: Finding[]): Finding[] {
       out.push(groupFinding(own[0].start, own[own.length - 1].end, own, PARAGRAPH_TEXTS));
     }
   }
-  for (let m = 0; m < marks.length; m++) if (!grouped[m]) out.push(marks[m]);
+  for (let m = 0; m < marks.length; m++) if (!grouped[m]) out.push(toFinding(marks[m]));
   // Marks scattered all over a text (a paragraph here, a stray comma there, in every paragraph) are
   // one habit, not many slips: past one finding per DENSE_CHARS characters they become one finding.
   if (out.length > 3 && out.length * DENSE_CHARS > text.length) return [groupFinding(marks[0].start, marks[0].end, marks, SCATTERED_TEXTS)];
@@ -156,9 +171,9 @@ const SCATTERED_TEXTS: GroupTexts = {
 };
 
 /** One finding for many marks, on the span from the first to the last, with one fix converting them all. */
-function groupFinding(start: number, end: number, marks: readonly Finding[], texts: GroupTexts): Finding {
+function groupFinding(start: number, end: number, marks: readonly Mark[], texts: GroupTexts): Finding {
   const edits: TextEdit[] = [];
-  for (const f of marks) for (const e of f.fixes![0].edits) edits.push(e);
+  for (const m of marks) pushEdits(m, edits);
   return {
     ruleId: ID,
     start,
@@ -269,10 +284,10 @@ function isUrlUnit(c: number): boolean {
 
 const MAX_PAIR_SPAN = 200;
 
-function scan(model: ReportModel): Finding[] {
+function scan(model: ReportModel): Mark[] {
   const text = model.text;
   const n = text.length;
-  const findings: Finding[] = [];
+  const findings: Mark[] = [];
 
   // Marker brackets and marker punctuation of headings are numbering's business.
   const markerEnds = new Set<number>();
@@ -290,17 +305,17 @@ function scan(model: ReportModel): Finding[] {
         if (isMarkerContent(text, i + 1, close) || isLatinGloss(text, i + 1, close)) continue;
         const before = prevUnit(text, i);
         const after = close + 1 < n ? text.charCodeAt(close + 1) : -1;
-        if (isChinese(before) || isChinese(after) || hasChinese(text, i + 1, close)) findings.push(pairFinding(i, close));
+        if (isChinese(before) || isChinese(after) || hasChinese(text, i + 1, close)) findings.push({ start: i, end: close + 1, code: 40, editEnd: close + 1 });
         continue;
       }
       // A lone `(`, as in a mixed `(一）`.
       if (isMixedMarker(text, i, 1)) continue;
-      if (isChinese(prevUnit(text, i)) || isChinese(i + 1 < n ? text.charCodeAt(i + 1) : -1)) findings.push(markFinding(text, i, c, false));
+      if (isChinese(prevUnit(text, i)) || isChinese(i + 1 < n ? text.charCodeAt(i + 1) : -1)) findings.push(markAt(text, i, c, false));
       continue;
     }
     if (c === 41) {
       if (handledClose.has(i) || isMixedMarker(text, i, -1)) continue;
-      if (isChinese(prevUnit(text, i)) || isChinese(i + 1 < n ? text.charCodeAt(i + 1) : -1)) findings.push(markFinding(text, i, c, false));
+      if (isChinese(prevUnit(text, i)) || isChinese(i + 1 < n ? text.charCodeAt(i + 1) : -1)) findings.push(markAt(text, i, c, false));
       continue;
     }
     // , : ; ! ?
@@ -322,7 +337,7 @@ function scan(model: ReportModel): Finding[] {
     if (!chinese) continue;
     if ((c === 58 || c === 63) && inUrl(text, i)) continue;
     if (c === 44 && prevUnit(text, i) === 44) continue; // `,,` junk, leave it
-    findings.push(markFinding(text, i, c, isChinese(next) || next === -1 || next === 10 || next === 13));
+    findings.push(markAt(text, i, c, isChinese(next) || next === -1 || next === 10 || next === 13));
   }
   return findings; // in document order: a pair is reported at its `(`
 }
@@ -384,23 +399,27 @@ function matchingClose(text: string, open: number): number {
   return -1;
 }
 
-function markFinding(text: string, i: number, c: number, takeSpace: boolean): Finding {
-  const texts = TEXTS.get(c)!;
+function markAt(text: string, i: number, c: number, takeSpace: boolean): Mark {
   let end = i + 1;
   if (takeSpace && c !== 40 && c !== 41) while (end < text.length && isInlineSpace(text.charCodeAt(end))) end++;
-  const fix: Fix = { title: texts.title, edits: [{ start: i, end, newText: FULL[c] }], safe: true, preferred: true };
-  return { ruleId: ID, start: i, end: i + 1, message: texts.message, fixes: [fix] };
+  return { start: i, end: i + 1, code: c, editEnd: end };
 }
 
-function pairFinding(open: number, close: number): Finding {
-  const fix: Fix = {
-    title: PAIR_TEXTS.title,
-    edits: [
-      { start: open, end: open + 1, newText: '（' },
-      { start: close, end: close + 1, newText: '）' },
-    ],
-    safe: true,
-    preferred: true,
-  };
-  return { ruleId: ID, start: open, end: close + 1, message: PAIR_TEXTS.message, fixes: [fix] };
+function isPair(m: Mark): boolean {
+  return m.code === 40 && m.end - m.start > 1;
+}
+
+/** The edits converting one mark (two for a pair). */
+function pushEdits(m: Mark, edits: TextEdit[]): void {
+  if (isPair(m)) edits.push({ start: m.start, end: m.start + 1, newText: '（' }, { start: m.end - 1, end: m.end, newText: '）' });
+  else edits.push({ start: m.start, end: m.editEnd, newText: FULL[m.code] });
+}
+
+/** A mark as a finding of its own, with its own safe fix. */
+function toFinding(m: Mark): Finding {
+  const texts = isPair(m) ? PAIR_TEXTS : TEXTS.get(m.code)!;
+  const edits: TextEdit[] = [];
+  pushEdits(m, edits);
+  const fix: Fix = { title: texts.title, edits, safe: true, preferred: true };
+  return { ruleId: ID, start: m.start, end: m.end, message: texts.message, fixes: [fix] };
 }
