@@ -20,6 +20,11 @@
  * text but not where a heading can start (`一是…，二是…。三是…`) is not missing. `——` points have
  * no numbers.
  *
+ * What is counted at all is `sibling-lists.ts`'s business: a new report in a compilation or a new
+ * unnumbered part starts a new count, and contents lines, `第一部分` inside a section, web residue and
+ * page numbers are not counted (`numbering-scope.ts`); the items of a `：`…`；` list are not headings
+ * (`list-items.ts`).
+ *
  * Fixes: change this marker to the number expected after the previous one (safe); renumber the
  * whole list (safe, preferred).
  */
