@@ -6,7 +6,8 @@
  * stands (below the section that holds it), and takes no part in numbering checks.
  *
  * Parts are "inside a section" when a numbered heading of another canonical family (`一、` `（一）`
- * `1.` …) comes before the first of them; a report organised in parts opens with `第一部分`.
+ * `1.` …), on its own line or run in, comes before the first of them; a report organised in parts
+ * opens with `第一部分`.
  */
 import type { HeadingCandidate } from './heading-candidate';
 import { CANONICAL_FAMILIES } from './model';
@@ -19,7 +20,8 @@ import { CANONICAL_FAMILIES } from './model';
 export function demoteInnerParts(candidates: HeadingCandidate[]): HeadingCandidate[] {
   const firstPart = candidates.findIndex((c) => c.family === 'part');
   if (firstPart <= 0) return candidates;
-  const before = candidates.slice(0, firstPart).some((c) => c.marker && CANONICAL_FAMILIES.includes(c.family));
+  // An enumeration inline in the opening (`…如下：（一）…（二）…`) is not a section the parts sit in.
+  const before = candidates.slice(0, firstPart).some((c) => c.marker && c.placement !== 'inline' && CANONICAL_FAMILIES.includes(c.family));
   if (!before) return candidates;
   return candidates.map((c) => (c.family === 'part' ? { ...c, family: 'title', marker: undefined, textStart: c.start } : c));
 }
