@@ -138,7 +138,7 @@ describe('server commands over stdio', () => {
 
   it('fixes every problem of one rule, and refuses a closed document, bad arguments or nothing to fix', async () => {
     const uri = nextUri();
-    const text = '示例镇2024年工作总结\n全年完成投资12亿元,新增企业5家;引进项目8个。\n';
+    const text = '示例镇2024年工作总结\n全年完成投资12亿元，新增企业5家，引进项目8个,新增就业300人，发放补贴3000元;\n';
     client.open(uri, text);
     expect(await execute(FIX_RULE, uri, 'halfwidth-punctuation')).toEqual({ applied: true, fixed: 2 });
     expect(applyWorkspaceEdit(text, applyEdits[0].edit, uri)).toBe(text.replace(',', '，').replace(';', '；'));

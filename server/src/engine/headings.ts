@@ -3,6 +3,7 @@
  *
  * 1. each paragraph is scanned once for a marker at its start and for markers inline after a
  *    sentence end (`…以下四个方面：（一）激发产业活力。一是…`), and short own-line titles;
+ *    The items of a list a `：` lead-in introduces and `；` separates are dropped (`list-items.ts`);
  * 2. parallel lead paragraphs (three or more in one section opening alike, `一年来，我们…`) become
  *    headings whose text is their first sentence;
  * 3. a stack assigns levels. Numbered families keep the canonical order among themselves; a family
@@ -13,6 +14,8 @@ import { endsHeadingText, isBlank, isCjk } from './chars';
 import type { HeadingCandidate } from './heading-candidate';
 import { buildTree } from './heading-tree';
 import { findLeadCandidates } from './lead-paragraphs';
+import { demoteInnerParts } from './inner-parts';
+import { dropSemicolonLists } from './list-items';
 import { matchMarker } from './markers';
 import type { Heading, HeadingPlacement, Marker, Paragraph, ReportTitle } from './model';
 import { continuesPrevious, introducesLongerText, isHardWrapped, isOwnLineTitle, isTableOfContentsLine, MEETING_LINE } from './own-line-titles';
@@ -32,7 +35,9 @@ const MAX_QUOTE_LENGTH = 50;
  * // roots: [一、2022年工作回顾 › [（一）筑牢基础, （二）建管并重]]
  */
 export function buildHeadings(text: string, paragraphs: readonly Paragraph[], title: ReportTitle | undefined): { headings: Heading[]; roots: Heading[] } {
-  const explicit = findExplicitCandidates(text, paragraphs, title);
+  // Items of a `：`…`；` list are not headings (`采取以下措施：一、理顺价格；二、稳定物价；…`).
+  // `第一部分` inside a section is a quoted document's part, not a level (`inner-parts.ts`).
+  const explicit = demoteInnerParts(dropSemicolonLists(text, findExplicitCandidates(text, paragraphs, title)));
   const leads = findLeadCandidates(text, paragraphs, title, explicit);
   const all = leads.length ? mergeByStart(explicit, leads) : explicit;
   return buildTree(text, paragraphs, all);

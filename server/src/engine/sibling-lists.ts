@@ -10,8 +10,13 @@
  * - a canonical family written inline in a paragraph (`目标是：（1）…（2）…`) is an enumeration of
  *   that paragraph: a `1` in another paragraph starts a new list when either it or the item before
  *   it is inline, as points do;
+ * - a `1` after a part boundary (an unnumbered section title such as `2024年工作计划`, or the next
+ *   report's title in a compilation) starts a new list (see `numbering-scope.ts`);
  * - otherwise a later `一、` after `三、` under the same parent stays in the list: a restart, which
  *   `numbering-sequence` reports.
+ *
+ * Headings outside the numbering scope (contents lines, `第一部分` inside a section, web residue,
+ * page numbers; see `numbering-scope.ts`) belong to no list.
  *
  * `——` dash points, unnumbered titles and lead paragraphs have no numbers and form no lists.
  *
@@ -25,6 +30,7 @@
  * a gap: the expected numbers step over it, so neither the rules nor renumbering touch it.
  */
 import { CANONICAL_FAMILIES, POINT_FAMILIES, type Heading, type HeadingFamily, type ReportModel } from './model';
+import { boundaryBetween, numberingScope, type NumberingScope } from './numbering-scope';
 import { isNumbered, markerWithValue } from './numbering-style';
 
 /** One sibling list with what renumbering needs to know about it. */
@@ -92,12 +98,13 @@ export function expectedValues(list: SiblingList): number[] {
 
 function computeLists(model: ReportModel): SiblingList[] {
   const lists: SiblingList[] = [];
+  const scope = numberingScope(model);
   const collect = (parent: Heading | undefined, children: readonly Heading[]) => {
     const open = new Map<HeadingFamily, SiblingList>();
     for (const h of children) {
-      if (h.marker && isNumbered(h.family) && h.marker.value > 0) {
+      if (h.marker && isNumbered(h.family) && h.marker.value > 0 && !scope.excluded.has(h)) {
         const current = open.get(h.family);
-        if (current && !startsNewList(current, h)) current.items.push(h);
+        if (current && !startsNewList(current, h, scope)) current.items.push(h);
         else {
           const list: SiblingList = { family: h.family, parent, items: [h], expectedStart: 1, expected: [], hidden: [] };
           open.set(h.family, list);
@@ -112,7 +119,7 @@ function computeLists(model: ReportModel): SiblingList[] {
   const lastOfFamily = new Map<HeadingFamily, SiblingList>();
   for (const list of lists) {
     findHidden(model.text, list);
-    linkContinuation(list, lastOfFamily.get(list.family));
+    linkContinuation(list, lastOfFamily.get(list.family), scope);
     lastOfFamily.set(list.family, list);
     let value = list.expectedStart;
     list.expected = list.items.map((h, i) => {
@@ -146,16 +153,18 @@ function normalizeBrackets(s: string): string {
 }
 
 /** Whether `h` opens a new list of its family instead of joining `list` (see the module comment). */
-function startsNewList(list: SiblingList, h: Heading): boolean {
+function startsNewList(list: SiblingList, h: Heading, scope: NumberingScope): boolean {
   if (h.marker!.value !== 1) return false;
   if (POINT_FAMILIES.includes(h.family)) return true;
   const previous = list.items[list.items.length - 1];
+  if (boundaryBetween(scope, previous.start, h.start)) return true;
   return (h.placement === 'inline' || previous.placement === 'inline') && previous.paragraph !== h.paragraph;
 }
 
 /** Marks a canonical list that takes up where the previous list of its family stopped. */
-function linkContinuation(list: SiblingList, previous: SiblingList | undefined): void {
+function linkContinuation(list: SiblingList, previous: SiblingList | undefined, scope: NumberingScope): void {
   if (!previous || !CANONICAL_FAMILIES.includes(list.family)) return;
+  if (boundaryBetween(scope, previous.items[previous.items.length - 1].start, list.items[0].start)) return;
   const first = list.items[0].marker!.value;
   if (first <= 1 || list.hidden[0] || previous.parent === list.parent) return;
   const last = previous.items[previous.items.length - 1].marker!.value;

@@ -49,21 +49,22 @@ test("'Renumber this list' closes a gap (（一）（三）（四） → （一�
 const HALFWIDTH = [
   '示例镇2023年工作总结',
   '一、工作回顾',
-  '全年投资5亿元,新增企业5家;同比增长3%。主要做法是:抓项目、强服务!',
+  // Stray half-width marks in full-width text: each is a finding of its own.
+  '全年投资5亿元，新增企业5家;同比增长3%，增速加快。主要做法是：抓项目、强服务!',
   '二、存在的问题',
-  '一是投资不足,二是人才缺乏。',
+  '一是投资不足，二是人才缺乏,三是创新能力不强，后劲不足。',
   '',
 ].join('\n');
-const FULLWIDTH = HALFWIDTH.replace(',新增', '，新增').replace(';', '；').replace(':', '：').replace('!', '！').replace('不足,', '不足，');
+const FULLWIDTH = HALFWIDTH.replace(';', '；').replace('!', '！').replace('缺乏,', '缺乏，');
 
 test("'source.fixAll.gongwen' turns half-width punctuation in Chinese text full-width", async () => {
   const doc = await openScratch('quickfix-fixall.gongwen', HALFWIDTH);
   const before = await diagnosticsWithCode(doc, 'halfwidth-punctuation');
-  assert.equal(before.length, 5, codeSummary(vscode.languages.getDiagnostics(doc.uri)));
+  assert.equal(before.length, 3, codeSummary(vscode.languages.getDiagnostics(doc.uri)));
   const actions = await codeActions(doc, wholeRange(doc), 'source.fixAll.gongwen');
   const fixAll = actions.find((a) => a.kind?.value === 'source.fixAll.gongwen');
   assert.ok(fixAll?.edit, `no source.fixAll.gongwen action with an edit; got ${titles(actions)}`);
-  assert.match(fixAll.title, /\(5\)|（5 处）/, 'the title counts the fixes');
+  assert.match(fixAll.title, /\(3\)|（3 处）/, 'the title counts the fixes');
   // `source.fixAll` (what editor.codeActionsOnSave asks for) includes it too.
   const generic = await codeActions(doc, wholeRange(doc), 'source.fixAll');
   assert.ok(generic.some((a) => a.kind?.value === 'source.fixAll.gongwen'), `source.fixAll: ${titles(generic)}`);

@@ -8,13 +8,46 @@ import { corpusFiles, corpusText, hasCorpus } from '../../helpers/corpus';
 const check = (text: string) => headingPunctuation.check(buildReportModel(text), defaultSettings());
 
 describe('heading-punctuation', () => {
-  it('flags end punctuation after a heading alone on its line, and the fix deletes only it', () => {
-    const text = '示例镇2023年工作总结\n一、工作开展情况：\n（一）乡村振兴稳步推进。\n全年完成投资三亿元。\n（二）产业结构不断优化\n';
+  it('follows a document whose own-line headings end with 。 (the State Council style) and flags the one that does not', () => {
+    const text = '示例镇2023年工作总结\n一、工作开展情况\n（一）乡村振兴稳步推进。\n全年完成投资三亿元。\n（二）产业结构不断优化。\n新增企业五家。\n（三）民生持续改善\n新增就业三百人。\n';
     const findings = check(text);
-    expect(findings.map((f) => text.slice(f.start, f.end))).toEqual(['：', '。']);
-    expect(findings[1].message.zh).toBe('标题独占一行时末尾不加标点：删去“。”');
-    const fixed = applyEdits(text, findings.flatMap((f) => f.fixes![0].edits));
-    expect(fixed).toBe('示例镇2023年工作总结\n一、工作开展情况\n（一）乡村振兴稳步推进\n全年完成投资三亿元。\n（二）产业结构不断优化\n');
+    expect(findings).toHaveLength(1);
+    expect(text.slice(findings[0].start, findings[0].end)).toBe('善');
+    expect(findings[0].message).toEqual({ zh: '本文同级标题多以“。”结尾，此处没有', en: 'Most headings of this level in this document end with "。"; this one does not' });
+    expect(applyEdits(text, findings[0].fixes![0].edits)).toBe(text.replace('（三）民生持续改善', '（三）民生持续改善。'));
+  });
+
+  it('counts run-in headings (heading and body on one line) as ending with 。', () => {
+    const text = '示例镇2023年工作总结\n（一）乡村振兴稳步推进。全年完成投资三亿元。\n（二）产业结构不断优化。新增企业五家。\n（三）民生持续改善\n新增就业三百人。\n';
+    expect(check(text).map((f) => f.message.zh)).toEqual(['本文同级标题多以“。”结尾，此处没有']);
+  });
+
+  it('is silent on a document that ends every heading of a level with 。', () => {
+    const text = '示例镇2023年工作总结\n一、工作开展情况\n（一）乡村振兴稳步推进。\n全年完成投资三亿元。\n（二）产业结构不断优化。\n新增企业五家。\n（三）民生持续改善。\n新增就业三百人。\n';
+    expect(check(text)).toEqual([]);
+  });
+
+  it('flags the one heading with 。 among headings without, naming the style, and the fix deletes only the mark', () => {
+    const text = '示例镇2023年工作总结\n一、工作开展情况\n（一）乡村振兴稳步推进。\n全年完成投资三亿元。\n（二）产业结构不断优化\n新增企业五家。\n（三）民生持续改善\n新增就业三百人。\n';
+    const findings = check(text);
+    expect(findings.map((f) => text.slice(f.start, f.end))).toEqual(['。']);
+    expect(findings[0].message.zh).toBe('本文同级标题末尾多不加标点，此处有“。”');
+    expect(findings[0].message.en).toBe('Most headings of this level in this document have no end punctuation; this one ends with "。"');
+    expect(applyEdits(text, findings[0].fixes![0].edits)).toBe(text.replace('稳步推进。', '稳步推进'));
+  });
+
+  it('judges each level on its own and says nothing without a clear majority', () => {
+    // `一、` headings have no 。, `（一）` headings have: two styles, two levels, no exception.
+    const levels = '示例镇2023年工作总结\n一、工作开展情况\n（一）乡村振兴稳步推进。\n正文。\n（二）产业结构不断优化。\n正文。\n二、存在的问题\n正文。\n三、下一步打算\n正文。\n';
+    expect(check(levels)).toEqual([]);
+    // One with, one without: which is the exception is not for the rule to guess.
+    const tie = '示例镇2023年工作总结\n（一）乡村振兴稳步推进。\n正文。\n（二）产业结构不断优化\n正文。\n';
+    expect(check(tie)).toEqual([]);
+  });
+
+  it('does not judge a lead-in ending in ： or a list item ending in ；', () => {
+    const text = '示例镇2023年工作总结\n一、工作开展情况：\n正文。\n二、存在问题\n正文。\n三、下一步打算\n正文。\n';
+    expect(check(text)).toEqual([]);
   });
 
   it('leaves run-in headings, points, lead lines and numbered sentences alone', () => {

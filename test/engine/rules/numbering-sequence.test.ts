@@ -244,6 +244,17 @@ describe('numbering-sequence: lead-in counts', () => {
     }
   });
 
+  it('十个方面 (and 十方面) is kept by ten items, and nine are reported with the right count', () => {
+    const items = (n: number) => Array.from({ length: n }, (_, i) => `${'一二三四五六七八九十'[i]}、第${i + 1}项工作\n全镇上下齐心协力，扎实推进各项工作。\n`).join('');
+    for (const lead of ['重点做好以下十个方面工作：', '重点做好以下十方面工作:']) expect(check(TITLE + `2024年工作安排\n${lead}\n${items(10)}`), lead).toEqual([]);
+    const text = TITLE + `2024年工作安排\n重点做好以下十个方面工作：\n${items(9)}`;
+    const found = check(text);
+    expect(found.map((f) => [text.slice(f.start, f.end), f.message.zh, f.message.en])).toEqual([
+      ['十个方面', '引语说“十个方面”，下文实列九项（“一、”至“九、”）', 'The lead-in promises 10 ("十个方面") but the list has 9 ("一、" to "九、")'],
+    ]);
+    expect(applyEdits(text, found[0].fixes![0].edits)).toContain('以下九个方面工作：');
+  });
+
   it('a lead-in two paragraphs before the list does not count', () => {
     const text = TITLE + '一、工作安排\n重点抓好以下五个方面：\n今年是关键之年，任务艰巨，责任重大，必须全力以赴。\n（一）稳增长\n（二）促改革\n二、工作要求\n';
     expect(check(text)).toEqual([]);
@@ -271,5 +282,88 @@ describe.skipIf(!hasCorpus)('numbering-sequence: corpus', () => {
       const loud = check(text).filter((f) => f.severity !== 'hint').map((f) => `${text.slice(f.start, f.end)} ${f.message.en}`);
       expect(loud, path.basename(file)).toEqual([]);
     }
+  });
+});
+
+describe('numbering-sequence: what an editor does not count', () => {
+  const BODY = '全镇上下齐心协力，经济社会保持平稳健康发展。';
+
+  it('a list cut off at the end of the text (an excerpt, a page) gets no lone-item hint', () => {
+    const cut = TITLE + '一、主要工作\n（一）抓产业\n全年完成投资三亿元，新建厂房两万平方米。\n（二）惠民生\n新增就业三百人。\n二、下步打算\n（一）稳增长\n今年将继续扩大投资，力争';
+    expect(check(cut)).toEqual([]);
+    // The same lone item with a section after it is still a hint.
+    const whole = cut.replace('力争', '力争完成目标。\n三、保障措施\n强化组织领导。');
+    expect(brief(whole)).toEqual([['（一）', '只有“（一）”，没有“（二）”：单独一项不必编号']]);
+  });
+
+  it('a page cut from the middle of a report (no title, opening at （三）) may start mid-list', () => {
+    const text = '（三）加强生态环境保护。\n全镇上下齐心协力，经济社会保持平稳健康发展。\n（四）推进乡村振兴。\n全镇上下齐心协力。\n二、存在问题\n全镇上下齐心协力。\n（一）问题一\n（三）问题三\n';
+    const all = runRules(buildReportModel(text), defaultSettings(), RULES.filter((r) => r.id.startsWith('numbering-'))).findings;
+    // Only the real gap after the cut.
+    expect(all.map((f) => `${text.slice(f.start, f.end)} ${f.message.en}`)).toEqual(['（三） Numbering gap: expected "（二）", found "（三）"']);
+    // With a title, the text is a whole report: its first list must start at one.
+    expect(brief(TITLE + text).map(([m]) => m)).toContain('（三）');
+  });
+
+  it('items of a ：…； list are not headings and take no part in numbering', () => {
+    const inline = TITLE + '一、主要工作\n针对物价上涨，我们采取以下措施：一、理顺价格；二、稳定物价；三、加强市场监管。全年物价基本稳定。\n二、下步打算\n正文。\n';
+    expect(check(inline)).toEqual([]);
+    expect(outline(inline)).toEqual(['1:一、主要工作', '1:二、下步打算']);
+    const lines = TITLE + '一、主要工作\n正文。\n二、下步打算\n我们将：\n一、抓项目；\n二、强服务；\n三、惠民生。\n三、保障措施\n正文。\n';
+    expect(check(lines)).toEqual([]);
+    expect(outline(lines)).toEqual(['1:一、主要工作', '1:二、下步打算', '1:三、保障措施']);
+  });
+
+  it('a list whose items end in 。 after a ： lead-in is still a list of headings', () => {
+    const text = TITLE + '一、主要工作\n正文。\n二、下步打算\n我们将：\n一、抓项目。\n二、强服务。\n三、保障措施\n';
+    expect(brief(text).map(([m]) => m)).toContain('一、');
+  });
+
+  it('a new report in a compilation starts its own count', () => {
+    const report = (town: string) =>
+      `${town}2023年政府工作报告\n各位代表：\n现在，我代表镇人民政府向大会报告工作，请予审议，并请列席人员提出意见。\n一、2022年工作回顾\n${BODY}\n二、2023年工作安排\n${BODY}\n`;
+    const text = report('青山镇') + report('绿水镇');
+    expect(check(text)).toEqual([]);
+    // Without the second title, the second 一、 is a restart.
+    const glued = text.replace('绿水镇2023年政府工作报告\n各位代表：\n', '');
+    expect(brief(glued).map(([m]) => m)).toEqual(['一、']);
+  });
+
+  it('a new unnumbered part starts its own count', () => {
+    const text = TITLE + '一、主要成效\n全年完成投资三亿元，新建厂房两万平方米，新增就业三百人，群众收入稳步增长。\n二、存在问题\n正文。\n2025年工作计划\n一、指导思想\n正文。\n二、主要任务\n正文。\n';
+    expect(check(text)).toEqual([]);
+  });
+
+  it('table-of-contents lines take no part', () => {
+    const report = (town: string) => `${town}2023年政府工作报告\n各位代表：\n现在，我代表镇人民政府向大会报告工作，请予审议。\n一、2022年工作回顾\n正文。\n二、2023年工作安排\n正文。\n`;
+    const text = '目录\n1.青山镇2023年政府工作报告\n2.绿水镇2023年政府工作报告\n' + report('青山镇') + report('绿水镇');
+    const model = buildReportModel(text);
+    const all = runRules(model, defaultSettings(), RULES.filter((r) => r.id.startsWith('numbering-'))).findings;
+    expect(all.map((f) => `${text.slice(f.start, f.end)} ${f.message.en}`)).toEqual([]);
+  });
+
+  it('第一部分 inside a section takes no part', () => {
+    const text = TITLE + '一、主要工作\n（一）学习文件\n第一部分　总体要求\n正文。\n第三部分　保障措施\n正文。\n（二）抓好落实\n正文。\n二、下步打算\n正文。\n';
+    const all = runRules(buildReportModel(text), defaultSettings(), RULES.filter((r) => r.id.startsWith('numbering-'))).findings;
+    expect(all.map((f) => `${text.slice(f.start, f.end)} ${f.message.en}`)).toEqual([]);
+    // It stays in the outline, under the section that holds it, and closes nothing.
+    expect(outline(text)).toEqual(['1:一、主要工作', '2:（一）学习文件', '3:第一部分　总体要求', '3:第三部分　保障措施', '2:（二）抓好落实', '1:二、下步打算']);
+  });
+
+  it('numbered lines in web residue take no part', () => {
+    const text = TITLE + '一、主要工作\n正文。\n二、下步打算\n正文。\n1、收藏本站\n3、联系客服\n';
+    const all = runRules(buildReportModel(text), defaultSettings(), RULES.filter((r) => r.id.startsWith('numbering-'))).findings;
+    expect(all.map((f) => `${text.slice(f.start, f.end)} ${f.message.en}`)).toEqual([]);
+  });
+
+  it('page numbers glued to the text of a scraped page take no part', () => {
+    const page = '全镇上下齐心协力，克服重重困难，经济社会保持平稳健康发展，全年完成地区生产总值十二亿元，同比增长百分之六。'.repeat(2) + '规模以上工业总产值按现行汇率';
+    const text = `1、示例镇政府工作报告 各位代表：${page}\n2、计算折合美元一亿元。${page}\n3、计算折合美元两亿元。农业结构调整迈出新步伐，特色产业发展壮大，农民收入持续增长，村容村貌明显改善，群众满意度不断提高。`;
+    const all = runRules(buildReportModel(text), defaultSettings(), RULES.filter((r) => r.id.startsWith('numbering-'))).findings;
+    expect(all.map((f) => `${text.slice(f.start, f.end)} ${f.message.en}`)).toEqual([]);
+    // A short heading after a paragraph that lacks its 。 is still a heading.
+    const sloppy = TITLE + '一、主要工作\n' + '全镇上下齐心协力，克服重重困难，经济社会保持平稳健康发展。'.repeat(4) + '全年完成投资三亿元\n二、下步打算\n正文。\n';
+    expect(runRules(buildReportModel(sloppy), defaultSettings(), RULES.filter((r) => r.id === 'numbering-format')).findings).toEqual([]);
+    expect(brief(sloppy.replace('二、下步打算', '三、下步打算')).map(([m]) => m)).toEqual(['三、']);
   });
 });

@@ -2,40 +2,187 @@
  * `halfwidth-punctuation`: half-width `, : ; ! ? ( )` in Chinese text, where GB/T 15834 wants the
  * full-width `，：；！？（）` (report-anatomy §6). Text pasted from web pages carries many.
  *
+ * What a reader needs to hear decides the granularity:
+ * - a **paragraph** whose punctuation is half-width throughout (at least two half-width marks and
+ *   at least twice as many as full-width ones) in an otherwise full-width document is one finding,
+ *   with the fix "convert this paragraph": `现在,我代表镇人民政府向大会报告工作,请予审议;` is one
+ *   finding, not three;
+ * - a **document** whose punctuation is half-width throughout (the half-width paragraphs hold at
+ *   least 80% of its marks, see {@link HALF_WIDTH_DOCUMENT_SHARE}) is one finding for all of them,
+ *   with the fix "convert all", so a scraped report gets one finding instead of hundreds;
+ * - a half-width mark in an otherwise full-width paragraph (`…，全年完成投资,同比增长…`) is a
+ *   typo and stays a finding of its own, with its own fix;
+ * - but findings scattered so densely (more than one per {@link DENSE_CHARS} characters) are a
+ *   habit of the whole text, and become one finding with "convert all".
+ * "Fix all of this rule" (the code-action layer) converts everything, whatever the grouping.
+ *
  * A mark is Chinese text's when a Chinese character (or Chinese punctuation) is next to it, on
  * either side; these stay as they are:
- * - marks between digits or Latin letters: `3,000`, `3:1`, `12:00`, `14 : 53`, `Hello, world`;
+ * - marks between digits or Latin letters: `3,000`, `3:1`, `8:30`, `14 : 53`, `Hello, world`;
  * - marks inside URLs and e-mail addresses (`http://`, `?a=1`);
+ * - brackets around Latin text: pinyin glosses `乡(xiāng)`, abbreviations `(GDP)` `(Wi-Fi)` `(PM2.5)`;
  * - brackets of numbering markers, `(一)` `(1)` `(①)`, anywhere: whether a marker should have
  *   full-width brackets is `numbering-format`'s business; so is the punctuation after a heading
  *   number (`一,`).
  *
- * A bracket pair is one finding: converted together when the text inside or either side of the
- * pair is Chinese (`(社区)`, `细颗粒物(PM2.5)浓度`). A half-width space after a converted `, : ; ! ?`
- * goes with it (full-width marks carry their own space).
- *
- * Fix: convert this mark (safe); the "fix all" action converts every one. The scan jumps from mark
- * to mark with one regular expression; messages and fix titles are shared objects.
+ * A bracket pair is converted together when the text inside or either side of the pair is Chinese
+ * (`(社区)`). A half-width space after a converted `, : ; ! ?` goes with it (full-width marks carry
+ * their own space). The scan jumps from mark to mark with one regular expression.
  */
-import type { ReportModel } from '../model';
-import type { Finding, Fix, LocalizedText, Rule } from './rule';
+import type { Paragraph, ReportModel } from '../model';
+import type { Finding, Fix, LocalizedText, Rule, TextEdit } from './rule';
 
 const ID = 'halfwidth-punctuation';
 
 /**
- * Rule `halfwidth-punctuation` (hint): half-width `, : ; ! ? ( )` next to Chinese text, each with a
- * safe fix to the full-width mark; numbers, Latin text, URLs and numbering markers are left alone.
+ * A document is half-width throughout when its half-width paragraphs hold at least this share of
+ * all its marks (half- and full-width).
+ */
+export const HALF_WIDTH_DOCUMENT_SHARE = 0.8;
+
+/**
+ * Rule `halfwidth-punctuation` (hint): half-width `, : ; ! ? ( )` next to Chinese text — one finding
+ * per half-width paragraph (or one for a half-width document), one per stray mark in full-width
+ * text; every fix is safe. Numbers, Latin text, URLs and numbering markers are left alone.
  *
- * @example 全镇共有3个社区,12个村 → "半角“,”应为全角“，”"
+ * @example 全镇共有3个社区，12个村,5个居委会 → "半角“,”应为全角“，”"
+ * @example 现在,我代表镇人民政府,向大会报告工作; → "本段标点多为半角（3 处），中文应用全角标点"
  */
 export const halfwidthPunctuation: Rule = {
   id: ID,
   defaultSeverity: 'hint',
   title: { zh: '中文里的半角标点（, : ; ! ? ( )）应为全角', en: 'Half-width punctuation (, : ; ! ? ( )) in Chinese text should be full-width' },
   check(model: ReportModel): Finding[] {
-    return scan(model);
+    return group(model, scan(model));
   },
 };
+
+/** Full-width marks that count for a paragraph's own style (a bracket pair counts once, at `（`). */
+const FULL_WIDTH_MARKS = new Set([...'，：；！？（'].map((c) => c.charCodeAt(0)));
+
+/** The half-width and full-width marks of each paragraph, and the paragraphs that are half-width. */
+/**
+ * One half-width mark (or bracket pair) to convert, before it becomes a finding: a scraped report
+ * has tens of thousands, so they stay small until grouping decides which need findings of their own.
+ */
+interface Mark {
+  /** Offset of the mark, or of `(` for a pair. */
+  start: number;
+  /** Just past the mark, or past `)` for a pair. */
+  end: number;
+  /** The mark's code unit; `(` with `end - start > 1` is a pair. */
+  code: number;
+  /** Where the edit ends: past the half-width space a converted `,` takes along. */
+  editEnd: number;
+}
+
+function group(model: ReportModel, marks: Mark[]): Finding[] {
+  if (marks.length < 2) return marks.map(toFinding);
+  const { text, paragraphs } = model;
+  // Marks by paragraph, as index ranges into `marks`: both are in document order, so one walk does it.
+  const from = new Int32Array(paragraphs.length).fill(-1);
+  const to = new Int32Array(paragraphs.length);
+  let pi = 0;
+  for (let m = 0; m < marks.length; m++) {
+    while (pi < paragraphs.length - 1 && paragraphs[pi].end <= marks[m].start) pi++;
+    if (from[pi] < 0) from[pi] = m;
+    to[pi] = m + 1;
+  }
+  let totalFull = 0;
+  const halfParagraphs: number[] = [];
+  let inHalfParagraphs = 0;
+  for (let i = 0; i < paragraphs.length; i++) {
+    const full = countFull(text, paragraphs[i]);
+    totalFull += full;
+    if (from[i] < 0) continue;
+    const own = to[i] - from[i];
+    // One mark alone is half-width "throughout" only in a document that is (see below).
+    if (own >= 2 * full && (own >= 2 || full === 0)) {
+      halfParagraphs.push(i);
+      inHalfParagraphs += own;
+    }
+  }
+  const wholeDocument = inHalfParagraphs >= HALF_WIDTH_DOCUMENT_SHARE * (marks.length + totalFull);
+  const grouped = new Uint8Array(marks.length);
+  const out: Finding[] = [];
+  if (wholeDocument) {
+    const all: Mark[] = [];
+    for (const i of halfParagraphs) {
+      grouped.fill(1, from[i], to[i]);
+      for (let m = from[i]; m < to[i]; m++) all.push(marks[m]);
+    }
+    // On the first mark only: a span over the whole text would underline all of it in some editors.
+    out.push(groupFinding(all[0].start, all[0].end, all, DOCUMENT_TEXTS));
+  } else {
+    for (const i of halfParagraphs) {
+      if (to[i] - from[i] < 2) continue;
+      grouped.fill(1, from[i], to[i]);
+      const own = marks.slice(from[i], to[i]);
+      out.push(groupFinding(own[0].start, own[own.length - 1].end, own, PARAGRAPH_TEXTS));
+    }
+  }
+  for (let m = 0; m < marks.length; m++) if (!grouped[m]) out.push(toFinding(marks[m]));
+  // Marks scattered all over a text (a paragraph here, a stray comma there, in every paragraph) are
+  // one habit, not many slips: past one finding per DENSE_CHARS characters they become one finding.
+  if (out.length > 3 && out.length * DENSE_CHARS > text.length) return [groupFinding(marks[0].start, marks[0].end, marks, SCATTERED_TEXTS)];
+  return out.length > 1 ? out.sort((a, b) => a.start - b.start) : out;
+}
+
+/**
+ * At most one finding per this many characters before the document's marks become one finding
+ * (half the audit's limit of one per 200 characters, for headroom).
+ */
+const DENSE_CHARS = 400;
+
+function countFull(text: string, p: Paragraph): number {
+  let n = 0;
+  // A plain loop: a global search would run past the paragraph to the next mark, however far.
+  for (let i = p.start; i < p.end; i++) if (FULL_WIDTH_MARKS.has(text.charCodeAt(i))) n++;
+  return n;
+}
+
+interface GroupTexts {
+  message(n: number): LocalizedText;
+  title(n: number): LocalizedText;
+}
+
+const PARAGRAPH_TEXTS: GroupTexts = {
+  message: (n) => ({
+    zh: `本段标点多为半角（${n} 处），中文应用全角“，：；！？（）”`,
+    en: `This paragraph's punctuation is half-width (${n} marks); Chinese text uses full-width "，：；！？（）"`,
+  }),
+  title: (n) => ({ zh: `本段改为全角标点（${n} 处）`, en: `Convert this paragraph to full-width punctuation (${n})` }),
+};
+
+const DOCUMENT_TEXTS: GroupTexts = {
+  message: (n) => ({
+    zh: `全文标点多为半角（${n} 处），中文应用全角“，：；！？（）”`,
+    en: `This document's punctuation is half-width throughout (${n} marks); Chinese text uses full-width "，：；！？（）"`,
+  }),
+  title: (n) => ({ zh: `全文改为全角标点（${n} 处）`, en: `Convert all to full-width punctuation (${n})` }),
+};
+
+const SCATTERED_TEXTS: GroupTexts = {
+  message: (n) => ({
+    zh: `本文多处使用半角标点（${n} 处），中文应用全角“，：；！？（）”`,
+    en: `Half-width punctuation throughout this document (${n} marks); Chinese text uses full-width "，：；！？（）"`,
+  }),
+  title: (n) => ({ zh: `全文改为全角标点（${n} 处）`, en: `Convert all to full-width punctuation (${n})` }),
+};
+
+/** One finding for many marks, on the span from the first to the last, with one fix converting them all. */
+function groupFinding(start: number, end: number, marks: readonly Mark[], texts: GroupTexts): Finding {
+  const edits: TextEdit[] = [];
+  for (const m of marks) pushEdits(m, edits);
+  return {
+    ruleId: ID,
+    start,
+    end,
+    message: texts.message(marks.length),
+    fixes: [{ title: texts.title(marks.length), edits, safe: true, preferred: true }],
+    data: { marks: marks.length },
+  };
+}
 
 const FULL: Record<number, string> = { 44: '，', 58: '：', 59: '；', 33: '！', 63: '？', 40: '（', 41: '）' };
 
@@ -117,16 +264,30 @@ function inUrl(text: string, i: number): boolean {
   return /:\/\/|www\.|\w@\w/i.test(token);
 }
 
+/**
+ * Whether the text inside a bracket pair is Latin: a pinyin gloss `xiāng`, an abbreviation `GDP`
+ * `Wi-Fi` `PM2.5`: letters (with tone marks), digits, spaces and `-._/&+'`, at least one letter.
+ */
+function isLatinGloss(text: string, from: number, to: number): boolean {
+  let letters = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)) letters++;
+    else if (!(isDigit(c) || (c >= 0x300 && c <= 0x36f) || " -._/&+'".includes(text[i]))) return false;
+  }
+  return letters > 0;
+}
+
 function isUrlUnit(c: number): boolean {
   return c > 32 && c < 127;
 }
 
 const MAX_PAIR_SPAN = 200;
 
-function scan(model: ReportModel): Finding[] {
+function scan(model: ReportModel): Mark[] {
   const text = model.text;
   const n = text.length;
-  const findings: Finding[] = [];
+  const findings: Mark[] = [];
 
   // Marker brackets and marker punctuation of headings are numbering's business.
   const markerEnds = new Set<number>();
@@ -141,20 +302,20 @@ function scan(model: ReportModel): Finding[] {
       const close = matchingClose(text, i);
       if (close >= 0) {
         handledClose.add(close);
-        if (isMarkerContent(text, i + 1, close)) continue;
+        if (isMarkerContent(text, i + 1, close) || isLatinGloss(text, i + 1, close)) continue;
         const before = prevUnit(text, i);
         const after = close + 1 < n ? text.charCodeAt(close + 1) : -1;
-        if (isChinese(before) || isChinese(after) || hasChinese(text, i + 1, close)) findings.push(pairFinding(i, close));
+        if (isChinese(before) || isChinese(after) || hasChinese(text, i + 1, close)) findings.push({ start: i, end: close + 1, code: 40, editEnd: close + 1 });
         continue;
       }
       // A lone `(`, as in a mixed `(一）`.
       if (isMixedMarker(text, i, 1)) continue;
-      if (isChinese(prevUnit(text, i)) || isChinese(i + 1 < n ? text.charCodeAt(i + 1) : -1)) findings.push(markFinding(text, i, c, false));
+      if (isChinese(prevUnit(text, i)) || isChinese(i + 1 < n ? text.charCodeAt(i + 1) : -1)) findings.push(markAt(text, i, c, false));
       continue;
     }
     if (c === 41) {
       if (handledClose.has(i) || isMixedMarker(text, i, -1)) continue;
-      if (isChinese(prevUnit(text, i)) || isChinese(i + 1 < n ? text.charCodeAt(i + 1) : -1)) findings.push(markFinding(text, i, c, false));
+      if (isChinese(prevUnit(text, i)) || isChinese(i + 1 < n ? text.charCodeAt(i + 1) : -1)) findings.push(markAt(text, i, c, false));
       continue;
     }
     // , : ; ! ?
@@ -176,7 +337,7 @@ function scan(model: ReportModel): Finding[] {
     if (!chinese) continue;
     if ((c === 58 || c === 63) && inUrl(text, i)) continue;
     if (c === 44 && prevUnit(text, i) === 44) continue; // `,,` junk, leave it
-    findings.push(markFinding(text, i, c, isChinese(next) || next === -1 || next === 10 || next === 13));
+    findings.push(markAt(text, i, c, isChinese(next) || next === -1 || next === 10 || next === 13));
   }
   return findings; // in document order: a pair is reported at its `(`
 }
@@ -238,23 +399,27 @@ function matchingClose(text: string, open: number): number {
   return -1;
 }
 
-function markFinding(text: string, i: number, c: number, takeSpace: boolean): Finding {
-  const texts = TEXTS.get(c)!;
+function markAt(text: string, i: number, c: number, takeSpace: boolean): Mark {
   let end = i + 1;
   if (takeSpace && c !== 40 && c !== 41) while (end < text.length && isInlineSpace(text.charCodeAt(end))) end++;
-  const fix: Fix = { title: texts.title, edits: [{ start: i, end, newText: FULL[c] }], safe: true, preferred: true };
-  return { ruleId: ID, start: i, end: i + 1, message: texts.message, fixes: [fix] };
+  return { start: i, end: i + 1, code: c, editEnd: end };
 }
 
-function pairFinding(open: number, close: number): Finding {
-  const fix: Fix = {
-    title: PAIR_TEXTS.title,
-    edits: [
-      { start: open, end: open + 1, newText: '（' },
-      { start: close, end: close + 1, newText: '）' },
-    ],
-    safe: true,
-    preferred: true,
-  };
-  return { ruleId: ID, start: open, end: close + 1, message: PAIR_TEXTS.message, fixes: [fix] };
+function isPair(m: Mark): boolean {
+  return m.code === 40 && m.end - m.start > 1;
+}
+
+/** The edits converting one mark (two for a pair). */
+function pushEdits(m: Mark, edits: TextEdit[]): void {
+  if (isPair(m)) edits.push({ start: m.start, end: m.start + 1, newText: '（' }, { start: m.end - 1, end: m.end, newText: '）' });
+  else edits.push({ start: m.start, end: m.editEnd, newText: FULL[m.code] });
+}
+
+/** A mark as a finding of its own, with its own safe fix. */
+function toFinding(m: Mark): Finding {
+  const texts = isPair(m) ? PAIR_TEXTS : TEXTS.get(m.code)!;
+  const edits: TextEdit[] = [];
+  pushEdits(m, edits);
+  const fix: Fix = { title: texts.title, edits, safe: true, preferred: true };
+  return { ruleId: ID, start: m.start, end: m.end, message: texts.message, fixes: [fix] };
 }

@@ -1,51 +1,111 @@
 /**
- * `heading-punctuation`: a heading alone on its line takes no end punctuation (GB/T 15834 B.3):
- * `（一）乡村振兴稳步推进。` on its own line should read `（一）乡村振兴稳步推进`.
+ * `heading-punctuation`: headings of one level end alike. GB/T 15834 B.3 says a heading alone on its
+ * line takes no end punctuation and a run-in heading ends with `。`; published text bends that: the
+ * State Council prints its run-in headings in bold, and in a text file each stands alone on its line
+ * keeping its `。` (`（一）稳定经济增长。` then the body). That is a style, not an error.
  *
- * Only the upper levels are checked — parts, `一、`, `（一）` and unnumbered titles: lower levels
- * (`1.抓项目。`) are often list items written as sentences, as are lead lines, points and `——` lines;
- * and a text longer than a heading usually is (`（一）获得…先进单位，…排名第一。`) is such an item too.
+ * So the rule judges each heading against the document's own practice for its level (same family,
+ * same depth): the run-in headings (`（一）稳定经济增长。正文…`) and own-line headings ending in
+ * `。` `！` `？` vote for "ends with 。", own-line headings without end punctuation vote for "none".
+ * An own-line heading is flagged only when the other style clearly dominates its level: at least two
+ * headings and at least twice as many as its own style. The message says which style the document
+ * follows.
+ *
+ * Only the upper levels are judged — parts, `一、` and `（一）`: lower levels (`1.抓项目。`) are often
+ * list items written as sentences, as are lead lines, points and `——` lines; and a text longer than a
+ * heading usually is (`（一）获得…先进单位，…排名第一。`) is such an item too. A line ending in `：` or
+ * `；` is a lead-in or a list item, not a heading whose punctuation is in question; contents lines,
+ * web residue and page numbers (see `numbering-scope.ts`) are not headings either.
  */
-import type { HeadingFamily, ReportModel } from '../model';
+import type { Heading, HeadingFamily, ReportModel } from '../model';
+import { numberingScope } from '../numbering-scope';
 import type { Finding, Rule } from './rule';
 
 const ID = 'heading-punctuation';
 
-/** End punctuation a heading alone on its line should not carry. */
-const END_PUNCTUATION = '。，,；;：:';
+/** End marks of the "ends like a sentence" style. */
+const SENTENCE_MARKS = '。！？!?';
 
 /** Longer heading texts are list items written as sentences, not headings. */
 const MAX_HEADING_TEXT = 40;
 
-/** Heading families whose own-line headings are section titles, never sentences. */
-const SECTION_FAMILIES = new Set<HeadingFamily>(['part', 'cn-dun', 'cn-paren', 'title']);
+/** Heading families whose own-line headings are section titles. */
+const SECTION_FAMILIES = new Set<HeadingFamily>(['part', 'cn-dun', 'cn-paren']);
+
+/** How one heading ends: with a sentence mark, with none, or in a way this rule does not judge. */
+type Ending = 'sentence' | 'none' | undefined;
 
 /**
- * Rule `heading-punctuation` (info): end punctuation after a heading alone on its line; the safe fix
- * deletes it.
+ * Rule `heading-punctuation` (info): an own-line heading whose end punctuation differs from the
+ * clearly dominant style of its level in this document; the safe fix adds or deletes the `。`.
  *
- * @example `（一）乡村振兴稳步推进。` alone on its line → "标题独占一行时末尾不加标点：删去“。”"
+ * @example `（一）…推进。` `（二）…优化。` `（三）民生持续改善` on their own lines → on `（三）`:
+ * "本文同级标题多以“。”结尾，此处没有"
  */
 export const headingPunctuation: Rule = {
   id: ID,
   defaultSeverity: 'info',
-  title: { zh: '独占一行的标题末尾不加标点', en: 'A heading alone on its line takes no end punctuation' },
+  title: { zh: '同级标题末尾标点与全文一致', en: 'Headings of one level end alike, as the rest of the document does' },
   check(model: ReportModel): Finding[] {
-    const { text } = model;
-    const findings: Finding[] = [];
+    const groups = new Map<string, { h: Heading; ending: Ending }[]>();
+    const { excluded } = numberingScope(model);
     for (const h of model.headings) {
-      if (h.placement !== 'line' || !SECTION_FAMILIES.has(h.family) || h.text.length > MAX_HEADING_TEXT) continue;
-      const end = model.paragraphs[h.paragraph].end;
-      const mark = text[end - 1];
-      if (!END_PUNCTUATION.includes(mark)) continue;
-      findings.push({
-        ruleId: ID,
-        start: end - 1,
-        end,
-        message: { zh: `标题独占一行时末尾不加标点：删去“${mark}”`, en: `A heading alone on its line takes no end punctuation: delete "${mark}"` },
-        fixes: [{ title: { zh: `删去“${mark}”`, en: `Delete "${mark}"` }, edits: [{ start: end - 1, end, newText: '' }], safe: true, preferred: true }],
-      });
+      if (!SECTION_FAMILIES.has(h.family) || h.placement === 'inline' || excluded.has(h)) continue;
+      const ending = endingOf(model, h);
+      if (!ending) continue;
+      const key = `${h.family}/${h.depth}`;
+      const group = groups.get(key);
+      if (group) group.push({ h, ending });
+      else groups.set(key, [{ h, ending }]);
     }
-    return findings;
+    const findings: Finding[] = [];
+    for (const group of groups.values()) {
+      const sentence = group.filter((g) => g.ending === 'sentence').length;
+      const none = group.length - sentence;
+      for (const { h, ending } of group) {
+        if (h.placement !== 'line') continue;
+        const own = ending === 'sentence' ? sentence : none;
+        const other = group.length - own;
+        if (other >= 2 && other >= 2 * own) findings.push(ending === 'sentence' ? deleteMark(model, h) : addMark(model, h));
+      }
+    }
+    return findings.sort((a, b) => a.start - b.start);
   },
 };
+
+/** How `h` ends: run-in headings by the mark that ends their text, own-line ones by their last character. */
+function endingOf(model: ReportModel, h: Heading): Ending {
+  const { text } = model;
+  if (h.text.length > MAX_HEADING_TEXT) return undefined;
+  if (h.placement === 'run-in') return SENTENCE_MARKS.includes(text[h.textEnd]) ? 'sentence' : undefined;
+  const last = text[model.paragraphs[h.paragraph].end - 1];
+  if (SENTENCE_MARKS.includes(last)) return 'sentence';
+  return /[，,；;：:、]/.test(last) ? undefined : 'none';
+}
+
+function deleteMark(model: ReportModel, h: Heading): Finding {
+  const end = model.paragraphs[h.paragraph].end;
+  const mark = model.text[end - 1];
+  return {
+    ruleId: ID,
+    start: end - 1,
+    end,
+    message: {
+      zh: `本文同级标题末尾多不加标点，此处有“${mark}”`,
+      en: `Most headings of this level in this document have no end punctuation; this one ends with "${mark}"`,
+    },
+    fixes: [{ title: { zh: `删去“${mark}”`, en: `Delete "${mark}"` }, edits: [{ start: end - 1, end, newText: '' }], safe: true, preferred: true }],
+  };
+}
+
+function addMark(model: ReportModel, h: Heading): Finding {
+  const end = model.paragraphs[h.paragraph].end;
+  const start = Math.max(h.start, end - 1);
+  return {
+    ruleId: ID,
+    start,
+    end,
+    message: { zh: '本文同级标题多以“。”结尾，此处没有', en: 'Most headings of this level in this document end with "。"; this one does not' },
+    fixes: [{ title: { zh: '末尾加“。”', en: 'Add "。" at the end' }, edits: [{ start: end, end, newText: '。' }], safe: true, preferred: true }],
+  };
+}

@@ -11,12 +11,17 @@
  * - no space between a marker and its text (`一、 2022年` → `一、2022年`); `第一部分　总体要求` keeps
  *   its space, as chapter headings do.
  *
+ * The stray space is a `hint`: invisible in print, it is a clean-up, not an error. Headings outside
+ * the numbering scope (contents lines, `第一部分` inside a section, web residue, page numbers; see
+ * `numbering-scope.ts`) are not checked.
+ *
  * Markers are this rule's business, not `halfwidth-punctuation`'s: `一,` and `第一,` are reported here.
  * A document writing every marker of a level with half-width brackets (`(一)` throughout) is left
  * alone: the width is consistent, and GB/T 15834 B.3 does not fix it.
  * Every fix replaces the marker (or deletes the space) and nothing else; all are safe.
  */
 import type { BracketWidth, Heading, HeadingFamily, Marker, ReportModel } from '../model';
+import { numberingScope } from '../numbering-scope';
 import { numeralSpan } from '../numbering-style';
 import type { Finding, LocalizedText, Rule, TextEdit } from './rule';
 
@@ -34,10 +39,11 @@ export const numberingFormat: Rule = {
   title: { zh: '序号标点符合 GB/T 15834：“一、”“（一）”“1.”“（1）”，括号全半角一致，序号后无空格', en: 'Marker punctuation per GB/T 15834: "一、" "（一）" "1." "（1）", consistent brackets, no space after a marker' },
   check(model: ReportModel): Finding[] {
     const findings: Finding[] = [];
-    const majority = majorityWidths(model.headings);
+    const { excluded } = numberingScope(model);
+    const majority = majorityWidths(model.headings.filter((h) => !excluded.has(h)));
     for (const h of model.headings) {
       const marker = h.marker;
-      if (!marker) continue;
+      if (!marker || excluded.has(h)) continue;
       const problem = markerProblem(marker, majority.get(marker.family));
       if (problem) {
         findings.push({
@@ -55,6 +61,8 @@ export const numberingFormat: Rule = {
           ruleId: ID,
           start: marker.end,
           end,
+          // A space is invisible in print and harmless to a reader: a clean-up hint, not a warning.
+          severity: 'hint',
           message: { zh: `序号“${marker.text}”后有多余空格`, en: `Stray space after the marker "${marker.text}"` },
           fixes: [{ title: { zh: '删除空格', en: 'Delete the space' }, edits: [{ start: marker.end, end, newText: '' }], safe: true, preferred: true }],
           data: { found: marker.spaceAfter, kind: 'space' },

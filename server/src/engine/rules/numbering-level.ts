@@ -15,8 +15,15 @@
  *   document may start at any level. The fix rewrites that list in the skipped family's
  *   standard form (`1.` `2.` → `（一）` `（二）`, half-width brackets when the document writes
  *   that family so); it changes the level scheme, so it is not safe.
+ *
+ * In a text cut at the start (a page opening at `（三）`, see `numbering-scope.ts`) the top-level
+ * headings are not compared with each other.
+ *
+ * Headings outside the numbering scope (contents lines, `第一部分` inside a section, web residue,
+ * page numbers; see `numbering-scope.ts`) are neither checked nor held against others.
  */
 import { CANONICAL_FAMILIES, type Heading, type HeadingFamily, type ReportModel } from '../model';
+import { numberingScope } from '../numbering-scope';
 import { formatMarker, standardStyle } from '../numbering-style';
 import { numberedLists, type SiblingList } from '../sibling-lists';
 import type { Finding, Rule, TextEdit } from './rule';
@@ -37,7 +44,9 @@ export const numberingLevel: Rule = {
   title: { zh: '序号层级：“一、”›“（一）”›“1.”›“（1）”，低层级内不用高层级序号', en: 'Numbering levels run 一、 › （一） › 1. › （1）; no higher-level marker inside a lower one' },
   check(model: ReportModel): Finding[] {
     const findings: Finding[] = [];
-    checkGroup(model, undefined, model.roots, findings);
+    // A text cut at the start (a page opening at `（三）`) lost the levels above its first headings:
+    // at its top, nothing says which level comes first.
+    if (!numberingScope(model).cutAtStart) checkGroup(model, undefined, model.roots, findings);
     for (const h of model.headings) if (h.children.length) checkGroup(model, h, h.children, findings);
     return findings.sort((a, b) => a.start - b.start);
   },
@@ -48,12 +57,13 @@ function sample(family: HeadingFamily): string {
 }
 
 function checkGroup(model: ReportModel, parent: Heading | undefined, children: readonly Heading[], findings: Finding[]): void {
-  const parentRank = parent && parent.marker ? RANK.get(parent.family) : undefined;
+  const { excluded } = numberingScope(model);
+  const parentRank = parent && parent.marker && !excluded.has(parent) ? RANK.get(parent.family) : undefined;
   const reported = new Set<HeadingFamily>();
   let deepest: Heading | undefined;
   for (const h of children) {
     const rank = RANK.get(h.family);
-    if (rank === undefined || !h.marker) continue;
+    if (rank === undefined || !h.marker || excluded.has(h)) continue;
     if (reported.has(h.family)) continue;
     if (parentRank !== undefined && rank <= parentRank) {
       reported.add(h.family);

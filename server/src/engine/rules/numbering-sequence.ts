@@ -5,9 +5,13 @@
  *
  * Sub-cases and their severity:
  * - gap `一、二、四、`, repeat `一、二、二、`, out of order `一、三、二、`, restart `一、二、三、一、`,
- *   and a list not starting at one `二、三、` — the rule's severity (warning);
+ *   and a list not starting at one `二、三、` — the rule's severity (warning); in a text cut at the
+ *   start (a page or excerpt without a title opening at `（三）`), the first list of each family may
+ *   start anywhere;
  * - a lone item `（一）` without `（二）` — `hint`: a single item needs no number, but every list is
- *   lone while it is being written, so this stays quiet;
+ *   lone while it is being written, so this stays quiet; an item whose section runs to the end of
+ *   the text is not reported at all: an excerpt or a page cut off mid-list says nothing about the
+ *   items after the cut;
  * - a lead-in count the list does not keep — the rule's severity.
  *
  * Points (`一是` `第一，`) start a new list at every `一`, so a second `一是…二是…` under one heading is
@@ -16,10 +20,16 @@
  * text but not where a heading can start (`一是…，二是…。三是…`) is not missing. `——` points have
  * no numbers.
  *
+ * What is counted at all is `sibling-lists.ts`'s business: a new report in a compilation or a new
+ * unnumbered part starts a new count, and contents lines, `第一部分` inside a section, web residue and
+ * page numbers are not counted (`numbering-scope.ts`); the items of a `：`…`；` list are not headings
+ * (`list-items.ts`).
+ *
  * Fixes: change this marker to the number expected after the previous one (safe); renumber the
  * whole list (safe, preferred).
  */
 import type { Heading, ReportModel } from '../model';
+import { numberingScope } from '../numbering-scope';
 import { markerWithValue } from '../numbering-style';
 import { parseChineseNumeral, toChineseNumeral } from '../numerals';
 import { renumberSiblingList, setNumber } from '../renumber';
@@ -40,8 +50,11 @@ export const numberingSequence: Rule = {
   title: { zh: '序号连续：不跳号、不重号、不重新开始，与引语所说项数一致', en: 'Numbering runs 1, 2, 3… with no gaps, repeats or restarts, and matches the count its lead-in promises' },
   check(model: ReportModel): Finding[] {
     const findings: Finding[] = [];
+    const seen = new Set<string>();
     for (const list of numberedLists(model)) {
-      checkOrder(list, findings);
+      const firstOfFamily = !seen.has(list.family);
+      seen.add(list.family);
+      checkOrder(model, list, firstOfFamily, findings);
       checkLone(model, list, findings);
       checkLeadInCount(model, list, findings);
     }
@@ -64,12 +77,14 @@ function enQuote(s: string): string {
  */
 const MAX_PER_LIST = 20;
 
-function checkOrder(list: SiblingList, findings: Finding[]): void {
+function checkOrder(model: ReportModel, list: SiblingList, firstOfFamily: boolean, findings: Finding[]): void {
   const renumber = renumberSiblingList(list);
   const limit = findings.length + MAX_PER_LIST;
   const items = list.items;
   const first = items[0];
-  if (!list.continues && !list.hidden[0] && first.marker!.value !== list.expectedStart) {
+  // A text cut at the start (a page, an excerpt) begins mid-list: its first lists may start anywhere.
+  const cut = firstOfFamily && numberingScope(model).cutAtStart;
+  if (!list.continues && !list.hidden[0] && !cut && first.marker!.value !== list.expectedStart) {
     const expected = markerWithValue(first.marker!, list.expectedStart);
     findings.push(
       finding(first, list.expectedStart, renumber, {
@@ -115,6 +130,10 @@ function checkLone(model: ReportModel, list: SiblingList, findings: Finding[]): 
   const h = list.items[0];
   const marker = h.marker!;
   if (marker.value !== 1) return; // already reported as not starting at one
+  // A list still open at the end of the text: an excerpt or a page cut off mid-list, whose `二` is
+  // simply not there yet.
+  const lastParagraph = model.paragraphs[model.paragraphs.length - 1];
+  if (h.sectionEnd >= lastParagraph.end) return;
   const second = markerWithValue(marker, 2);
   // `一是…，二是…`: the second item is written, just not where a heading can start.
   if (model.text.slice(marker.end, h.sectionEnd).includes(second)) return;

@@ -1,0 +1,167 @@
+/**
+ * What the numbering checks (`numbering-sequence`, `numbering-format`, `numbering-level`) and
+ * renumbering look at, and where a new count begins. A careful editor skips:
+ *
+ * - **table-of-contents lines** at the top of a compilation: `1.青山镇2023年政府工作报告` `2.绿水镇…`,
+ *   consecutive numbered lines whose texts come again further down as titles or headings (those ending in a page number
+ *   are not headings at all, see `isTableOfContentsLine`);
+ * - **`第一部分` inside a section**: a part heading under another heading is a quoted document's
+ *   part, not a level of this report's scheme;
+ * - **web residue**: numbered lines inside what `web-residue` reports (`您可能关注的文档 1.… 2.…`);
+ * - **page numbers** of a scraped document viewer: `2、算折合美元…` where the line before runs on
+ *   mid-sentence (`…按现行汇率计`) — the "marker" is a page number glued to the page's text.
+ *
+ * A text that starts in the middle of a report (a page, an excerpt: no title, and its first heading
+ * `（三）…`) is **cut at the start**: the numbers before the cut are simply not there.
+ *
+ * And a new count legitimately begins at a **part boundary**: an unnumbered section title
+ * (`2024年工作计划` after the summary's `一、`–`三、`) or the title of the next report in a
+ * compilation (`绿水镇2023年政府工作报告`).
+ */
+import { isBlank, isCjk, isDigit, simplify } from './chars';
+import { partitionPoint } from './partition-point';
+import type { Heading, ReportModel } from './model';
+import { webResidue } from './rules/web-residue';
+import { defaultSettings } from './settings';
+
+/** The numbering scope of one model (see the module comment). */
+export interface NumberingScope {
+  /** Headings the numbering checks skip. */
+  excluded: Set<Heading>;
+  /** Offsets, ascending, where a new part or report begins. */
+  boundaries: number[];
+  /**
+   * Whether the text starts in the middle of a report (a page, an excerpt): it has no title and its
+   * first numbered heading is not a first item (`（三）加强生态环境保护。` opening the text).
+   */
+  cutAtStart: boolean;
+}
+
+const cache = new WeakMap<ReportModel, NumberingScope>();
+
+/**
+ * The numbering scope of a model, computed once per model.
+ *
+ * @example numberingScope(buildReportModel('目录\n1.青山镇2023年政府工作报告\n2.绿水镇2023年政府工作报告\n青山镇2023年政府工作报告\n…')).excluded
+ * // the two contents lines
+ */
+export function numberingScope(model: ReportModel): NumberingScope {
+  let scope = cache.get(model);
+  if (!scope) {
+    const excluded = excludedHeadings(model);
+    const first = model.headings.find((h) => h.marker && h.marker.value > 0 && !excluded.has(h));
+    scope = { excluded, boundaries: partBoundaries(model), cutAtStart: !model.title && first !== undefined && first.marker!.value > 1 };
+    cache.set(model, scope);
+  }
+  return scope;
+}
+
+/**
+ * Whether a new part or report begins between two offsets.
+ *
+ * @example `一、…二、…\n2024年工作计划\n一、…`: true between the `二、` and the second `一、`
+ */
+export function boundaryBetween(scope: NumberingScope, from: number, to: number): boolean {
+  const next = partitionPoint(scope.boundaries, (b) => b <= from);
+  return next < scope.boundaries.length && scope.boundaries[next] < to;
+}
+
+function excludedHeadings(model: ReportModel): Set<Heading> {
+  const out = new Set<Heading>();
+  const numbered = model.headings.filter((h) => h.marker && h.marker.value > 0);
+  if (!numbered.length) return out;
+  // Part headings inside a section.
+  for (const h of numbered) if (h.family === 'part' && h.parent) out.add(h);
+  // Contents lines: a run of numbered lines, one after the other with no text between, whose texts
+  // come again further down. (Headings repeated in the next report of a compilation have text between.)
+  // Contents stand at the top, before the body's first long paragraph: only those lines are searched.
+  const body = model.paragraphs.findIndex((p) => p.end - p.start >= LONG_PARAGRAPH);
+  const top = numbered.filter((h) => body < 0 || h.paragraph < body).slice(0, MAX_CONTENTS_LINES);
+  const repeated = new Set(top.filter((h) => isRepeatedLater(model, h)));
+  for (const h of repeated) {
+    const before = model.headings[h.index - 1];
+    const after = model.headings[h.index + 1];
+    if ((before && repeated.has(before) && before.paragraph === h.paragraph - 1) || (after && repeated.has(after) && after.paragraph === h.paragraph + 1)) out.add(h);
+  }
+  // Numbered lines inside web residue: both lists are in document order, one walk matches them.
+  const residue = webResidue.check(model, defaultSettings()).sort((a, b) => a.start - b.start);
+  let r = 0;
+  let reach = -1;
+  for (const h of numbered) {
+    for (; r < residue.length && residue[r].start <= h.start; r++) reach = Math.max(reach, residue[r].end);
+    if (h.start < reach) out.add(h);
+  }
+  // Page numbers glued to the page's text, and the `1` of the first page when `2` is one.
+  for (const h of numbered) {
+    if (!isPageNumber(model, h)) continue;
+    out.add(h);
+    const first = numbered[0];
+    if (h.marker!.value === 2 && first.family === h.family && first.marker!.value === 1 && first.paragraph === 0) out.add(first);
+  }
+  return out;
+}
+
+/** A paragraph this long is body text: contents lines come before the first. */
+const LONG_PARAGRAPH = 50;
+
+/** At most this many lines are searched for as contents lines. */
+const MAX_CONTENTS_LINES = 60;
+
+/** Longest text of a contents line. */
+const MAX_CONTENTS_TEXT = 40;
+
+/** Whether `h`, alone on its line, has its text again further down at the start of a line (after a marker or not). */
+function isRepeatedLater(model: ReportModel, h: Heading): boolean {
+  if (h.placement !== 'line' || h.text.length < 4 || h.text.length > MAX_CONTENTS_TEXT) return false;
+  const { text } = model;
+  const own = h.text.replace(/[\s.．…·\d]+$/, '');
+  if (own.length < 4) return false;
+  let from = model.paragraphs[h.paragraph].end;
+  for (let tries = 0; tries < 3; tries++) {
+    const at = text.indexOf(own, from);
+    if (at < 0) return false;
+    let lineStart = at;
+    while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
+    if (/^[\s\d一二三四五六七八九十、.．（）()]{0,8}$/.test(text.slice(lineStart, at))) return true;
+    from = at + own.length;
+  }
+  return false;
+}
+
+/** A paragraph this long that stops mid-sentence runs on into the next one (a page break). */
+const PAGE_LENGTH = 100;
+
+/** `2、算折合美元…` after a long paragraph ending mid-word: a page number, not a heading. */
+function isPageNumber(model: ReportModel, h: Heading): boolean {
+  const own = model.paragraphs[h.paragraph];
+  // A page is long (the last one less so); the one before it runs on into this one mid-sentence.
+  if (h.placement === 'inline' || h.start !== own.start || own.end - own.start < PAGE_LENGTH / 2) return false;
+  const previous = model.paragraphs[h.paragraph - 1];
+  if (!previous || previous.end - previous.start < PAGE_LENGTH) return false;
+  const last = model.text.charCodeAt(previous.end - 1);
+  return isCjk(last) || isDigit(last);
+}
+
+/** Report titles in a compilation (`…政府工作报告`, `…工作总结（摘要）`, `…工作计划`, `…述职报告`). */
+const REPORT_TITLE = /工作报告|工作总结|工作计划|工作要点|工作思路|工作打算|工作安排|述职报告/;
+
+/** A line opening with a number: a heading or a contents line, not an unnumbered title. */
+const NUMBERED_LINE = /^(?:[一二三四五六七八九十]+[、.．]|[（(][^）)]{1,3}[)）]|\d{1,2}[、.．]|第[一二三四五六七八九十]+)/;
+
+/** Longest line read as a part or report title. */
+const MAX_PART_TITLE = 40;
+
+function partBoundaries(model: ReportModel): number[] {
+  const out: number[] = [];
+  for (const h of model.headings) if (h.family === 'title') out.push(h.start);
+  const { text } = model;
+  for (const p of model.paragraphs) {
+    if (p.end - p.start > MAX_PART_TITLE || (model.title && p.start <= model.title.start && model.title.start < p.end)) continue;
+    let s = p.start;
+    while (s < p.end && isBlank(text.charCodeAt(s))) s++;
+    const line = text.slice(s, p.end);
+    if (NUMBERED_LINE.test(line) || /[。，,；;：:]/.test(line)) continue;
+    if (REPORT_TITLE.test(simplify(line))) out.push(p.start);
+  }
+  return [...new Set(out)].sort((a, b) => a - b);
+}
