@@ -20,7 +20,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings, foldingRangesOf, normalizeSettings, outlineOf, RULE_IDS, selectionChainAt, type Analysis } from './engine';
 import { AnalysisCache } from './lsp/analysis-cache';
 import { toDocumentSymbols, toFoldingRanges, toSelectionRange } from './lsp/convert';
-import { languageOf, type Language } from './lsp/locale';
+import { languageOf, systemLocale, type Language } from './lsp/locale';
 import { DiagnosticsScheduler } from './lsp/diagnostics-scheduler';
 import { featureCapabilities, registerFeatureHandlers } from './lsp/feature-handlers';
 
@@ -58,7 +58,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const diagnostics = new DiagnosticsScheduler(ctx);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    language = languageOf(params.locale);
+    language = languageOf(params.locale ?? systemLocale());
     ctx.clientCapabilities = params.capabilities;
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
     const init = params.initializationOptions as { settings?: unknown } | undefined;
