@@ -48,3 +48,27 @@ describe('the manifest, schema and README follow the rule registry (npm run sync
     expect(pkg.contributes.jsonValidation).toEqual([{ fileMatch: '.gongwen.json', url: './schemas/gongwen.schema.json' }]);
   });
 });
+
+describe('editor defaults for the gongwen language (configurationDefaults)', () => {
+  const defaults = pkg.contributes.configurationDefaults?.['[gongwen]'] ?? {};
+
+  it('does not box full-width punctuation （，。：“”） as "ambiguous" Unicode, nor the full-width space used to indent paragraphs', () => {
+    expect(defaults['editor.unicodeHighlight.ambiguousCharacters']).toBe(false);
+    expect(defaults['editor.unicodeHighlight.allowedCharacters']).toEqual({ '\u3000': true });
+    // Zero-width characters pasted from web pages stay highlighted (not turned off).
+    expect(defaults['editor.unicodeHighlight.invisibleCharacters']).toBeUndefined();
+  });
+
+  it('wraps long paragraphs and does not pad completion with words of the document', () => {
+    expect(defaults['editor.wordWrap']).toBe('on');
+    expect(defaults['editor.wordBasedSuggestions']).toBe('off');
+  });
+
+  it('guesses the encoding of .gongwen files saved as GBK, as the CLI reads them', () => {
+    expect(defaults['files.autoGuessEncoding']).toBe(true);
+  });
+
+  it('sets only settings VS Code lets a language override (every key is an editor.* or files.* setting)', () => {
+    for (const key of Object.keys(defaults)) expect(key).toMatch(/^(editor|files)\./);
+  });
+});

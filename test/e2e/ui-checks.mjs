@@ -15,6 +15,9 @@ const TEMPLATE = 'local/town-summary-and-plan-template.txt';
 const FIXTURES = {
   'ui-completion.gongwen': ['示例镇2023年工作总结', '一、工作回顾', '（一）产业发展', '全年投资5亿元。', '（二）城乡建设', '完成道路改造12公里。', ''].join('\n'),
   'ui-quickfix.gongwen': ['示例镇2023年工作总结', '一、工作回顾', '（一）产业发展', '正文。', '（三）城乡建设', '正文。', '（四）民生保障', '正文。', '二、存在的问题', '正文。', ''].join('\n'),
+  // Full-width punctuation and the full-width space indenting paragraphs (no boxes wanted), and one
+  // zero-width space as pasted from a web page (its box shows the highlighter is still on).
+  'ui-unicode.gongwen': ['示例镇2023年工作总结', '一、工作回顾', '　　全年完成投资5亿元（同比增长8%），“两个确保”落实到位：产业、城建、民生齐头并进；', '　　网页复制的文字\u200b藏着零宽字符。', ''].join('\n'),
   'ui-fill.gongwen': ['示例镇xxxx年工作总结', '一、xxxx年工作回顾', '全年投资xx亿元。', '二、xxxx年工作打算', '力争年底前完成。', ''].join('\n'),
 };
 
@@ -183,6 +186,16 @@ export async function runUiChecks(browser, { base, workspace, outDir, corpusDir,
       log(`ui: Problems panel ${badge} problems; status bar '${text}'`);
       await sleep(800);
       await shot('problems-template.png');
+    });
+
+    await check('no "ambiguous Unicode" boxes on full-width punctuation or the full-width indent; a zero-width space is still boxed (unicode.png)', undefined, async () => {
+      await openFile(page, 'ui-unicode.gongwen');
+      await waitForLines(page, 'the document is shown', (lines) => lines.some((l) => l.includes('零宽字符')));
+      await sleep(1500); // the highlighter runs after the view renders
+      const boxes = page.locator('.editor-group-container.active .monaco-editor .unicode-highlight');
+      const n = await boxes.count();
+      await shot('unicode.png');
+      if (n !== 1) throw new Error(`${n} unicode-highlight boxes; expected exactly one (the zero-width space)`);
     });
 
     await check('Ctrl+Space on the empty line after （二）… lists （三） first; Enter inserts it (completion.png)', undefined, async () => {
