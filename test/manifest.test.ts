@@ -72,3 +72,23 @@ describe('editor defaults for the gongwen language (configurationDefaults)', () 
     for (const key of Object.keys(defaults)) expect(key).toMatch(/^(editor|files)\./);
   });
 });
+
+describe('Node versions (npm ci warns EBADENGINE when a locked package refuses the running Node)', () => {
+  // semver comes with @vscode/vsce (a devDependency).
+  const semver = require('semver') as { satisfies(v: string, range: string): boolean };
+  const lock = JSON.parse(read('package-lock.json'));
+  // The oldest Node the README asks developers for: vitest and vite need 20.19.
+  const DEV_NODE_FLOOR = '20.19.0';
+
+  it('the README names the Node version development needs', () => {
+    expect(readme).toContain(`Node ${DEV_NODE_FLOOR.replace(/\.0$/, '')}`);
+  });
+
+  it(`every locked package accepts Node ${DEV_NODE_FLOOR}, and the running Node`, () => {
+    const refusing = Object.entries(lock.packages as Record<string, { engines?: { node?: string } }>)
+      .filter(([path, p]) => path && typeof p.engines?.node === 'string')
+      .filter(([, p]) => !semver.satisfies(DEV_NODE_FLOOR, p.engines!.node!) || !semver.satisfies(process.version, p.engines!.node!))
+      .map(([path, p]) => `${path} wants node ${p.engines!.node}`);
+    expect(refusing).toEqual([]);
+  });
+});
