@@ -252,10 +252,14 @@ export async function runUiChecks(browser, { base, workspace, outDir, corpusDir,
       await status.filter({ hasText: /(^|\D)4 placeholders|(^|\D)4 处占位符/ }).waitFor({ timeout: 15_000 });
       await page.keyboard.press('Control+Home');
       await page.keyboard.press('Alt+BracketRight');
-      await sleep(300);
-      // The selection is on xxxx of the title: Ln 1, cols 4-8 (4 selected).
+      // The selection is on xxxx of the title: Ln 1, cols 4-8 (4 selected). (Polled: on a busy
+      // machine the status bar can take longer than a fixed pause to follow the selection.)
       const cursor = page.locator('.statusbar-item', { hasText: /Ln \d+, Col \d+/ }).first();
-      const where = (await cursor.innerText()).trim();
+      let where = '';
+      for (const deadline = Date.now() + 5000; Date.now() < deadline; await sleep(200)) {
+        where = (await cursor.innerText()).trim();
+        if (/Ln 1, Col (4|8) \(4 selected\)/.test(where)) break;
+      }
       if (!/Ln 1, Col (4|8) \(4 selected\)/.test(where)) throw new Error(`after Alt+] the status bar reads '${where}'`);
       await runCommand(page, 'Gongwen: Fill All Placeholders Like This', { opensInput: true });
       // The input box: 'Fill every "xxxx年"', 'Text to put in place of "xxxx" (3 places)'.
