@@ -48,3 +48,47 @@ describe('the manifest, schema and README follow the rule registry (npm run sync
     expect(pkg.contributes.jsonValidation).toEqual([{ fileMatch: '.gongwen.json', url: './schemas/gongwen.schema.json' }]);
   });
 });
+
+describe('editor defaults for the gongwen language (configurationDefaults)', () => {
+  const defaults = pkg.contributes.configurationDefaults?.['[gongwen]'] ?? {};
+
+  it('does not box full-width punctuation （，。：“”） as "ambiguous" Unicode, nor the full-width space used to indent paragraphs', () => {
+    expect(defaults['editor.unicodeHighlight.ambiguousCharacters']).toBe(false);
+    expect(defaults['editor.unicodeHighlight.allowedCharacters']).toEqual({ '\u3000': true });
+    // Zero-width characters pasted from web pages stay highlighted (not turned off).
+    expect(defaults['editor.unicodeHighlight.invisibleCharacters']).toBeUndefined();
+  });
+
+  it('wraps long paragraphs and does not pad completion with words of the document', () => {
+    expect(defaults['editor.wordWrap']).toBe('on');
+    expect(defaults['editor.wordBasedSuggestions']).toBe('off');
+  });
+
+  it('guesses the encoding of .gongwen files saved as GBK, as the CLI reads them', () => {
+    expect(defaults['files.autoGuessEncoding']).toBe(true);
+  });
+
+  it('sets only settings VS Code lets a language override (every key is an editor.* or files.* setting)', () => {
+    for (const key of Object.keys(defaults)) expect(key).toMatch(/^(editor|files)\./);
+  });
+});
+
+describe('Node versions (npm ci warns EBADENGINE when a locked package refuses the running Node)', () => {
+  // semver comes with @vscode/vsce (a devDependency).
+  const semver = require('semver') as { satisfies(v: string, range: string): boolean };
+  const lock = JSON.parse(read('package-lock.json'));
+  // The oldest Node the README asks developers for: vitest and vite need 20.19.
+  const DEV_NODE_FLOOR = '20.19.0';
+
+  it('the README names the Node version development needs', () => {
+    expect(readme).toContain(`Node ${DEV_NODE_FLOOR.replace(/\.0$/, '')}`);
+  });
+
+  it(`every locked package accepts Node ${DEV_NODE_FLOOR}, and the running Node`, () => {
+    const refusing = Object.entries(lock.packages as Record<string, { engines?: { node?: string } }>)
+      .filter(([path, p]) => path && typeof p.engines?.node === 'string')
+      .filter(([, p]) => !semver.satisfies(DEV_NODE_FLOOR, p.engines!.node!) || !semver.satisfies(process.version, p.engines!.node!))
+      .map(([path, p]) => `${path} wants node ${p.engines!.node}`);
+    expect(refusing).toEqual([]);
+  });
+});

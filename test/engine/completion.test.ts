@@ -278,6 +278,23 @@ describe('missing standard sections, as snippets', () => {
     expect(at(SUMMARY_PLAN.replace('二、2024年工作计划', '乡村振兴|\n二、2024年工作计划'), 'section')).toEqual([]);
   });
 
+  it('labels a section with its Chinese heading and finds it by pinyin initials through the filter text only', () => {
+    const source = SUMMARY_PLAN.replace('二、2024年工作计划', 'czwt|\n二、2024年工作计划');
+    const [p] = at(source, 'section');
+    expect(p.label).toMatch(/^[^a-z]*存在[^a-z]*$/);
+    expect(p.filterText.split(' ')).toContain('czwt');
+  });
+
+  it('offers whole-report skeletons in an empty document, by Chinese name, found by pinyin initials', () => {
+    const all = at('|', 'section');
+    expect(all.map((p) => p.label)).toEqual(expect.arrayContaining(['政府工作报告', '工作总结', '述职报告']));
+    for (const p of all) expect(p.label).not.toMatch(/[a-z]/);
+    expect(at('zfgzbg|', 'section').map((p) => p.label)).toEqual(['政府工作报告']);
+    expect(at('szbg|', 'section').map((p) => p.label)).toEqual(['述职报告']);
+    // Not in a document that already has text.
+    expect(at('示例镇2023年工作总结\n一、工作回顾\n正文。\n\n|', 'section').some((p) => p.detail.en === 'whole-report skeleton')).toBe(false);
+  });
+
   it('offers no sections inside a paragraph or when the document has them all', () => {
     expect(at(SUMMARY_PLAN.replace('新增城镇就业四百人。', '新增城镇就业四百人。|'), 'section')).toEqual([]);
     const complete = SUMMARY_PLAN.replace('二、2024年工作计划', '二、存在的问题和不足\n一是产业结构偏重。\n三、2024年工作计划') + '|';

@@ -37,6 +37,17 @@ describe('completion over stdio', () => {
   });
   afterAll(() => client.shutdown());
 
+  it('in an empty document offers the whole-report skeletons by Chinese name, pinyin initials only in filterText', async () => {
+    const uri = 'file:///tmp/completion-empty.gongwen';
+    client.open(uri, 'zfgzbg');
+    const list = await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 6 } });
+    const items = Array.isArray(list) ? list : list.items;
+    expect(items.map((i: any) => i.label)).toEqual(['政府工作报告']);
+    expect(items[0].filterText.split(' ')).toContain('zfgzbg');
+    const inserted = applyItem('zfgzbg', items[0], (s) => expandSnippet(parseSnippet(s)));
+    expect(inserted.split('\n')[0]).toBe('示例镇2024年政府工作报告');
+  });
+
   it('offers the next number at the start of a line, most likely first, replacing the typed bracket', async () => {
     const uri = 'file:///tmp/completion-fixture.gongwen';
     const text = '示例镇2023年工作总结\n一、2023年工作回顾\n（一）产业发展。全年完成投资。\n（二）民生保障。新增就业。\n（';

@@ -179,7 +179,7 @@ function parseArgs(argv: readonly string[]): Options | { error: string } {
     else if (!options.command) options.command = arg;
     else options.paths.push(arg);
   }
-  if (!options.command) return { ...options, command: 'help' };
+  if (!options.command) return { error: 'no command given' };
   if (options.command !== 'outline' && options.command !== 'check' && options.command !== 'help') return { error: `unknown command ${options.command}` };
   return options;
 }

@@ -84,9 +84,13 @@ test('Fix All Auto-fixable Problems renumbers and turns the punctuation full-wid
   const doc = await openScratch('commands-fixall.gongwen', TEXT);
   await diagnosticsWithCode(doc, 'halfwidth-punctuation');
   await editorOf(doc);
-  const ds = await settledDiagnostics(doc, () => vscode.commands.executeCommand('gongwen.fixAll'));
+  let ds = await settledDiagnostics(doc, () => vscode.commands.executeCommand('gongwen.fixAll'));
   await waitFor('the fixes', () => doc.getText().includes('亿元，新增企业5家；'), 5000);
   assert.equal(doc.getText(), TEXT.replace('三、', '二、').replace(',', '，').replace(';', '；').replace('!', '！'));
+  // On a loaded machine the publication for the fixed text can come after the quiet period.
+  const fixed = (codes: Set<string | undefined>) => !codes.has('halfwidth-punctuation') && !codes.has('numbering-sequence');
+  await waitFor('diagnostics for the fixed text', () => fixed(new Set(vscode.languages.getDiagnostics(doc.uri).map(diagnosticCode))), 10_000).catch(() => {});
+  ds = vscode.languages.getDiagnostics(doc.uri);
   const left = new Set(ds.map(diagnosticCode));
   assert.ok(!left.has('halfwidth-punctuation') && !left.has('numbering-sequence'), codeSummary(ds));
   assert.ok(left.has('placeholder'), 'the blanks are for the user to fill');

@@ -19,6 +19,7 @@ import type { LocalizedText, TextEdit } from '../rules/rule';
 import { listContaining } from '../sibling-lists';
 import { lastHeadingAtOrBefore } from './heading-lookup';
 import { sectionProposals } from './insert-section';
+import { skeletonProposals } from './skeleton-completion';
 import { documentStyleMarkers, documentStyles, formatInDocumentStyle, renumberFollowing } from './numbering-context';
 
 /** One completion proposal, in engine terms (offsets, bilingual text). */
@@ -99,7 +100,7 @@ export function completionsAt(model: ReportModel, offset: number): CompletionPro
   // The editor closed the bracket the user typed: `（|）` must become `（三）`, not `（三））`.
   const closer = autoClosedBracket(model.text, site.typed, offset);
   if (closer) for (const m of markers) m.replace = { start: m.replace.start, end: offset + 1 };
-  const sections = site.mode === 'line-start' ? sectionProposals(view, site, offset) : [];
+  const sections = site.mode === 'line-start' ? [...sectionProposals(view, site, offset), ...skeletonProposals(view, site, offset)] : [];
   return [...markers, ...sections];
 }
 

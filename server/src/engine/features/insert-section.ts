@@ -341,7 +341,7 @@ export function sectionProposals(view: CompletionView, site: CompletionSite, off
           en: `A ${m.def.name.en.toLowerCase()} section ${m.def.says.en}. Inserts (snippet “${fitted.name}”):\n\n\`\`\`text\n${previewLines(preview)}\n\`\`\``,
         },
         sortText: '',
-        filterText: [label, ...(snippetNamed(fitted.name)?.prefixes ?? [])].join(' '),
+        filterText: [label, ...(snippetNamed(fitted.name)?.prefixes ?? []), ...(snippetNamed(fitted.name)?.pinyin ?? [])].join(' '),
         replace: { start: site.start, end: offset },
         additionalEdits: additionalEdits.length ? additionalEdits : undefined,
         sectionId: m.id,
@@ -356,8 +356,8 @@ export function sectionProposals(view: CompletionView, site: CompletionSite, off
   return kept.map((x, i) => ({ ...x.p, sortText: `1${String(i).padStart(2, '0')}` }));
 }
 
-/** Whether the characters of `a` appear in `b` in order (the editors' fuzzy match, roughly). */
-function isSubsequence(a: string, b: string): boolean {
+/** Whether the characters of `a` appear in `b` in order (the editors' fuzzy match, roughly): `czwt` in `存在问题 czwt`. */
+export function isSubsequence(a: string, b: string): boolean {
   let j = 0;
   for (let i = 0; i < b.length && j < a.length; i++) if (b[i] === a[j]) j++;
   return j === a.length;

@@ -15,7 +15,13 @@ import { parseChineseNumeral, toChineseNumeral } from '../numerals';
 export interface SectionSnippet {
   /** The snippet's name in the file (`存在问题（带标题）`). */
   name: string;
+  /** The prefixes the editor's snippet list shows, in Chinese (`工作回顾`, `回顾`). */
   prefixes: string[];
+  /**
+   * Pinyin initials (`gzhg`, `huigu`): not shown as labels (a report author does not recognise
+   * them), only matched, as the filter text of the server's proposals.
+   */
+  pinyin: string[];
   description: string;
   /** The body as one string, lines joined with `\n`. */
   body: string;
@@ -25,6 +31,7 @@ export interface SectionSnippet {
 export const SNIPPETS: readonly SectionSnippet[] = Object.entries(rawSnippets).map(([name, s]) => ({
   name,
   prefixes: Array.isArray(s.prefix) ? s.prefix : [s.prefix],
+  pinyin: (s as { pinyin?: string[] }).pinyin ?? [],
   description: s.description ?? '',
   body: Array.isArray(s.body) ? s.body.join('\n') : s.body,
 }));
