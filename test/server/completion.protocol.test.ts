@@ -114,6 +114,10 @@ describe('completion over stdio', () => {
     const missing = diagnostics.filter((d: any) => d.code === 'section-missing');
     expect(missing).toHaveLength(1);
     expect(missing[0].message).toContain('存在的问题');
+    // It sits where the section belongs: on the plan's heading, which the problems go before.
+    const planLine = text.split(/\r?\n/).findIndex((l) => l.startsWith('二、下阶段工作计划'));
+    expect(missing[0].range.start).toEqual({ line: planLine, character: 0 });
+    expect(missing[0].range.end).toEqual({ line: planLine, character: '二、下阶段工作计划'.length });
     const actions = await client.request('textDocument/codeAction', {
       textDocument: { uri },
       range: missing[0].range,

@@ -437,7 +437,7 @@ export function findSections(model: ReportModel): SectionMatch[] {
   const defs = SECTION_DEFS[model.kind];
   const result: SectionMatch[] = defs.map((def) => ({ id: def.id, def, present: false }));
   const body = bodyParagraphs(model);
-  const units = body.flatMap((q) => unitsOf(text, q));
+  const units = documentUnits(text, body);
   const front = body.slice(0, FRONT_PARAGRAPHS);
   const openings = new Map<number, string>();
   const openingOf = (u: Unit): string => {
@@ -542,14 +542,29 @@ function isCjkOrPunct(c: number): boolean {
   return (c >= 0x3400 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef);
 }
 
+/** At most this many stretches between blanks are examined: a text spaced out character by character is not a flattened report. */
+const MAX_SEGMENTS = 5000;
+
+/** The paragraphs, each followed by its stretches between blanks while there are not too many. */
+function documentUnits(text: string, body: readonly BodyParagraph[]): Unit[] {
+  const units: Unit[] = [];
+  let segments = 0;
+  for (const q of body) {
+    const own = unitsOf(text, q, MAX_SEGMENTS - segments);
+    segments += own.length - 1;
+    for (const u of own) units.push(u);
+  }
+  return units;
+}
+
 /**
  * The paragraph and its stretches between runs of blanks: two or more blanks, or one blank between
  * Chinese characters, mark a line break lost in flattening (`…意见。  一、2022年工作回顾  …`).
  */
-function unitsOf(text: string, q: BodyParagraph): Unit[] {
+function unitsOf(text: string, q: BodyParagraph, max: number): Unit[] {
   const units: Unit[] = [{ ...q, whole: true }];
   let start = q.start;
-  for (let i = q.start; i < q.end; i++) {
+  for (let i = q.start; i < q.end && units.length <= max; i++) {
     if (!isBlankUnit(text.charCodeAt(i))) continue;
     let j = i;
     while (j < q.end && isBlankUnit(text.charCodeAt(j))) j++;
@@ -560,7 +575,7 @@ function unitsOf(text: string, q: BodyParagraph): Unit[] {
     }
     i = j - 1;
   }
-  if (start > q.start) units.push({ index: q.index, start, end: q.end, whole: false });
+  if (start > q.start && units.length <= max) units.push({ index: q.index, start, end: q.end, whole: false });
   return units;
 }
 
@@ -570,10 +585,14 @@ function isTitleLike(text: string, u: Unit): boolean {
   return !/[。，,；;：:！!？?]/.test(text.slice(u.start, u.end));
 }
 
-/** Where the sentence holding `index` starts in `s`. */
+/** How far back the start of a sentence is looked for. */
+const SENTENCE_LOOKBACK = 200;
+
+/** Where the sentence holding `index` starts in `s` (at most {@link SENTENCE_LOOKBACK} units back). */
 function sentenceStartBefore(s: string, index: number): number {
-  for (let i = index - 1; i >= 0; i--) if (isSentenceEndUnit(s.charCodeAt(i))) return i + 1;
-  return 0;
+  const limit = Math.max(0, index - SENTENCE_LOOKBACK);
+  for (let i = index - 1; i >= limit; i--) if (isSentenceEndUnit(s.charCodeAt(i))) return i + 1;
+  return limit;
 }
 
 /**
