@@ -117,7 +117,7 @@ export function kindFromContent(raw: string): ReportKind {
   if (DEPUTIES.test(head.slice(0, 600)) && GOV_REVIEW.test(head) && GOV_TASKS.test(text)) return 'gov-report';
   if (/述职/.test(head)) return 'duty-report';
   const summary = /(工作总结|工作開展情況|工作开展情况|主要成效|完成情况|工作回顾)/.test(text);
-  const plan = /(下一步|工作计划|工作思路|工作打算|明年工作)/.test(text);
+  const plan = /(下一步|工作计划|工作思路|工作打算|工作安排|明年工作)/.test(text);
   if (/(指导思想|总体要求)/.test(head) && /(重点任务|主要任务|重点工作)/.test(text) && !summary) return 'plan';
   if (summary && plan) return 'summary-plan';
   if (summary) return 'summary';

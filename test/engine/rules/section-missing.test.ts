@@ -195,6 +195,13 @@ describe('section-missing: absences', () => {
     expect(text.slice(found[0].start, found[0].end)).toBe('一、2023年工作回顾');
   });
 
+  it('checks a document without a title whose review and plan sections make its kind clear', () => {
+    const text = ['一、2023年工作回顾', '全年完成投资5亿元，新增企业5家。', '二、2024年工作安排', '（一）抓项目。推进重点项目。'].join('\n');
+    const found = check(text);
+    expect(found.map((f) => f.data?.sectionId)).toEqual(['problems']);
+    expect(text.slice(found[0].start, found[0].end)).toBe('二、2024年工作安排');
+  });
+
   it('hints quietly at a missing 政府自身建设 in a complete government work report', () => {
     const text = GOV.replace('（三）加强政府自身建设。坚持依法行政，转变工作作风。\n', '');
     const found = check(text);
