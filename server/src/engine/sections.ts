@@ -174,6 +174,8 @@ const DEFS: Record<Exclude<ReportKind, 'unknown'>, SectionDef[]> = {
       required: false,
       placement: 'section',
       leadCue: /衷心(的)?感谢|崇高(的)?敬意/,
+      // `…在此，我代表镇人民政府，向…表示崇高的敬意和衷心的感谢！` closes a long review paragraph.
+      paragraphCue: /(表示|致以)(崇高的敬意|衷心的感谢|诚挚的谢意|衷心感谢|诚挚感谢)/,
       says: { zh: '向代表和各界表示感谢', en: 'thanks the deputies and everyone who helped' },
       order: 35,
     },
