@@ -140,7 +140,7 @@ const PROBLEMS: Omit<SectionDef, 'order'> = {
   placement: 'section',
   headingCue: /存在.{0,8}(问题|不足|困难)|(问题|困难|矛盾)(和|与|及)(不足|挑战|困难|问题|短板)|不足(和|与|及|之处)|(?<!(补齐?|补强|补足|补上|弥补|拉长|锻长)[^，,。；;：:]{0,8})短板|(?<!(缩小|缩短|拉开|消除|弥合)[^，,。；;：:]{0,8})差距|^(主要|当前|目前)?(存在的)?(问题|不足|困难)/,
   leadCue: /清醒(地)?(认识|看到|意识)|存在.{0,10}(问题|不足)|(问题|困难|矛盾)(和|与|及)(不足|挑战|困难|问题|短板)|不足之处|(?<!(补齐?|补强|补足|补上|弥补|拉长|锻长)[^，,。；;：:]{0,8})短板|(?<!(缩小|缩短|拉开|消除|弥合)[^，,。；;：:]{0,8})差距(?!.{0,4}(缩小|拉大|扩大))|不容忽视|面临(着)?.{0,8}(困难|挑战|问题)/,
-  paragraphCue: /清醒(地)?(认识|看到|意识)到?|(困难|问题|不足|短板|差距|挑战|矛盾)[^。！？!?]{0,12}[。，,；;]?[ \u3000]*(主要是|主要表现(在|为)|具体表现(在|为)|突出表现(在|为)|表现在)[：:]/,
+  paragraphCue: /清醒(地)?(认识|看到|意识)到?|(困难|问题|不足|短板|差距|挑战|矛盾)[^。！？!?]{0,12}[。，,；;]?[ \u3000]*(主要是|主要表现(在|为)|具体表现(在|为)|突出表现(在|为)|表现在)[：:]|(同时|但是?|然而)[，,]?(我们)?(也|还)?(要|必须|应当)?(清醒地?)?(看到|认识到|意识到|深知)[，,]?[^。！？!?]{0,40}(问题|不足|困难|短板|差距|挑战)/,
   says: { zh: '通常写明工作中的不足和困难', en: 'usually names the shortcomings and difficulties of the work' },
 };
 
@@ -197,8 +197,9 @@ const DEFS: Record<Exclude<ReportKind, 'unknown'>, SectionDef[]> = {
       name: { zh: '政府自身建设', en: 'Improving the government itself' },
       required: false,
       placement: 'section',
-      headingCue: /自身建设|政府建设|政风|作风建设|职能转变|转变政府职能|政务服务|依法行政|法治政府|廉洁政府|服务型政府/,
-      paragraphCue: /自身建设/,
+      headingCue: /自身建设|政府建设|政风|作风建设|效能建设|职能转变|转变政府职能|政务服务|依法行政|法治政府|廉洁政府|服务型政府|满意(的)?政府|党风廉政|廉政建设/,
+      // In the tasks, a paragraph on the government's own conduct: `…持续加强政府自身建设，坚持依法行政…`.
+      paragraphCue: /自身建设|作风建设|廉政建设|法治政府|依法行政/,
       after: 'tasks',
       says: { zh: '写明加强政府自身建设的举措', en: 'sets out how the government will improve itself' },
       order: 60,
@@ -395,7 +396,7 @@ const TITLE_SEGMENT_LENGTH = 30;
 /** A salutation inside flattened text: `…乡长xx 各位代表、 同志们: 现在,我代表…`. */
 const SALUTATION_INLINE = /(各位代表|同志们)[ \u3000]*[：:]/;
 // `我代表镇人民政府，向大会报告政府工作，请予审议`; `受镇人民政府委托，向大会作工作报告`.
-const OPENING = /(代表|受).{0,40}(向|在)(本次)?(大会|会议).{0,12}(报告|作|做)|向(本次)?大会(报告|作|做)|请予(以)?审议|请各位代表(予以)?审议|提请(大会)?审议/;
+const OPENING = /(代表|受).{0,40}(向|在).{0,20}(大会|会议|各位代表).{0,12}(报告|作|做)|向(本次)?大会(报告|作|做)|请予(以)?审议|请各位代表(予以)?审议|提请(大会)?审议/;
 const CLOSING_START = /^(各位代表|同志们|各位代表、同志们)[！!，,]/;
 const CLOSING_ANYWHERE = /让我们|奋斗[！!。]?$|而努力[！!。]?$|(各位代表|同志们)[！!]/;
 /** How much of a heading's text is examined: a run-in heading of flattened text can be long. */
@@ -598,8 +599,8 @@ function sentenceStartBefore(s: string, index: number): number {
 }
 
 /**
- * The first lead-in after `from` that ends in `：` and announces a numbered list of tasks, the
- * list following at once (`重点做好以下几个方面的工作：（一）…` or `：` then a line `（一）…`).
+ * The first lead-in after `from` that ends in `：` (or `。`) and announces a numbered list of
+ * tasks, the list following at once (`重点做好以下几个方面的工作：（一）…` or `：` then a line `（一）…`).
  */
 function taskLeadIn(model: ReportModel, body: readonly BodyParagraph[], paragraphText: (q: BodyParagraph) => string, from: number): { q: BodyParagraph; at: number } | undefined {
   const text = model.text;
@@ -607,7 +608,7 @@ function taskLeadIn(model: ReportModel, body: readonly BodyParagraph[], paragrap
   for (const q of body) {
     if (q.end <= from) continue;
     const s = paragraphText(q);
-    for (let i = s.indexOf('：'), j = s.indexOf(':'); i >= 0 || j >= 0; ) {
+    for (let i = leadInEnd(s, 0), j = s.indexOf(':'); i >= 0 || j >= 0; ) {
       const colon = i < 0 ? j : j < 0 ? i : Math.min(i, j);
       const at = q.start + colon;
       if (at >= from) {
@@ -621,11 +622,18 @@ function taskLeadIn(model: ReportModel, body: readonly BodyParagraph[], paragrap
           }
         }
       }
-      if (colon === i) i = s.indexOf('：', i + 1);
+      if (colon === i) i = leadInEnd(s, i + 1);
       else j = s.indexOf(':', j + 1);
     }
   }
   return undefined;
+}
+
+/** The next `：` or `。` from `from` in `s`: where a lead-in can end (`…以下几个方面的工作：` or `…工作。`). */
+function leadInEnd(s: string, from: number): number {
+  const a = s.indexOf('：', from);
+  const b = s.indexOf('。', from);
+  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
 }
 
 /** The shallowest, then first, heading whose text has the section's heading cue. */

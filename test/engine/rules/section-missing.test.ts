@@ -83,6 +83,11 @@ describe('section-missing: sections present in other words are found', () => {
     expect(reported(runTogether)).toEqual([]);
   });
 
+  it('takes a lead-in ending in 。 at the end of a paragraph, the list following at once', () => {
+    const text = GOV.replace('二、2024年工作安排\n', '2024年是承上启下的关键之年，任务艰巨。今年，我们将重点抓好以下几项工作。\n');
+    expect(reported(text)).toEqual([]);
+  });
+
   it('does not take the review’s “我们主要做了以下工作：” for the tasks', () => {
     const text = GOV.replace('一年来，我们坚持稳中求进，全镇经济运行总体平稳，各项事业稳步发展。', '一年来，我们主要做了以下几个方面的工作：\n（一）抓产业。引进项目三个。')
       .replace('二、2024年工作安排\n', '');
@@ -98,6 +103,14 @@ describe('section-missing: sections present in other words are found', () => {
       '一年来，我们坚持稳中求进，全镇经济运行总体平稳，各项事业稳步发展。成绩来之不易，但也面临一些困难。主要是：产业基础薄弱，财政收支矛盾突出。',
     );
     expect(reported(inside)).toEqual([]);
+  });
+
+  it('finds the problems announced by 同时也要看到 inside a review paragraph', () => {
+    const text = GOV.replace(
+      '一年来，我们坚持稳中求进，全镇经济运行总体平稳，各项事业稳步发展。\n在肯定成绩的同时，我们也清醒地认识到，发展中还存在不少困难和问题。',
+      '一年来，我们坚持稳中求进，全镇经济运行总体平稳，各项事业稳步发展。同时也要看到，产业转型慢、财政增收难等短板依然存在。',
+    );
+    expect(reported(text)).toEqual([]);
   });
 
   it('finds problems headed 困难及问题, 短板 or 差距, but not a task to 补齐短板', () => {
@@ -127,6 +140,8 @@ describe('section-missing: sections present in other words are found', () => {
   it('finds the opening after 各位代表: with half-width punctuation', () => {
     const text = GOV.replace('各位代表：\n现在，我代表镇人民政府，向大会报告工作，请予审议。', '各位代表:\n现在,我代表镇人民政府,向大会报告政府工作,请予审议,并请列席同志提出意见。');
     expect(reported(text)).toEqual([]);
+    const session = GOV.replace('现在，我代表镇人民政府，向大会报告工作，请予审议。', '现在，我代表镇人民政府向镇第十八届人民代表大会第四次会议报告工作。');
+    expect(reported(session)).toEqual([]);
     const entrusted = GOV.replace('现在，我代表镇人民政府，向大会报告工作，请予审议。', '受镇人民政府委托，现向大会报告政府工作。');
     expect(reported(entrusted)).toEqual([]);
   });
@@ -215,6 +230,10 @@ describe('section-missing: absences', () => {
   it('finds 政府自身建设 in other words: 转变政府职能 as a heading, or mentioned in a paragraph of the tasks', () => {
     expect(reported(GOV.replace('（三）加强政府自身建设。', '（三）转变政府职能，提升服务效能。'))).toEqual([]);
     expect(reported(GOV.replace('（三）加强政府自身建设。坚持依法行政，转变工作作风。', '新的一年，我们要持续加强政府自身建设，坚持依法行政。'))).toEqual([]);
+    expect(reported(GOV.replace('（三）加强政府自身建设。坚持依法行政，转变工作作风。', '（三）建设人民满意政府。深化作风建设。'))).toEqual([]);
+    // Mentioned in the review only, it is the past year's work, not this year's part.
+    const reviewOnly = GOV.replace('（三）加强政府自身建设。坚持依法行政，转变工作作风。\n', '').replace('各项事业稳步发展。', '各项事业稳步发展，政府自身建设不断加强。');
+    expect(reported(reviewOnly)).toEqual(['self-building?']);
   });
 
   it('reports every missing section of a plan', () => {
