@@ -86,6 +86,8 @@ export interface SectionMatch {
   paragraph?: number;
   /** Where the section starts: the heading, the paragraph, or the sentence whose cue gave it away. */
   at?: number;
+  /** Whether it starts mid-line, at a stretch between blanks of flattened text (`…意见。  2022年工作回顾  …`). */
+  segment?: boolean;
 }
 
 /** Where a missing section should go. */
@@ -479,6 +481,12 @@ export function findSections(model: ReportModel): SectionMatch[] {
       const last = tail[0];
       const closing = tail.find((q) => q.index !== salutation && (CLOSING_START.test(startOfPart(q, 12)) || CLOSING_ANYWHERE.test(endOfPart(q, 300))));
       found(match, closing && (closing !== last || body.length > 1 || last.end - last.start > 300) ? closing : undefined);
+      if (!match.present && last) {
+        // Flattened text: `…  各位代表！让我们…奋斗！` as the last stretch of the one paragraph, after the salutation.
+        const salutationEnd = result.find((m) => m.id === 'salutation')?.at ?? -1;
+        const segment = units.filter((u) => u.index === last.index && !u.whole && u.start > salutationEnd + 5).reverse().slice(0, CLOSING_PARAGRAPHS).find((u) => CLOSING_START.test(startOfPart(u, 12)));
+        if (segment) Object.assign(match, { present: true, paragraph: segment.index, at: segment.start, segment: true });
+      }
     } else {
       const heading = bestHeading(model, def);
       if (heading) {
@@ -487,12 +495,13 @@ export function findSections(model: ReportModel): SectionMatch[] {
       }
       const title = def.headingCue && units.find((u) => !u.whole && isTitleLike(text, u) && def.headingCue!.test(simplify(text.slice(u.start, u.end))));
       if (title) {
-        found(match, title);
+        Object.assign(match, { present: true, paragraph: title.index, at: title.start, segment: true });
         continue;
       }
       const lead = def.leadCue && units.find((u) => def.leadCue!.test(openingOf(u)));
       if (lead) {
         found(match, lead);
+        if (!lead.whole) match.segment = true;
         continue;
       }
       const from = def.after ? result.find((m) => m.id === def.after && m.present)?.at ?? 0 : 0;
@@ -800,10 +809,11 @@ export function insertionPoint(model: ReportModel, sectionId: SectionId): Insert
   const present = sections.filter((s) => s.present && s.id !== sectionId);
   const next = present.filter((s) => s.def.order > order).sort((a, b) => startOf(model, a) - startOf(model, b))[0];
   if (next) {
-    if (next.heading) return { offset: lineStartOf(next.heading.start), parent: next.heading.parent, before: next.heading };
+    // In flattened text the section goes right before the next one, mid-line.
+    if (next.heading) return { offset: next.heading.placement === 'inline' ? next.heading.start : lineStartOf(next.heading.start), parent: next.heading.parent, before: next.heading };
     // Before a paragraph: inside the section that holds it, except for the closing, which ends the whole report.
     const start = startOf(model, next);
-    return { offset: lineStartOf(start), parent: next.def.placement === 'closing' ? undefined : enclosingHeading(model, start) };
+    return { offset: next.segment ? start : lineStartOf(start), parent: next.def.placement === 'closing' ? undefined : enclosingHeading(model, start) };
   }
   const previous = present.filter((s) => s.def.order < order).sort((a, b) => startOf(model, b) - startOf(model, a))[0];
   if (!previous) return order <= 20 || target?.def.placement === 'opening' ? { offset: afterTitle() } : { offset: text.length };

@@ -165,6 +165,35 @@ describe('section-missing: sections present in other words are found', () => {
   });
 });
 
+describe('section-missing: a report whose line breaks were lost', () => {
+  const FLAT = [
+    '青山镇2024年政府工作报告',
+    '各位代表：',
+    '现在，我代表镇人民政府，向大会报告工作，请予审议。',
+    '2023年工作回顾',
+    '一年来，我们坚持稳中求进，全镇经济运行总体平稳，各项事业稳步发展。',
+    '2024年工作安排',
+    '（一）壮大产业。全年新引进项目五个。（二）加强政府自身建设。坚持依法行政。',
+    '各位代表！让我们团结一心，为建设美丽青山而努力奋斗！',
+  ].join('  ');
+
+  it('finds the closing as the last stretch of the one paragraph, and reports only what is missing, where it belongs', () => {
+    const found = check(FLAT);
+    expect(found.map((f) => f.data?.sectionId)).toEqual(['problems']);
+    expect(FLAT.slice(found[0].start, found[0].end)).toBe('2024年工作安排');
+  });
+
+  it('inserts the missing section on its own line, mid-paragraph, and is then satisfied', () => {
+    const [f] = check(FLAT);
+    let after = FLAT;
+    for (const e of [...f.fixes![0].edits].sort((a, b) => b.start - a.start)) after = after.slice(0, e.start) + e.newText + after.slice(e.end);
+    const lines = after.split('\n');
+    expect(lines[0].endsWith('各项事业稳步发展。')).toBe(true);
+    expect(lines[lines.length - 1].startsWith('2024年工作安排')).toBe(true);
+    expect(check(after)).toEqual([]);
+  });
+});
+
 describe('section-missing: documents cut off before their end', () => {
   const OPENING = [
     '青山镇2024年政府工作报告',

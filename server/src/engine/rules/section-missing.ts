@@ -86,7 +86,8 @@ function placeOf(model: ReportModel, offset: number): { start: number; end: numb
   const heading = model.headings.find((h) => h.start === start);
   if (heading) return { start, end: Math.min(heading.textEnd, start + PLACE_LENGTH), atEnd: false };
   let end = start;
-  while (end < p.end && end - start < PLACE_LENGTH && !/[。！？!?]/.test(text[end])) end++;
+  // Up to the first sentence end, or the blanks that end a title in flattened text.
+  while (end < p.end && end - start < PLACE_LENGTH && !/[。！？!?]/.test(text[end]) && !/^[ \t\u3000]{2}/.test(text.slice(end, end + 2))) end++;
   if (end < p.end && /[。！？!?]/.test(text[end])) end++;
   return { start, end, atEnd: false };
 }
