@@ -4,8 +4,15 @@
  *
  * A section is found by its cue words in heading text or in the opening sentence of a paragraph:
  * towns often leave the problems section without a heading (`在肯定成绩的同时，我们也清醒地认识到…`)
- * or glue the heading to the body. Used by the `section-missing` rule, completion (the sections a
- * document still lacks) and the "insert missing section" quick fix.
+ * or glue the heading to the body. In flattened text a title may sit between runs of blanks
+ * (`…请予审议。  2022年工作回顾  一年来…`); some cues are strong enough anywhere in a paragraph
+ * (`…主要是：`, `现将履职情况汇报如下：`), and a lead-in announcing a numbered list opens the tasks
+ * (`重点做好以下几个方面的工作：（一）…`). Cues are matched on text folded to simplified characters.
+ *
+ * A document may stop before its end (an excerpt, a draft): {@link isCutOff} tells, and
+ * {@link absences} leaves out the sections that would come after its last text. Used by the
+ * `section-missing` rule, completion (the sections a document still lacks) and the "insert missing
+ * section" quick fix.
  */
 import { simplify } from './chars';
 import type { LocalizedText } from './rules/rule';
@@ -141,7 +148,7 @@ const PROBLEMS: Omit<SectionDef, 'order'> = {
   required: true,
   placement: 'section',
   headingCue: /存在.{0,8}(问题|不足|困难)|(问题|困难|矛盾)(和|与|及)(不足|挑战|困难|问题|短板)|不足(和|与|及|之处)|(?<!(补齐?|补强|补足|补上|弥补|拉长|锻长)[^，,。；;：:]{0,8})短板|(?<!(缩小|缩短|拉开|消除|弥合)[^，,。；;：:]{0,8})差距|^(主要|当前|目前)?(存在的)?(问题|不足|困难)/,
-  leadCue: /清醒(地)?(认识|看到|意识)|存在.{0,10}(问题|不足)|(问题|困难|矛盾)(和|与|及)(不足|挑战|困难|问题|短板)|不足之处|(?<!(补齐?|补强|补足|补上|弥补|拉长|锻长)[^，,。；;：:]{0,8})短板|(?<!(缩小|缩短|拉开|消除|弥合)[^，,。；;：:]{0,8})差距(?!.{0,4}(缩小|拉大|扩大))|不容忽视|面临(着)?.{0,8}(困难|挑战|问题)/,
+  leadCue: /清醒(地)?(认识|看到|意识)|存在.{0,10}(问题|不足)|(问题|困难|矛盾)(和|与|及)(不足|挑战|困难|问题|短板)|不足之处|(?<!(补齐?|补强|补足|补上|弥补|拉长|锻长)[^，,。；;：:]{0,8})短板(?![^，,。；;]{0,6}(补齐|补上|补强|补足|弥补|补短))|(?<!(缩小|缩短|拉开|消除|弥合)[^，,。；;：:]{0,8})差距(?!.{0,4}(缩小|拉大|扩大))|不容忽视|仍面临.{0,6}(困难|挑战|问题)|面临(着)?(不少|一些|诸多|许多|很多|较多|的)?.{0,4}(困难|问题)/,
   paragraphCue: /清醒(地)?(认识|看到|意识)到?|(困难|问题|不足|短板|差距|挑战|矛盾)[^。！？!?]{0,12}[。，,；;]?[ \u3000]*(主要是|主要表现(在|为)|具体表现(在|为)|突出表现(在|为)|表现在)[：:]|(同时|但是?|然而)[，,]?(我们)?(也|还)?(要|必须|应当)?(清醒地?)?(看到|认识到|意识到|深知)[，,]?[^。！？!?]{0,40}(问题|不足|困难|短板|差距|挑战)/,
   says: { zh: '通常写明工作中的不足和困难', en: 'usually names the shortcomings and difficulties of the work' },
 };

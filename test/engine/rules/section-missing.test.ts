@@ -117,6 +117,10 @@ describe('section-missing: sections present in other words are found', () => {
     for (const heading of ['二、困难及问题', '二、发展中的短板', '二、与先进乡镇的差距']) {
       expect(reported(SUMMARY_PLAN.replace('二、2024年工作思路', `${heading}\n产业基础仍较薄弱。\n三、2024年工作思路`)), heading).toEqual([]);
     }
+    // A review line saying a gap was closed, or the year's challenges, is not the problems part.
+    for (const line of ['基础设施短板加快补齐，道路通达率明显提高。', '城乡收入差距进一步缩小。', '2024年，我镇发展面临的机遇和挑战并存。']) {
+      expect(reported(SUMMARY_PLAN.replace('（一）抓项目。', `${line}\n（一）抓项目。`)), line).toEqual(['problems']);
+    }
     const task = SUMMARY_PLAN.replace('（一）产业发展。全年完成投资5亿元。', '（一）产业发展。全年完成投资5亿元。\n（二）争取项目补齐基础设施短板\n硬化道路十公里。');
     expect(reported(task)).toEqual(['problems']);
   });
