@@ -490,8 +490,8 @@ export function findSections(model: ReportModel): SectionMatch[] {
       found(match, closing && (closing !== last || body.length > 1 || last.end - last.start > 300) ? closing : undefined);
       if (!match.present && last) {
         // Flattened text: `…  各位代表！让我们…奋斗！` as the last stretch of the one paragraph, after the salutation.
-        const salutationEnd = result.find((m) => m.id === 'salutation')?.at ?? -1;
-        const segment = units.filter((u) => u.index === last.index && !u.whole && u.start > salutationEnd + 5).reverse().slice(0, CLOSING_PARAGRAPHS).find((u) => CLOSING_START.test(startOfPart(u, 12)));
+        const salutationAt = result.find((m) => m.id === 'salutation')?.at ?? -1;
+        const segment = units.filter((u) => u.index === last.index && !u.whole && u.start > salutationAt).reverse().slice(0, CLOSING_PARAGRAPHS).find((u) => CLOSING_START.test(startOfPart(u, 12)));
         if (segment) Object.assign(match, { present: true, paragraph: segment.index, at: segment.start, segment: true });
       }
     } else {
@@ -556,7 +556,7 @@ function isBlankUnit(c: number): boolean {
   return c === 32 || c === 9 || c === 0x3000 || c === 0xa0;
 }
 
-/** Whether a blank at `i` separates two Chinese stretches (a single space between CJK text is a lost break). */
+/** A Chinese character or Chinese (full-width) punctuation: one blank between two of them is a lost line break. */
 function isCjkOrPunct(c: number): boolean {
   return (c >= 0x3400 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef);
 }
