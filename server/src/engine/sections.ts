@@ -149,7 +149,7 @@ const PROBLEMS: Omit<SectionDef, 'order'> = {
   placement: 'section',
   headingCue: /存在.{0,8}(问题|不足|困难)|(问题|困难|矛盾)(和|与|及)(不足|挑战|困难|问题|短板)|不足(和|与|及|之处)|(?<!(补齐?|补强|补足|补上|弥补|拉长|锻长)[^，,。；;：:]{0,8})短板|(?<!(缩小|缩短|拉开|消除|弥合)[^，,。；;：:]{0,8})差距|^(主要|当前|目前)?(存在的)?(问题|不足|困难)/,
   leadCue: /清醒(地)?(认识|看到|意识)|存在.{0,10}(问题|不足)|(问题|困难|矛盾)(和|与|及)(不足|挑战|困难|问题|短板)|不足之处|(?<!(补齐?|补强|补足|补上|弥补|拉长|锻长)[^，,。；;：:]{0,8})短板(?![^，,。；;]{0,6}(补齐|补上|补强|补足|弥补|补短))|(?<!(缩小|缩短|拉开|消除|弥合)[^，,。；;：:]{0,8})差距(?!.{0,4}(缩小|拉大|扩大))|不容忽视|仍面临.{0,6}(困难|挑战|问题)|面临(着)?(不少|一些|诸多|许多|很多|较多|的)?.{0,4}(困难|问题)/,
-  paragraphCue: /清醒(地)?(认识|看到|意识)到?|(困难|问题|不足|短板|差距|挑战|矛盾)[^。！？!?]{0,12}[。，,；;]?[ \u3000]*(主要是|主要表现(在|为)|具体表现(在|为)|突出表现(在|为)|表现在)[：:]|(同时|但是?|然而)[，,]?(我们)?(也|还)?(要|必须|应当)?(清醒地?)?(看到|认识到|意识到|深知)[，,]?[^。！？!?]{0,40}(问题|不足|困难|短板|差距|挑战)/,
+  paragraphCue: /清醒(地)?(认识|看到|意识)到?|(困难|问题|不足|短板|差距|挑战|矛盾)[^。！？!?]{0,12}[。，,；;]?[ \u3000]*(主要是|主要表现(在|为)|具体表现(在|为)|突出表现(在|为)|表现在)[^。！？!?]{0,12}[：:]|(同时|但是?|然而)[，,]?(我们)?(也|还)?(要|必须|应当)?(清醒地?)?(看到|认识到|意识到|深知)[，,]?[^。！？!?]{0,40}(问题|不足|困难|短板|差距|挑战)/,
   says: { zh: '通常写明工作中的不足和困难', en: 'usually names the shortcomings and difficulties of the work' },
 };
 
@@ -393,6 +393,8 @@ export const SECTION_DEFS: Readonly<Record<ReportKind, readonly SectionDef[]>> =
 
 /** How many paragraphs from the start the salutation and opening are looked for in. */
 const FRONT_PARAGRAPHS = 16;
+/** How many paragraphs the front can span when the first top-level heading comes late. */
+const MAX_FRONT_PARAGRAPHS = 40;
 /** How many paragraphs from the end the closing is looked for in. */
 const CLOSING_PARAGRAPHS = 3;
 /** Longest opening examined, in UTF-16 units. */
@@ -450,7 +452,7 @@ export function findSections(model: ReportModel): SectionMatch[] {
   const result: SectionMatch[] = defs.map((def) => ({ id: def.id, def, present: false }));
   const body = bodyParagraphs(model);
   const units = documentUnits(text, body);
-  const front = body.slice(0, FRONT_PARAGRAPHS);
+  const front = frontParagraphs(model, body);
   const openings = new Map<number, string>();
   const openingOf = (u: Unit): string => {
     let s = openings.get(u.start);
@@ -534,6 +536,20 @@ export function findSections(model: ReportModel): SectionMatch[] {
   }
   modelCache.set(model, result);
   return result;
+}
+
+/**
+ * Where the salutation and opening are looked for: the first paragraphs from the title on (a page
+ * copied from a government site can carry a dozen lines of metadata and a covering notice before
+ * it), up to the first top-level heading when that comes later.
+ */
+function frontParagraphs(model: ReportModel, body: readonly BodyParagraph[]): BodyParagraph[] {
+  const t = model.title;
+  const from = t ? Math.max(0, body.findIndex((q) => q.end > t.start)) : 0;
+  const firstTop = model.headings.find((h) => h.depth === 1 && (!t || h.start >= t.end));
+  let to = from + FRONT_PARAGRAPHS;
+  if (firstTop) while (to < body.length && to < from + MAX_FRONT_PARAGRAPHS && body[to].start < firstTop.start) to++;
+  return body.slice(from, to);
 }
 
 /** The paragraphs after the title (the rest of the title's paragraph in flattened text). */

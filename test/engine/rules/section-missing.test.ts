@@ -150,6 +150,17 @@ describe('section-missing: sections present in other words are found', () => {
     expect(reported(entrusted)).toEqual([]);
   });
 
+  it('finds the salutation and opening of a page copied with a long metadata block before the title', () => {
+    const furniture = ['索引号：000-2024-001', '主题分类：综合政务', '发布机构：青山镇', '成文日期：2024-02-01', '发布日期：2024-02-01', '关于印发2024年政府工作报告的通知', '各村（居）委会：', '现将《政府工作报告》印发给你们，请认真贯彻落实。', '青山镇人民政府', '2024年2月1日', '（此件公开发布）'];
+    const padded = [...furniture, ...furniture.slice(0, 6)].join('\n') + '\n' + GOV.replace('各位代表：', '——2024年1月20日在青山镇第十八届人民代表大会第四次会议上\n青山镇镇长 李明\n各位代表:');
+    expect(reported(padded)).toEqual([]);
+  });
+
+  it('finds the problems in 主要表现在以下几个方面：', () => {
+    const text = GOV.replace('在肯定成绩的同时，我们也清醒地认识到，发展中还存在不少困难和问题。', '成绩来之不易。当前的困难和问题，主要表现在以下几个方面：产业层次不高，财力较为紧张。');
+    expect(reported(text)).toEqual([]);
+  });
+
   it('reads traditional characters in the salutation, opening and sections', () => {
     const text = GOV.replace('现在，我代表镇人民政府，向大会报告工作，请予审议。', '現在，我代表鎮人民政府，向大會報告工作，請予審議。')
       .replace('一、2023年工作回顾', '一、2023年工作回顧')
