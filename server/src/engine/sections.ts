@@ -17,7 +17,7 @@
 import { simplify } from './chars';
 import type { LocalizedText } from './rules/rule';
 import type { Heading, ReportKind, ReportModel } from './model';
-import { isSalutation } from './title';
+import { isSalutation, yearIn } from './title';
 
 /** Section ids; the same id names the same kind of content across report kinds. */
 export type SectionId =
@@ -147,9 +147,9 @@ const PROBLEMS: Omit<SectionDef, 'order'> = {
   name: { zh: '存在的问题', en: 'Problems' },
   required: true,
   placement: 'section',
-  headingCue: /存在.{0,8}(问题|不足|困难)|(问题|困难|矛盾)(和|与|及)(不足|挑战|困难|问题|短板)|不足(和|与|及|之处)|(?<!(补齐?|补强|补足|补上|弥补|拉长|锻长)[^，,。；;：:]{0,8})短板|(?<!(缩小|缩短|拉开|消除|弥合)[^，,。；;：:]{0,8})差距|^(主要|当前|目前)?(存在的)?(问题|不足|困难)/,
+  headingCue: /存在.{0,8}(问题|不足|困难)|(问题|困难|矛盾)(和|与|及)(不足|挑战|困难|问题|短板)|不足(和|与|及|之处)|(?<!(补齐?|补强|补足|补上|弥补|拉长|锻长)[^，,。；;：:]{0,8})短板|(?<!(缩小|缩短|拉开|消除|弥合)[^，,。；;：:]{0,8})差距|薄弱环节|^(主要|当前|目前)?(存在的)?(问题|不足|困难)/,
   leadCue: /清醒(地)?(认识|看到|意识)|存在.{0,10}(问题|不足)|(问题|困难|矛盾)(和|与|及)(不足|挑战|困难|问题|短板)|不足之处|(?<!(补齐?|补强|补足|补上|弥补|拉长|锻长)[^，,。；;：:]{0,8})短板(?![^，,。；;]{0,6}(补齐|补上|补强|补足|弥补|补短))|(?<!(缩小|缩短|拉开|消除|弥合)[^，,。；;：:]{0,8})差距(?!.{0,4}(缩小|拉大|扩大))|不容忽视|仍面临.{0,6}(困难|挑战|问题)|面临(着)?(不少|一些|诸多|许多|很多|较多|的)?.{0,4}(困难|问题)/,
-  paragraphCue: /清醒(地)?(认识|看到|意识)到?|(困难|问题|不足|短板|差距|挑战|矛盾)[^。！？!?]{0,12}[。，,；;]?[ \u3000]*(主要是|主要表现(在|为)|具体表现(在|为)|突出表现(在|为)|表现在)[^。！？!?]{0,12}[：:]|(同时|但是?|然而)[，,]?(我们)?(也|还)?(要|必须|应当)?(清醒地?)?(看到|认识到|意识到|深知)[，,]?[^。！？!?]{0,40}(问题|不足|困难|短板|差距|挑战)/,
+  paragraphCue: /清醒(地)?(认识|看到|意识)到?|(困难|问题|不足|短板|差距|挑战|矛盾)[^。！？!?]{0,12}[。，,；;]?[ \u3000]*(主要是|主要表现(在|为)|具体表现(在|为)|突出表现(在|为)|表现在)[^。！？!?]{0,12}[：:]|(同时|但是?|然而)[，,]?(我们)?(也|还)?(要|必须|应当)?(清醒地?|深刻地?)?(看到|认识到|意识到|深知)[，,]?[^。！？!?]{0,40}(问题|不足|困难|短板|差距|挑战)/,
   says: { zh: '通常写明工作中的不足和困难', en: 'usually names the shortcomings and difficulties of the work' },
 };
 
@@ -194,7 +194,7 @@ const DEFS: Record<Exclude<ReportKind, 'unknown'>, SectionDef[]> = {
       name: { zh: '今年工作安排', en: "This year's tasks" },
       required: true,
       placement: 'section',
-      headingCue: /工作安排|工作任务|主要任务|重点任务|重点工作|总体要求|预期目标|工作目标|目标任务|目标(和|与|及)任务|工作建议|的建议|工作思路|工作打算|工作计划|工作要点|今后.{0,4}工作|目标及安排|(今后|未来)[一二三四五六七八九十几]年|今后一个时期/,
+      headingCue: /工作安排|工作任务|主要任务|重点任务|重点工作|总体要求|预期目标|工作目标|目标任务|目标(和|与|及)任务|工作建议|的建议|工作思路|工作打算|工作计划|工作要点|今后.{0,4}工作|目标及安排|(今后|未来)[一二三四五六七八九十几]年|今后一个时期|([0-9０-９]{4}年|今年|明年)(的)?主要工作/,
       leadCue: /总体要求|主要预期目标|预期目标是|重点抓好|着力抓好|重点做好|着重做好|做好以下|^(今后|未来)[一二三四五六七八九十几]年/,
       listLeadIn: true,
       after: 'review',
@@ -676,9 +676,30 @@ function bestHeading(model: ReportModel, def: SectionDef): Heading | undefined {
     // Points and lead paragraphs are sentences, tested as openings; a lead line alone on its line
     // (`首先报告２００１年的工作`) reads as a title.
     if ((h.family === 'lead' && h.placement !== 'line') || h.family === 'cn-point' || h.family === 'cn-ordinal') continue;
-    if ((!best || h.depth < best.depth) && def.headingCue.test(simplify(h.text.slice(0, HEADING_TEXT_LENGTH)))) best = h;
+    if (!best || h.depth < best.depth) {
+      const text = simplify(h.text.slice(0, HEADING_TEXT_LENGTH));
+      if (def.headingCue.test(text) && fitsYear(model, def, text)) best = h;
+    }
   }
   return best;
+}
+
+/** Sections about the years ahead; the others look back. */
+const FORWARD: ReadonlySet<SectionId> = new Set(['tasks', 'plan', 'next-steps', 'direction', 'targets', 'guiding']);
+const BACKWARD: ReadonlySet<SectionId> = new Set(['review', 'duties']);
+
+/**
+ * Whether a heading's year fits the section: in a 2024 report, `2023年主要工作` is not this year's
+ * tasks and `2025年工作安排` is not the review. Lenient by one year's overlap (a report titled by
+ * its session year may review that same year).
+ */
+function fitsYear(model: ReportModel, def: SectionDef, headingText: string): boolean {
+  if (model.year === undefined) return true;
+  const year = yearIn(headingText);
+  if (year === undefined) return true;
+  if (FORWARD.has(def.id)) return year >= model.year;
+  if (BACKWARD.has(def.id)) return year <= model.year;
+  return true;
 }
 
 function isSentenceEndUnit(c: number): boolean {

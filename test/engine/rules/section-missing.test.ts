@@ -168,6 +168,18 @@ describe('section-missing: sections present in other words are found', () => {
     expect(reported(text)).toEqual([]);
   });
 
+  it('takes 2024年主要工作 for the tasks of a 2024 report, but not 2023年主要工作', () => {
+    expect(reported(GOV.replace('二、2024年工作安排', '二、2024年主要工作'))).toEqual([]);
+    const past = GOV.replace('一、2023年工作回顾', '一、2023年主要工作').replace('二、2024年工作安排', '二、民生实事');
+    expect(reported(past)).toContain('tasks');
+  });
+
+  it('finds problems headed 工作中的薄弱环节 or announced by 我们也深刻认识到', () => {
+    expect(reported(SUMMARY_PLAN.replace('二、2024年工作思路', '二、工作中的薄弱环节\n产业基础仍较薄弱。\n三、2024年工作思路'))).toEqual([]);
+    const deep = GOV.replace('在肯定成绩的同时，我们也清醒地认识到，发展中还存在不少困难和问题。', '成绩来之不易。但我们也深刻认识到，全镇产业层次不高、财力较为紧张，这些困难亟待解决。');
+    expect(reported(deep)).toEqual([]);
+  });
+
   it('finds a review and a plan of several years', () => {
     const text = GOV.replace('一、2023年工作回顾\n一年来', '一、过去五年的工作\n过去五年').replace('二、2024年工作安排', '二、今后五年的目标和任务');
     expect(reported(text)).toEqual([]);
