@@ -140,11 +140,16 @@ describe('isCutOff', () => {
     expect(cut(SUMMARY_PLAN + '\n（三）惠民生')).toBe(true);
   });
 
-  it('takes a document ending with a sentence, a closing quote or a sign-off for complete', () => {
-    expect(cut(SUMMARY_PLAN)).toBe(false);
-    expect(cut(SUMMARY_PLAN.replace(/办好民生实事。$/, '打响“青山品牌”。”'))).toBe(false);
-    expect(cut(SUMMARY_PLAN + '\n\n青山镇人民政府\n2024年1月5日\n【打印本页】 【关闭窗口】\n0')).toBe(false);
+  it('takes a document of a whole report’s length ending with a sentence, a closing quote or a sign-off for complete', () => {
+    const long = SUMMARY_PLAN.replace('全年完成投资5亿元。', '全年完成投资5亿元。' + '园区建设加快推进，龙头企业不断壮大。'.repeat(100));
+    expect(cut(long)).toBe(false);
+    expect(cut(long.replace(/办好民生实事。$/, '打响“青山品牌”。”'))).toBe(false);
+    expect(cut(long + '\n\n青山镇人民政府\n2024年1月5日\n【打印本页】 【关闭窗口】\n0')).toBe(false);
     expect(cut(GOV)).toBe(false);
+  });
+
+  it('takes a document far shorter than a whole report of its kind for an opening', () => {
+    expect(cut(SUMMARY_PLAN)).toBe(true);
   });
 
   it('takes a government work report far shorter than one and without a closing for an opening cut short', () => {

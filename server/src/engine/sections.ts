@@ -759,8 +759,19 @@ export function missingSections(model: ReportModel): SectionMatch[] {
   return findSections(model).filter((m) => m.def.required && !m.present);
 }
 
-/** A gov-report shorter than this (in characters) with no closing is an opening cut short, not a report without its ending. */
-const SHORT_GOV_REPORT = 4000;
+/**
+ * Below these lengths (characters of body text) a document is taken for the opening of a longer
+ * one, about half the shortest complete report of its kind (report-anatomy §1); a government work
+ * report must also lack its closing.
+ */
+const SHORT_FOR_KIND: Readonly<Record<ReportKind, number>> = {
+  'gov-report': 4000,
+  summary: 1000,
+  plan: 1000,
+  'summary-plan': 1500,
+  'duty-report': 1000,
+  unknown: 0,
+};
 
 /** A line that signs a report off: `青山镇人民政府` `2024年1月5日`, or page furniture after it. */
 const SIGN_OFF = /^([0-9０-９]{4}|二[〇○零0][一二三四五六七八九〇○零0]{2})\s*年.{0,8}月(.{0,4}日)?$|(人民政府|委员会|办公室|党委|政府|街道办事处|镇|乡|街道)$|打印|关闭|分享|来源|编辑|浏览|附件|扫一扫|返回|顶部/;
@@ -768,7 +779,8 @@ const SIGN_OFF = /^([0-9０-９]{4}|二[〇○零0][一二三四五六七八九�
 /**
  * Whether the document stops before its end: an excerpt, a page, a draft being written. It ends
  * mid-sentence or mid-list (`…同比增长1.4%；`), with `……`, or with a heading that has no body
- * yet; or it is a government work report with no closing and far shorter than one. Trailing
+ * yet; or it is far shorter than a whole report of its kind (a government work report must also
+ * lack its closing). Trailing
  * sign-off lines (the office, the date) and page furniture are passed over.
  *
  * @example isCutOff(buildReportModel('青山镇2023年政府工作报告\n各位代表：\n…\n一、2022年工作回顾\n全年完成投资5亿元，同比增长')) // true
@@ -785,12 +797,10 @@ export function isCutOff(model: ReportModel): boolean {
   const tail = text.slice(Math.max(last.start, last.end - 4), last.end);
   if (/(…|\.\.\.|。。)$/.test(tail)) return true;
   if (!/[。！？!?][”’"）)】》」』]*$/.test(tail)) return true;
-  if (model.kind === 'gov-report' && !findSections(model).some((s) => s.id === 'closing' && s.present)) {
-    let chars = 0;
-    for (const q of body) chars += q.end - q.start;
-    if (chars < SHORT_GOV_REPORT) return true;
-  }
-  return false;
+  if (model.kind === 'gov-report' && findSections(model).some((s) => s.id === 'closing' && s.present)) return false;
+  let chars = 0;
+  for (const q of body) chars += q.end - q.start;
+  return chars < SHORT_FOR_KIND[model.kind];
 }
 
 function isSignOff(line: string): boolean {

@@ -317,7 +317,12 @@ describe('section-missing: absences', () => {
   });
 
   it('follows the kind the user set', () => {
-    expect(reported('青山镇工作材料\n一、工作情况\n内容。', { kind: 'summary' })).toEqual(['problems', 'next-steps']);
+    const text = '青山镇工作材料\n一、工作情况\n' + '全年完成投资5亿元，新增企业5家，建成道路10公里。'.repeat(50);
+    expect(reported(text, { kind: 'summary' })).toEqual(['problems', 'next-steps']);
+  });
+
+  it('takes a summary far shorter than a whole one, ending in its review, for an opening: silent on what follows', () => {
+    expect(reported('青山镇2023年工作总结\n一、工作情况\n全年完成投资5亿元，新增企业5家。')).toEqual([]);
   });
 });
 
