@@ -113,6 +113,11 @@ describe('section-missing: sections present in other words are found', () => {
     expect(reported(text)).toEqual([]);
   });
 
+  it('finds the problems in 但同时也存在一些问题 after a summing-up sentence', () => {
+    const text = SUMMARY_PLAN.replace('（一）产业发展。全年完成投资5亿元。', '（一）产业发展。全年完成投资5亿元。\n以上是全镇一年来取得的主要成绩。但同时也存在一些问题，如产业链条较短、配套不足。');
+    expect(reported(text)).toEqual([]);
+  });
+
   it('finds problems headed 困难及问题, 短板 or 差距, but not a task to 补齐短板', () => {
     for (const heading of ['二、困难及问题', '二、发展中的短板', '二、与先进乡镇的差距']) {
       expect(reported(SUMMARY_PLAN.replace('二、2024年工作思路', `${heading}\n产业基础仍较薄弱。\n三、2024年工作思路`)), heading).toEqual([]);
@@ -137,6 +142,8 @@ describe('section-missing: sections present in other words are found', () => {
       '进一步加强学习。',
     ].join('\n');
     expect(reported(text)).toEqual([]);
+    const spoken = text.replace('现将一年来的情况汇报如下：', '下面，我就一年来的工作情况汇报如下，不妥之处请批评指正。');
+    expect(reported(spoken)).toEqual([]);
     const flattened = '青山镇副镇长2023年述职报告\n本人自2021年起任青山镇副镇长，分管农业农村工作。现将履职情况汇报如下：一、勤于学习。坚持每周集中学习。二、存在的不足。调查研究还不够深入。三、今后的努力方向。进一步加强学习。';
     expect(reported(flattened)).toEqual([]);
   });
