@@ -76,6 +76,11 @@ export interface SectionDef {
   listLeadIn?: boolean;
   /** Paragraph cues and lead-ins count only after this section's start (when it was found). */
   after?: SectionId;
+  /**
+   * Heading cues that name a year and count only when it is not before the report's year:
+   * `2024年主要工作` is a 2024 report's tasks, `2023年主要工作` its review.
+   */
+  forwardCue?: RegExp;
   /** What the section usually says: `通常写明工作中的不足和困难`. */
   says: LocalizedText;
   /** Conventional position among the kind's sections, ascending. */
@@ -194,7 +199,8 @@ const DEFS: Record<Exclude<ReportKind, 'unknown'>, SectionDef[]> = {
       name: { zh: '今年工作安排', en: "This year's tasks" },
       required: true,
       placement: 'section',
-      headingCue: /工作安排|工作任务|主要任务|重点任务|重点工作|总体要求|预期目标|工作目标|目标任务|目标(和|与|及)任务|工作建议|的建议|工作思路|工作打算|工作计划|工作要点|今后.{0,4}工作|目标及安排|(今后|未来)[一二三四五六七八九十几]年|今后一个时期|([0-9０-９]{4}年|今年|明年)(的)?主要工作/,
+      headingCue: /工作安排|工作任务|主要任务|重点任务|重点工作|总体要求|预期目标|工作目标|目标任务|目标(和|与|及)任务|工作建议|的建议|工作思路|工作打算|工作计划|工作要点|今后.{0,4}工作|目标及安排|(今后|未来)[一二三四五六七八九十几]年|今后一个时期|(今年|明年)(的)?主要工作/,
+      forwardCue: /[0-9０-９]{4}年(的)?主要工作/,
       leadCue: /总体要求|主要预期目标|预期目标是|重点抓好|着力抓好|重点做好|着重做好|做好以下|^(今后|未来)[一二三四五六七八九十几]年/,
       listLeadIn: true,
       after: 'review',
@@ -679,28 +685,16 @@ function bestHeading(model: ReportModel, def: SectionDef): Heading | undefined {
     if ((h.family === 'lead' && h.placement !== 'line') || h.family === 'cn-point' || h.family === 'cn-ordinal') continue;
     if (!best || h.depth < best.depth) {
       const text = simplify(h.text.slice(0, HEADING_TEXT_LENGTH));
-      if (def.headingCue.test(text) && fitsYear(model, def, text)) best = h;
+      if (def.headingCue.test(text) || (def.forwardCue?.test(text) && !beforeReportYear(model, text))) best = h;
     }
   }
   return best;
 }
 
-/** Sections about the years ahead; the others look back. */
-const FORWARD: ReadonlySet<SectionId> = new Set(['tasks', 'plan', 'next-steps', 'direction', 'targets', 'guiding']);
-const BACKWARD: ReadonlySet<SectionId> = new Set(['review', 'duties']);
-
-/**
- * Whether a heading's year fits the section: in a 2024 report, `2023年主要工作` is not this year's
- * tasks and `2025年工作安排` is not the review. Lenient by one year's overlap (a report titled by
- * its session year may review that same year).
- */
-function fitsYear(model: ReportModel, def: SectionDef, headingText: string): boolean {
-  if (model.year === undefined) return true;
+/** Whether a heading names a year before the report's (`2023年主要工作` in a 2024 report). */
+function beforeReportYear(model: ReportModel, headingText: string): boolean {
   const year = yearIn(headingText);
-  if (year === undefined) return true;
-  if (FORWARD.has(def.id)) return year >= model.year;
-  if (BACKWARD.has(def.id)) return year <= model.year;
-  return true;
+  return model.year !== undefined && year !== undefined && year < model.year;
 }
 
 function isSentenceEndUnit(c: number): boolean {
