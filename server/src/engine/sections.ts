@@ -647,32 +647,27 @@ function taskLeadIn(model: ReportModel, body: readonly BodyParagraph[], paragrap
   for (const q of body) {
     if (q.end <= from) continue;
     const s = paragraphText(q);
-    for (let i = leadInEnd(s, 0), j = s.indexOf(':'); i >= 0 || j >= 0; ) {
-      const colon = i < 0 ? j : j < 0 ? i : Math.min(i, j);
-      const at = q.start + colon;
-      if (at >= from) {
-        const sentence = s.slice(sentenceStartBefore(s, colon), colon);
-        if (TASK_LEAD_IN.test(sentence) && !PAST_WORK.test(sentence)) {
-          // The list: a heading starting right after the colon, or at the start of the next paragraph.
-          while (h < model.headings.length && model.headings[h].start <= at) h++;
-          const next = model.headings[h];
-          if (next && (/^[\s\u3000]*$/.test(text.slice(at + 1, next.start)) || (next.paragraph === q.index + 1 && next.start === model.paragraphs[q.index + 1].start))) {
-            return { q, at: q.start + sentenceStartBefore(s, colon) };
-          }
-        }
+    for (let end = Math.max(0, from - q.start); end < s.length; end++) {
+      const c = s.charCodeAt(end);
+      if (c !== 0xff1a && c !== 58 && c !== 0x3002) continue; // ： : 。
+      const at = q.start + end;
+      const sentence = s.slice(sentenceStartBefore(s, end), end);
+      if (!TASK_LEAD_IN.test(sentence) || PAST_WORK.test(sentence)) continue;
+      // The list: a heading starting right after the lead-in, or at the start of the next paragraph.
+      while (h < model.headings.length && model.headings[h].start <= at) h++;
+      const next = model.headings[h];
+      if (next && (onlyBlanksBetween(text, at + 1, next.start) || (next.paragraph === q.index + 1 && next.start === model.paragraphs[q.index + 1].start))) {
+        return { q, at: q.start + sentenceStartBefore(s, end) };
       }
-      if (colon === i) i = leadInEnd(s, i + 1);
-      else j = s.indexOf(':', j + 1);
     }
   }
   return undefined;
 }
 
-/** The next `：` or `。` from `from` in `s`: where a lead-in can end (`…以下几个方面的工作：` or `…工作。`). */
-function leadInEnd(s: string, from: number): number {
-  const a = s.indexOf('：', from);
-  const b = s.indexOf('。', from);
-  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+/** Whether `text.slice(start, end)` is blank, looking no further than the first non-blank. */
+function onlyBlanksBetween(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!/[\s\u3000]/.test(text[i])) return false;
+  return true;
 }
 
 /** The shallowest, then first, heading whose text has the section's heading cue. */
