@@ -354,3 +354,14 @@ describe.skipIf(!hasCorpus)('section-missing: corpus', () => {
     for (const f of corpusFiles('excerpts')) expect(check(corpusText(f)), f).toEqual([]);
   });
 });
+
+describe('section-missing: long lines', () => {
+  it('stays linear on a long line full of lead-in and problem cues without a sentence end', () => {
+    for (const body of ['重点抓好以下：'.repeat(150_000), '同时也要清醒看到问题主要是：'.repeat(60_000), '一 '.repeat(500_000)]) {
+      const text = '青山镇2024年政府工作报告\n各位代表：\n一、2023年工作回顾\n' + body;
+      const t0 = performance.now();
+      check(text);
+      expect(performance.now() - t0).toBeLessThan(3000);
+    }
+  });
+});
