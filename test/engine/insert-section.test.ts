@@ -300,11 +300,13 @@ describe('the section-missing quick fix', () => {
   it('rides on the findings of section-missing when the rule is registered', () => {
     if (!RULES.some((r) => r.id === 'section-missing')) return;
     const text = drop(GOV, '在肯定成绩的同时，我们也清醒地认识到，发展中还存在不少困难和问题。');
-    const findings = analyze(text, defaultSettings()).findings.filter((f) => f.ruleId === 'section-missing');
+    // The warnings: the fixture has no 政府自身建设 part, a usual one, which is only a hint.
+    const warnings = (t: string) => analyze(t, defaultSettings()).findings.filter((f) => f.ruleId === 'section-missing' && f.severity !== 'hint');
+    const findings = warnings(text);
     expect(findings).toHaveLength(1);
     expect(findings[0].fixes?.[0].preferred).toBe(true);
     const after = applyEdits(text, findings[0].fixes![0].edits);
-    expect(analyze(after, defaultSettings()).findings.filter((f) => f.ruleId === 'section-missing')).toEqual([]);
+    expect(warnings(after)).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { buildReportModel } from '../../server/src/engine/build-model';
-import { findSections, insertionPoint, missingSections, SECTION_DEFS, suggestedHeading, type SectionId } from '../../server/src/engine/sections';
+import { absences, findSections, insertionPoint, isCutOff, missingSections, SECTION_DEFS, suggestedHeading, type SectionId } from '../../server/src/engine/sections';
+import { kindFromContent } from '../../server/src/engine/title';
 import { REPORT_KINDS } from '../../server/src/engine/model';
 import { corpusFiles, corpusText, hasCorpus, LOCAL_GOV_REPORTS } from '../helpers/corpus';
 
@@ -107,6 +108,75 @@ describe('findSections', () => {
   it('does not take the salutation for the closing in a short text', () => {
     const model = buildReportModel('青山镇2023年政府工作报告\n各位代表：\n现在，我代表镇人民政府向大会报告工作，请予审议。');
     expect(missingSections(model).map((s) => s.id)).toContain('closing');
+  });
+});
+
+describe('findSections: where a section starts', () => {
+  it('places a section found by a cue inside a paragraph at the sentence holding the cue', () => {
+    const text = GOV.replace('一年来，我们坚持稳中求进，经济运行平稳。\n在肯定成绩的同时，我们也清醒地认识到，发展中还存在不少困难和问题。', '一年来，我们坚持稳中求进，经济运行平稳。但也面临一些困难。主要是：产业基础薄弱。');
+    const problems = findSections(buildReportModel(text)).find((s) => s.id === 'problems')!;
+    expect(problems.present).toBe(true);
+    expect(text.slice(problems.at!).startsWith('但也面临一些困难。')).toBe(true);
+  });
+
+  it('takes a tasks lead-in only after the review has begun', () => {
+    // The same words before the review (in the opening) announce nothing.
+    const text = GOV.replace('现在，我代表镇人民政府，向大会报告工作，请予审议。', '现在，我代表镇人民政府，向大会报告工作，请予审议。下面重点做好以下几个方面的汇报：\n（一）总体情况').replace('二、2023年工作安排\n今年政府工作的总体要求是：坚持稳中求进。\n', '');
+    expect(present(text).tasks).toBe(false);
+  });
+
+  it('reads a title between runs of blanks, but not a whole paragraph, as a heading', () => {
+    expect(present('青山镇2023年工作总结及2024年工作计划\n2023年工作情况良好，全年完成投资5亿元。存在的问题较少。').review).toBe(false);
+    expect(present('青山镇2023年工作总结及2024年工作计划\n前言。  2023年工作情况  全年完成投资5亿元。').review).toBe(true);
+  });
+});
+
+describe('isCutOff', () => {
+  const cut = (text: string) => isCutOff(buildReportModel(text));
+  it('tells a document that stops mid-sentence, mid-list, at …… or at a bare heading', () => {
+    expect(cut(SUMMARY_PLAN.replace(/办好民生实事。$/, '办好民生'))).toBe(true);
+    expect(cut(SUMMARY_PLAN.replace(/办好民生实事。$/, '办好民生实事；'))).toBe(true);
+    expect(cut(SUMMARY_PLAN.replace(/办好民生实事。$/, '办好民生实事……'))).toBe(true);
+    expect(cut(SUMMARY_PLAN + '\n（三）惠民生')).toBe(true);
+  });
+
+  it('takes a document of a whole report’s length ending with a sentence, a closing quote or a sign-off for complete', () => {
+    const long = SUMMARY_PLAN.replace('全年完成投资5亿元。', '全年完成投资5亿元。' + '园区建设加快推进，龙头企业不断壮大。'.repeat(100));
+    expect(cut(long)).toBe(false);
+    expect(cut(long.replace(/办好民生实事。$/, '打响“青山品牌”。”'))).toBe(false);
+    expect(cut(long + '\n\n青山镇人民政府\n2024年1月5日\n【打印本页】 【关闭窗口】\n0')).toBe(false);
+    expect(cut(GOV)).toBe(false);
+  });
+
+  it('takes a document far shorter than a whole report of its kind for an opening', () => {
+    expect(cut(SUMMARY_PLAN)).toBe(true);
+  });
+
+  it('takes a government work report far shorter than one and without a closing for an opening cut short', () => {
+    expect(cut(GOV.replace(/\n各位代表！.*$/, ''))).toBe(true);
+  });
+});
+
+describe('absences', () => {
+  it('leaves out what would come after the end of a cut-off document, not what comes before its last text', () => {
+    const text = ['青山镇2024年政府工作报告', '各位代表：', '一、2023年工作回顾', '一年来，全镇完成投资5亿元，同比增长'].join('\n');
+    expect(absences(buildReportModel(text)).map((a) => a.match.id)).toEqual(['opening']);
+    expect(missingSections(buildReportModel(text)).map((s) => s.id)).toEqual(['opening', 'problems', 'tasks', 'closing']);
+  });
+});
+
+describe('kindFromContent', () => {
+  it('takes a salutation with a review and this year’s tasks for a government work report, half-width colon and all', () => {
+    expect(kindFromContent('各位代表:\n一、2023年工作回顾\n内容。\n二、2024年工作安排\n内容。')).toBe('gov-report');
+    expect(kindFromContent('各位代表、同志们：\n一年来，成绩显著。\n今年工作的总体要求是：稳中求进。')).toBe('gov-report');
+  });
+
+  it('reads the opening in traditional characters', () => {
+    expect(kindFromContent('各位代表：\n現在，我代表鎮人民政府，向大會報告工作，請予審議。')).toBe('gov-report');
+  });
+
+  it('does not take a speech to leaders for a government work report', () => {
+    expect(kindFromContent('各位领导、同志们：\n一、工作回顾\n内容。\n二、工作安排\n内容。')).not.toBe('gov-report');
   });
 });
 

@@ -125,6 +125,10 @@ describe('completion over stdio', () => {
     const missing = diagnostics.filter((d: any) => d.code === 'section-missing');
     expect(missing).toHaveLength(1);
     expect(missing[0].message).toContain('存在的问题');
+    // It sits where the section belongs: on the plan's heading, which the problems go before.
+    const planLine = text.split(/\r?\n/).findIndex((l) => l.startsWith('二、下阶段工作计划'));
+    expect(missing[0].range.start).toEqual({ line: planLine, character: 0 });
+    expect(missing[0].range.end).toEqual({ line: planLine, character: '二、下阶段工作计划'.length });
     const actions = await client.request('textDocument/codeAction', {
       textDocument: { uri },
       range: missing[0].range,
@@ -143,6 +147,30 @@ describe('completion over stdio', () => {
     client.change(uri, 2, after);
     const again = await client.waitForDiagnostics(uri, 2);
     expect(again.filter((d: any) => d.code === 'section-missing')).toEqual([]);
+  });
+
+  it('sends a missing 政府自身建设 as a hint where it belongs, and an excerpt cut mid-sentence gets no section-missing', async () => {
+    const uri = 'file:///tmp/section-hint.gongwen';
+    const lines = [
+      '示例镇2024年政府工作报告',
+      '各位代表：',
+      '现在，我代表镇人民政府，向大会报告工作，请予审议。',
+      '一、2023年工作回顾',
+      '一年来，全镇经济运行总体平稳。',
+      '在肯定成绩的同时，我们也清醒地认识到，发展中还存在不少困难和问题。',
+      '二、2024年工作安排',
+      '（一）壮大产业。' + '推进园区建设，培育龙头企业。'.repeat(300),
+      '各位代表！让我们团结一心，为建设美丽示例镇而努力奋斗！',
+    ];
+    client.open(uri, lines.join('\r\n'));
+    const diagnostics = (await client.waitForDiagnostics(uri, 1)).filter((d: any) => d.code === 'section-missing');
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0].severity).toBe(4);
+    expect(diagnostics[0].message).toContain('政府自身建设');
+    expect(diagnostics[0].range).toEqual({ start: { line: 8, character: 0 }, end: { line: 8, character: 5 } });
+    // The same report cut off in its review: nothing is said of the sections after the cut.
+    client.change(uri, 2, lines.slice(0, 5).join('\r\n').replace(/总体平稳。$/, '总体平稳，全年完成投资'));
+    expect((await client.waitForDiagnostics(uri, 2)).filter((d: any) => d.code === 'section-missing')).toEqual([]);
   });
 
   it('expands a section snippet to plain text for a client without snippet support', () => {

@@ -4,13 +4,20 @@
  *
  * A section is found by its cue words in heading text or in the opening sentence of a paragraph:
  * towns often leave the problems section without a heading (`在肯定成绩的同时，我们也清醒地认识到…`)
- * or glue the heading to the body. Used by the `section-missing` rule, completion (the sections a
- * document still lacks) and the "insert missing section" quick fix.
+ * or glue the heading to the body. In flattened text a title may sit between runs of blanks
+ * (`…请予审议。  2022年工作回顾  一年来…`); some cues are strong enough anywhere in a paragraph
+ * (`…主要是：`, `现将履职情况汇报如下：`), and a lead-in announcing a numbered list opens the tasks
+ * (`重点做好以下几个方面的工作：（一）…`). Cues are matched on text folded to simplified characters.
+ *
+ * A document may stop before its end (an excerpt, a draft): {@link isCutOff} tells, and
+ * {@link absences} leaves out the sections that would come after its last text. Used by the
+ * `section-missing` rule, completion (the sections a document still lacks) and the "insert missing
+ * section" quick fix.
  */
 import { simplify } from './chars';
 import type { LocalizedText } from './rules/rule';
 import type { Heading, ReportKind, ReportModel } from './model';
-import { isSalutation } from './title';
+import { isSalutation, yearIn } from './title';
 
 /** Section ids; the same id names the same kind of content across report kinds. */
 export type SectionId =
@@ -57,6 +64,23 @@ export interface SectionDef {
   headingCue?: RegExp;
   /** Cues tested on the opening sentence of paragraphs. */
   leadCue?: RegExp;
+  /**
+   * Cues strong enough to find the section anywhere in a paragraph, not only in its opening
+   * sentence: `…成绩显著。但也面临着不少困难和问题。主要是：` ends a review paragraph with the problems.
+   */
+  paragraphCue?: RegExp;
+  /**
+   * Whether a lead-in ending in `：` that announces a numbered list of tasks opens the section:
+   * `重点做好以下几个方面的工作：（一）…（二）…`.
+   */
+  listLeadIn?: boolean;
+  /** Paragraph cues and lead-ins count only after this section's start (when it was found). */
+  after?: SectionId;
+  /**
+   * Heading cues that name a year and count only when it is not before the report's year:
+   * `2024年主要工作` is a 2024 report's tasks, `2023年主要工作` its review.
+   */
+  forwardCue?: RegExp;
   /** What the section usually says: `通常写明工作中的不足和困难`. */
   says: LocalizedText;
   /** Conventional position among the kind's sections, ascending. */
@@ -72,6 +96,10 @@ export interface SectionMatch {
   heading?: Heading;
   /** The index of the paragraph where it was found (the heading's paragraph when found in a heading). */
   paragraph?: number;
+  /** Where the section starts: the heading, the paragraph, or the sentence whose cue gave it away. */
+  at?: number;
+  /** Whether it starts mid-line, at a stretch between blanks of flattened text (`…意见。  2022年工作回顾  …`). */
+  segment?: boolean;
 }
 
 /** Where a missing section should go. */
@@ -104,6 +132,7 @@ const INTRO: Omit<SectionDef, 'order'> = {
   required: false,
   placement: 'section',
   leadCue: /现将.{0,30}(报告|汇报)如下|(报告|汇报)如下/,
+  paragraphCue: /现将.{0,30}(报告|汇报)如下/,
   says: { zh: '概述总体情况，以“现将……报告如下”引出正文', en: 'gives an overview and leads in with "现将……报告如下"' },
 };
 
@@ -112,8 +141,9 @@ const REVIEW: Omit<SectionDef, 'name' | 'says' | 'order'> = {
   id: 'review',
   required: true,
   placement: 'section',
-  headingCue: /回顾|回望|工作情况|工作总结|总结|工作成效|主要成效|工作成绩|取得的成绩|完成情况|开展情况|主要工作|主要做法|[0-9０-９]{4}年的工作$/,
-  leadCue: /^(一年来|半年来|五年来|今年以来|过去(的)?(一|五)年|刚刚过去的|回顾过去)|主要做了以下|主要工作(如下|情况)/,
+  // `工作回忆`: templates run through a word-swapping filter (`发展`→`开展`, `回顾`→`回忆`) keep it.
+  headingCue: /回顾|回望|工作的?回忆|工作情况|工作总结|总结|工作成效|主要成效|工作成绩|取得的成绩|完成情况|开展情况|主要工作|主要做法|[0-9０-９]{4}年的工作$|过去(的)?[一二三四五六七八九十几]年|[一二三四五六七八九十几多]年来/,
+  leadCue: /^(一年来|半年来|[二三四五六七八九十几多]年来|今年以来|过去(的)?[一二三四五六七八九十几]年|刚刚过去的|回顾过去)|主要做了以下|主要工作(如下|情况)/,
 };
 
 /** `存在的问题`, often without a heading: `在肯定成绩的同时，我们也清醒地认识到…`. */
@@ -122,8 +152,9 @@ const PROBLEMS: Omit<SectionDef, 'order'> = {
   name: { zh: '存在的问题', en: 'Problems' },
   required: true,
   placement: 'section',
-  headingCue: /存在.{0,8}(问题|不足|困难)|(问题|困难|矛盾)(和|与|及)(不足|挑战|困难|问题|短板)|不足(和|与|及|之处)|短板|差距|^(主要|当前|目前)?(存在的)?(问题|不足|困难)/,
-  leadCue: /清醒(地)?(认识|看到|意识)|存在.{0,10}(问题|不足)|(问题|困难|矛盾)(和|与)(不足|挑战|困难|问题|短板)|不足之处|短板(和|与)?弱项|差距和不足|不容忽视|仍面临.{0,6}(困难|挑战|问题)/,
+  headingCue: /存在.{0,8}(问题|不足|困难)|(问题|困难|矛盾)(和|与|及)(不足|挑战|困难|问题|短板)|不足(和|与|及|之处)|(?<!(补齐?|补强|补足|补上|弥补|拉长|锻长)[^，,。；;：:]{0,8})短板|(?<!(缩小|缩短|拉开|消除|弥合)[^，,。；;：:]{0,8})差距|薄弱环节|^(主要|当前|目前)?(存在的)?(问题|不足|困难)/,
+  leadCue: /清醒(地)?(认识|看到|意识)|存在.{0,10}(问题|不足)|(问题|困难|矛盾)(和|与|及)(不足|挑战|困难|问题|短板)|不足之处|(?<!(补齐?|补强|补足|补上|弥补|拉长|锻长)[^，,。；;：:]{0,8})短板(?![^，,。；;]{0,6}(补齐|补上|补强|补足|弥补|补短))|(?<!(缩小|缩短|拉开|消除|弥合)[^，,。；;：:]{0,8})差距(?!.{0,4}(缩小|拉大|扩大))|不容忽视|仍面临.{0,6}(困难|挑战|问题)|面临(着)?(不少|一些|诸多|许多|很多|较多|的)?.{0,4}(困难|问题)/,
+  paragraphCue: /清醒(地)?(认识|看到|意识)到?|(困难|问题|不足|短板|差距|挑战|矛盾)[^。！？!?]{0,12}[。，,；;]?[ \u3000]*(主要是|主要表现(在|为)|具体表现(在|为)|突出表现(在|为)|表现在)[^。！？!?]{0,12}[：:]|(同时|但是?|然而)[，,]?(我们)?(也|还)?(要|必须|应当)?(清醒地?|深刻地?)?(看到|认识到|意识到|深知)[，,]?[^。！？!?]{0,40}(问题|不足|困难|短板|差距|挑战)|(但|但是|同时|然而)[^。！？!?]{0,6}(也|还|仍)(存在|有)(着)?(一些|不少|诸多|许多|较多)?[^。！？!?]{0,8}(问题|不足|困难|短板)[^。！？!?]{0,4}[，,：:；;][ \u3000]*(如|比如|例如|主要是|主要有|主要表现|一是|具体是)/,
   says: { zh: '通常写明工作中的不足和困难', en: 'usually names the shortcomings and difficulties of the work' },
 };
 
@@ -157,6 +188,8 @@ const DEFS: Record<Exclude<ReportKind, 'unknown'>, SectionDef[]> = {
       required: false,
       placement: 'section',
       leadCue: /衷心(的)?感谢|崇高(的)?敬意/,
+      // `…在此，我代表镇人民政府，向…表示崇高的敬意和衷心的感谢！` closes a long review paragraph.
+      paragraphCue: /(表示|致以)(崇高的敬意|衷心的感谢|诚挚的谢意|衷心感谢|诚挚感谢)/,
       says: { zh: '向代表和各界表示感谢', en: 'thanks the deputies and everyone who helped' },
       order: 35,
     },
@@ -166,8 +199,11 @@ const DEFS: Record<Exclude<ReportKind, 'unknown'>, SectionDef[]> = {
       name: { zh: '今年工作安排', en: "This year's tasks" },
       required: true,
       placement: 'section',
-      headingCue: /工作安排|工作任务|主要任务|重点任务|重点工作|总体要求|预期目标|工作目标|目标任务|工作建议|的建议|工作思路|工作打算|工作计划|工作要点|今后.{0,4}工作|目标及安排/,
-      leadCue: /总体要求|主要预期目标|预期目标是|重点抓好|着力抓好|重点做好|着重做好|做好以下/,
+      headingCue: /工作安排|工作任务|主要任务|重点任务|重点工作|总体要求|预期目标|工作目标|目标任务|目标(和|与|及)任务|工作建议|的建议|工作思路|工作打算|工作计划|工作要点|今后.{0,4}工作|目标及安排|(今后|未来)[一二三四五六七八九十几]年|今后一个时期|(今年|明年)(的)?主要工作/,
+      forwardCue: /[0-9０-９]{4}年(的)?主要工作/,
+      leadCue: /总体要求|主要预期目标|预期目标是|重点抓好|着力抓好|重点做好|着重做好|做好以下|^(今后|未来)[一二三四五六七八九十几]年/,
+      listLeadIn: true,
+      after: 'review',
       says: { zh: '提出今年的总体要求、预期目标和重点工作', en: "sets out this year's general requirements, targets and key work" },
       order: 50,
     },
@@ -176,7 +212,10 @@ const DEFS: Record<Exclude<ReportKind, 'unknown'>, SectionDef[]> = {
       name: { zh: '政府自身建设', en: 'Improving the government itself' },
       required: false,
       placement: 'section',
-      headingCue: /政府自身建设|自身建设|政府建设/,
+      headingCue: /自身建设|政府建设|政风|作风建设|效能建设|职能转变|转变政府职能|政务服务|依法行政|法治政府|廉洁政府|服务型政府|满意(的)?政府|党风廉政|廉政建设/,
+      // In the tasks, a paragraph on the government's own conduct: `…持续加强政府自身建设，坚持依法行政…`.
+      paragraphCue: /自身建设|作风建设|廉政建设|法治政府|依法行政/,
+      after: 'tasks',
       says: { zh: '写明加强政府自身建设的举措', en: 'sets out how the government will improve itself' },
       order: 60,
     },
@@ -224,6 +263,8 @@ const DEFS: Record<Exclude<ReportKind, 'unknown'>, SectionDef[]> = {
       placement: 'section',
       headingCue: NEXT_HEADING,
       leadCue: NEXT_LEAD,
+      listLeadIn: true,
+      after: 'review',
       says: { zh: '写明下一步的工作思路和措施', en: 'sets out the plans and measures for the next period' },
       order: 50,
     },
@@ -265,6 +306,7 @@ const DEFS: Record<Exclude<ReportKind, 'unknown'>, SectionDef[]> = {
       placement: 'section',
       headingCue: /重点任务|主要任务|重点工作|工作任务|工作重点|主要措施|具体措施|工作措施|工作安排|任务分工/,
       leadCue: /重点抓好|着力抓好|重点做好|着重做好|主要任务/,
+      listLeadIn: true,
       says: { zh: '列出重点任务和措施', en: 'lists the key tasks and measures' },
       order: 40,
     },
@@ -294,6 +336,8 @@ const DEFS: Record<Exclude<ReportKind, 'unknown'>, SectionDef[]> = {
       placement: 'section',
       headingCue: /计划|计畫|計劃|計畫|思路|打算|安排|要点|要點|方向|下一步|下步|下阶段|今后|明年|展望|目标/,
       leadCue: NEXT_LEAD,
+      listLeadIn: true,
+      after: 'review',
       says: { zh: '写明下一年的工作思路、目标和重点任务', en: "sets out next year's approach, targets and key tasks" },
       order: 40,
     },
@@ -315,6 +359,8 @@ const DEFS: Record<Exclude<ReportKind, 'unknown'>, SectionDef[]> = {
       placement: 'section',
       headingCue: /履职|履行|工作情况|主要工作|工作开展|工作成效|抓好|推进|落实|完成/,
       leadCue: /履职|任职以来|一年来|现将.{0,30}(报告|汇报)如下/,
+      // `现将履职情况汇报如下：` `下面，我就一年来的工作情况汇报如下，不妥之处…`.
+      paragraphCue: /(现将|下面|以下|就).{0,30}(报告|汇报|述职)如下|(报告|汇报|述职)如下[：:，,。]/,
       says: { zh: '写明履行职责、完成工作的情况', en: 'describes how the duties were carried out and what was achieved' },
       order: 20,
     },
@@ -354,26 +400,47 @@ export const SECTION_DEFS: Readonly<Record<ReportKind, readonly SectionDef[]>> =
 
 /** How many paragraphs from the start the salutation and opening are looked for in. */
 const FRONT_PARAGRAPHS = 16;
+/** How many paragraphs the front can span when the first top-level heading comes late. */
+const MAX_FRONT_PARAGRAPHS = 40;
 /** How many paragraphs from the end the closing is looked for in. */
 const CLOSING_PARAGRAPHS = 3;
 /** Longest opening examined, in UTF-16 units. */
 const OPENING_LENGTH = 80;
 /** An opening sentence shorter than this is extended by the next sentence (`安不忘危，兴不忘忧。我们清醒认识到…`). */
 const SHORT_SENTENCE = 16;
+/** Longest stretch of flattened text between blanks that can be a section title (`  2022年工作回顾  `). */
+const TITLE_SEGMENT_LENGTH = 30;
 
 /** A salutation inside flattened text: `…乡长xx 各位代表、 同志们: 现在,我代表…`. */
 const SALUTATION_INLINE = /(各位代表|同志们)[ \u3000]*[：:]/;
-const OPENING = /代表.{0,30}(向|在)(本次)?(大会|会议).{0,12}(报告|作|做)|请予(以)?审议|请各位代表(予以)?审议/;
+// `我代表镇人民政府，向大会报告政府工作，请予审议`; `受镇人民政府委托，向大会作工作报告`.
+const OPENING = /(代表|受).{0,40}(向|在).{0,20}(大会|会议|各位代表).{0,12}(报告|作|做)|向(本次)?大会(报告|作|做)|请予(以)?审议|请各位代表(予以)?审议|提请(大会)?审议/;
 const CLOSING_START = /^(各位代表|同志们|各位代表、同志们)[！!，,]/;
 const CLOSING_ANYWHERE = /让我们|奋斗[！!。]?$|而努力[！!。]?$|(各位代表|同志们)[！!]/;
 /** How much of a heading's text is examined: a run-in heading of flattened text can be long. */
 const HEADING_TEXT_LENGTH = 40;
+
+/**
+ * A lead-in that announces the tasks as a list: `重点做好以下几个方面的工作：` `着力抓好六个方面工作：`.
+ * Tested on a sentence ending in `：`; a review's `主要做了以下工作：` is not one.
+ */
+const TASK_LEAD_IN = /(抓好|做好|抓实|抓牢|推进|突出|聚焦|落实|实施|推动|把握|办好|完成好)(好)?(以下|如下|下列)|(抓好|做好|抓实|推进|突出|聚焦|落实|实施|推动|办好)[^，,。；;：:]{0,6}([几一二三四五六七八九十两]+)个?(方面|项|件)(的)?(重点)?(工作|任务|措施|实事)/;
+const PAST_WORK = /做了|开展了|完成了|取得了|采取了|抓了|一年来|过去|回顾/;
 
 /** A paragraph of the body: the title paragraph counts from the end of the title (flattened text). */
 interface BodyParagraph {
   index: number;
   start: number;
   end: number;
+}
+
+/**
+ * Where a section can start: a paragraph, or a stretch of a paragraph between runs of blanks in
+ * text whose line breaks were lost (`…请予审议。  2022年工作回顾  一年来，…`).
+ */
+interface Unit extends BodyParagraph {
+  /** Whether the unit is a whole paragraph (then a wrapped line may continue on the next). */
+  whole: boolean;
 }
 
 const modelCache = new WeakMap<ReportModel, SectionMatch[]>();
@@ -390,9 +457,114 @@ export function findSections(model: ReportModel): SectionMatch[] {
   const text = model.text;
   const defs = SECTION_DEFS[model.kind];
   const result: SectionMatch[] = defs.map((def) => ({ id: def.id, def, present: false }));
+  const body = bodyParagraphs(model);
+  const units = documentUnits(text, body);
+  const front = frontParagraphs(model, body);
+  const openings = new Map<number, string>();
+  const openingOf = (u: Unit): string => {
+    let s = openings.get(u.start);
+    if (s === undefined) {
+      s = simplify(openingSentence(model, u));
+      openings.set(u.start, s);
+    }
+    return s;
+  };
+  const simplified = new Map<number, string>();
+  const paragraphText = (q: BodyParagraph): string => {
+    let s = simplified.get(q.index);
+    if (s === undefined) {
+      s = simplify(text.slice(q.start, q.end));
+      simplified.set(q.index, s);
+    }
+    return s;
+  };
+  const startOfPart = (q: BodyParagraph, length: number): string => simplify(text.slice(q.start, Math.min(q.end, q.start + length)));
+  const endOfPart = (q: BodyParagraph, length: number): string => simplify(text.slice(Math.max(q.start, q.end - length), q.end));
+  const found = (match: SectionMatch, q: BodyParagraph | undefined, at = q?.start): void => {
+    if (q) Object.assign(match, { present: true, paragraph: q.index, at });
+  };
+
+  let salutation: number | undefined;
+  for (const match of result) {
+    const def = match.def;
+    if (def.placement === 'salutation') {
+      found(match, front.find((q) => isSalutation(startOfPart(q, 12)) || SALUTATION_INLINE.test(startOfPart(q, 300))));
+      salutation = match.paragraph;
+    } else if (def.placement === 'opening') {
+      found(match, front.find((q) => OPENING.test(startOfPart(q, 200))));
+    } else if (def.placement === 'closing') {
+      const tail = body.slice(-CLOSING_PARAGRAPHS).reverse();
+      const last = tail[0];
+      const closing = tail.find((q) => q.index !== salutation && (CLOSING_START.test(startOfPart(q, 12)) || CLOSING_ANYWHERE.test(endOfPart(q, 300))));
+      found(match, closing && (closing !== last || body.length > 1 || last.end - last.start > 300) ? closing : undefined);
+      if (!match.present && last) {
+        // Flattened text: `…  各位代表！让我们…奋斗！` as the last stretch of the one paragraph, after the salutation.
+        const salutationAt = result.find((m) => m.id === 'salutation')?.at ?? -1;
+        const segment = units.filter((u) => u.index === last.index && !u.whole && u.start > salutationAt).reverse().slice(0, CLOSING_PARAGRAPHS).find((u) => CLOSING_START.test(startOfPart(u, 12)));
+        if (segment) Object.assign(match, { present: true, paragraph: segment.index, at: segment.start, segment: true });
+      }
+    } else {
+      const heading = bestHeading(model, def);
+      if (heading) {
+        Object.assign(match, { present: true, heading, paragraph: heading.paragraph, at: heading.start });
+        continue;
+      }
+      const title = def.headingCue && units.find((u) => !u.whole && isTitleLike(text, u) && def.headingCue!.test(simplify(text.slice(u.start, u.end))));
+      if (title) {
+        Object.assign(match, { present: true, paragraph: title.index, at: title.start, segment: true });
+        continue;
+      }
+      const lead = def.leadCue && units.find((u) => def.leadCue!.test(openingOf(u)));
+      if (lead) {
+        found(match, lead);
+        if (!lead.whole) match.segment = true;
+        continue;
+      }
+      const from = def.after ? result.find((m) => m.id === def.after && m.present)?.at ?? 0 : 0;
+      if (def.paragraphCue) {
+        const cue = new RegExp(def.paragraphCue.source, 'g');
+        for (const q of body) {
+          if (q.end <= from) continue;
+          const s = paragraphText(q);
+          cue.lastIndex = Math.max(0, from - q.start);
+          const m = cue.exec(s);
+          if (m) {
+            found(match, q, q.start + sentenceStartBefore(s, m.index));
+            break;
+          }
+        }
+        if (match.present) continue;
+      }
+      if (def.listLeadIn) {
+        const at = taskLeadIn(model, body, paragraphText, from);
+        if (at) found(match, at.q, at.at);
+      }
+    }
+  }
+  modelCache.set(model, result);
+  return result;
+}
+
+/**
+ * Where the salutation and opening are looked for: the first paragraphs from the title on (a page
+ * copied from a government site can carry a dozen lines of metadata and a covering notice before
+ * it), up to the first top-level heading when that comes later.
+ */
+function frontParagraphs(model: ReportModel, body: readonly BodyParagraph[]): BodyParagraph[] {
+  const t = model.title;
+  const from = t ? Math.max(0, body.findIndex((q) => q.end > t.start)) : 0;
+  const firstTop = model.headings.find((h) => h.depth === 1 && (!t || h.start >= t.end));
+  let to = from + FRONT_PARAGRAPHS;
+  if (firstTop) while (to < body.length && to < from + MAX_FRONT_PARAGRAPHS && body[to].start < firstTop.start) to++;
+  return body.slice(from, to);
+}
+
+/** The paragraphs after the title (the rest of the title's paragraph in flattened text). */
+function bodyParagraphs(model: ReportModel): BodyParagraph[] {
+  const text = model.text;
+  const t = model.title;
   const body: BodyParagraph[] = [];
   for (const p of model.paragraphs) {
-    const t = model.title;
     if (!t || p.end <= t.start || p.start >= t.end) body.push({ index: p.index, start: p.start, end: p.end });
     else if (p.end > t.end) {
       let start = t.end;
@@ -400,57 +572,102 @@ export function findSections(model: ReportModel): SectionMatch[] {
       if (start < p.end) body.push({ index: p.index, start, end: p.end });
     }
   }
-  const front = body.slice(0, FRONT_PARAGRAPHS);
-  const openings = new Map<number, string>();
-  const openingOf = (q: BodyParagraph): string => {
-    let s = openings.get(q.index);
-    if (s === undefined) {
-      s = simplify(openingSentence(model, q));
-      openings.set(q.index, s);
-    }
-    return s;
-  };
-  const found = (match: SectionMatch, q: BodyParagraph | undefined): void => {
-    if (q) Object.assign(match, { present: true, paragraph: q.index });
-  };
+  return body;
+}
 
-  let salutation: number | undefined;
-  for (const match of result) {
-    const def = match.def;
-    if (def.placement === 'salutation') {
-      found(
-        match,
-        front.find((q) => isSalutation(text.slice(q.start, Math.min(q.end, q.start + 12))) || SALUTATION_INLINE.test(text.slice(q.start, Math.min(q.end, q.start + 300)))),
-      );
-      salutation = match.paragraph;
-    } else if (def.placement === 'opening') {
-      found(match, front.find((q) => OPENING.test(text.slice(q.start, Math.min(q.end, q.start + 200)))));
-    } else if (def.placement === 'closing') {
-      const tail = body.slice(-CLOSING_PARAGRAPHS).reverse();
-      const last = tail[0];
-      const closing = tail.find(
-        (q) =>
-          q.index !== salutation &&
-          (CLOSING_START.test(text.slice(q.start, Math.min(q.end, q.start + 12))) || CLOSING_ANYWHERE.test(text.slice(Math.max(q.start, q.end - 300), q.end))),
-      );
-      found(match, closing && (closing !== last || body.length > 1 || last.end - last.start > 300) ? closing : undefined);
-    } else {
-      const heading = bestHeading(model, def);
-      if (heading) {
-        Object.assign(match, { present: true, heading, paragraph: heading.paragraph });
-        continue;
-      }
-      if (!def.leadCue) continue;
-      for (const q of body) {
-        if (def.leadCue.test(openingOf(q))) {
-          found(match, q);
-          break;
-        }
+function isBlankUnit(c: number): boolean {
+  return c === 32 || c === 9 || c === 0x3000 || c === 0xa0;
+}
+
+/** A Chinese character or Chinese (full-width) punctuation: one blank between two of them is a lost line break. */
+function isCjkOrPunct(c: number): boolean {
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef);
+}
+
+/** At most this many stretches between blanks are examined: a text spaced out character by character is not a flattened report. */
+const MAX_SEGMENTS = 5000;
+
+/** The paragraphs, each followed by its stretches between blanks while there are not too many. */
+function documentUnits(text: string, body: readonly BodyParagraph[]): Unit[] {
+  const units: Unit[] = [];
+  let segments = 0;
+  for (const q of body) {
+    const own = unitsOf(text, q, MAX_SEGMENTS - segments);
+    segments += own.length - 1;
+    for (const u of own) units.push(u);
+  }
+  return units;
+}
+
+/**
+ * The paragraph and its stretches between runs of blanks: two or more blanks, or one blank between
+ * Chinese characters, mark a line break lost in flattening (`…意见。  一、2022年工作回顾  …`).
+ */
+function unitsOf(text: string, q: BodyParagraph, max: number): Unit[] {
+  const units: Unit[] = [{ ...q, whole: true }];
+  let start = q.start;
+  for (let i = q.start; i < q.end && units.length <= max; i++) {
+    if (!isBlankUnit(text.charCodeAt(i))) continue;
+    let j = i;
+    while (j < q.end && isBlankUnit(text.charCodeAt(j))) j++;
+    const breaks = j - i >= 2 || (i > q.start && isCjkOrPunct(text.charCodeAt(i - 1)) && j < q.end && isCjkOrPunct(text.charCodeAt(j)));
+    if (breaks && j < q.end && i > q.start) {
+      units.push({ index: q.index, start, end: i, whole: false });
+      start = j;
+    }
+    i = j - 1;
+  }
+  if (start > q.start && units.length <= max) units.push({ index: q.index, start, end: q.end, whole: false });
+  return units;
+}
+
+/** A short stretch without sentence or clause punctuation: a title that lost its own line. */
+function isTitleLike(text: string, u: Unit): boolean {
+  if (u.end - u.start > TITLE_SEGMENT_LENGTH) return false;
+  return !/[。，,；;：:！!？?]/.test(text.slice(u.start, u.end));
+}
+
+/** How far back the start of a sentence is looked for. */
+const SENTENCE_LOOKBACK = 200;
+
+/** Where the sentence holding `index` starts in `s` (at most {@link SENTENCE_LOOKBACK} units back). */
+function sentenceStartBefore(s: string, index: number): number {
+  const limit = Math.max(0, index - SENTENCE_LOOKBACK);
+  for (let i = index - 1; i >= limit; i--) if (isSentenceEndUnit(s.charCodeAt(i))) return i + 1;
+  return limit;
+}
+
+/**
+ * The first lead-in after `from` that ends in `：` (or `。`) and announces a numbered list of
+ * tasks, the list following at once (`重点做好以下几个方面的工作：（一）…` or `：` then a line `（一）…`).
+ */
+function taskLeadIn(model: ReportModel, body: readonly BodyParagraph[], paragraphText: (q: BodyParagraph) => string, from: number): { q: BodyParagraph; at: number } | undefined {
+  const text = model.text;
+  let h = 0;
+  for (const q of body) {
+    if (q.end <= from) continue;
+    const s = paragraphText(q);
+    for (let end = Math.max(0, from - q.start); end < s.length; end++) {
+      const c = s.charCodeAt(end);
+      if (c !== 0xff1a && c !== 58 && c !== 0x3002) continue; // ： : 。
+      const at = q.start + end;
+      const sentence = s.slice(sentenceStartBefore(s, end), end);
+      if (!TASK_LEAD_IN.test(sentence) || PAST_WORK.test(sentence)) continue;
+      // The list: a heading starting right after the lead-in, or at the start of the next paragraph.
+      while (h < model.headings.length && model.headings[h].start <= at) h++;
+      const next = model.headings[h];
+      if (next && (onlyBlanksBetween(text, at + 1, next.start) || (next.paragraph === q.index + 1 && next.start === model.paragraphs[q.index + 1].start))) {
+        return { q, at: q.start + sentenceStartBefore(s, end) };
       }
     }
   }
-  modelCache.set(model, result);
-  return result;
+  return undefined;
+}
+
+/** Whether `text.slice(start, end)` is blank, looking no further than the first non-blank. */
+function onlyBlanksBetween(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!/[\s\u3000]/.test(text[i])) return false;
+  return true;
 }
 
 /** The shallowest, then first, heading whose text has the section's heading cue. */
@@ -461,9 +678,18 @@ function bestHeading(model: ReportModel, def: SectionDef): Heading | undefined {
     // Points and lead paragraphs are sentences, tested as openings; a lead line alone on its line
     // (`首先报告２００１年的工作`) reads as a title.
     if ((h.family === 'lead' && h.placement !== 'line') || h.family === 'cn-point' || h.family === 'cn-ordinal') continue;
-    if ((!best || h.depth < best.depth) && def.headingCue.test(simplify(h.text.slice(0, HEADING_TEXT_LENGTH)))) best = h;
+    if (!best || h.depth < best.depth) {
+      const text = simplify(h.text.slice(0, HEADING_TEXT_LENGTH));
+      if (def.headingCue.test(text) || (def.forwardCue?.test(text) && !beforeReportYear(model, text))) best = h;
+    }
   }
   return best;
+}
+
+/** Whether a heading names a year before the report's (`2023年主要工作` in a 2024 report). */
+function beforeReportYear(model: ReportModel, headingText: string): boolean {
+  const year = yearIn(headingText);
+  return model.year !== undefined && year !== undefined && year < model.year;
 }
 
 function isSentenceEndUnit(c: number): boolean {
@@ -471,19 +697,20 @@ function isSentenceEndUnit(c: number): boolean {
 }
 
 /**
- * The opening sentence of a paragraph, at most {@link OPENING_LENGTH} units, extended by the next
+ * The opening sentence of a unit, at most {@link OPENING_LENGTH} units, extended by the next
  * sentence when it is short; a long line without end punctuation continues on the next line
  * (hard-wrapped text).
  */
-function openingSentence(model: ReportModel, from: BodyParagraph): string {
+function openingSentence(model: ReportModel, from: Unit): string {
   const text = model.text;
   let out = '';
   let firstSentenceLength = -1;
   let paragraph = from.index;
   let start = from.start;
+  let end = from.end;
   while (out.length < OPENING_LENGTH) {
     const p = model.paragraphs[paragraph];
-    const stop = Math.min(p.end, start + OPENING_LENGTH - out.length);
+    const stop = Math.min(end, start + OPENING_LENGTH - out.length);
     let pos = start;
     let ended = false;
     for (; pos < stop; pos++) {
@@ -497,13 +724,14 @@ function openingSentence(model: ReportModel, from: BodyParagraph): string {
       firstSentenceLength = length;
     }
     out += text.slice(start, pos);
-    if (ended || pos < p.end) break;
+    if (ended || pos < end || end < p.end) break;
     // Continue into the next line only when this one looks wrapped mid-sentence (hard-wrapped text).
     const next = model.paragraphs[paragraph + 1];
     const last = text.charCodeAt(p.end - 1);
     if (!next || p.end - p.start < 20 || isSentenceEndUnit(last) || CLAUSE_END.has(last) || next.line !== p.line + 1) break;
     paragraph++;
     start = next.start;
+    end = next.end;
   }
   return out;
 }
@@ -519,6 +747,84 @@ const CLAUSE_END = new Set([0xff1b, 0xff1a, 0xff0c, 59, 58, 44]);
  */
 export function missingSections(model: ReportModel): SectionMatch[] {
   return findSections(model).filter((m) => m.def.required && !m.present);
+}
+
+/**
+ * Below these lengths (characters of body text) a document is taken for the opening of a longer
+ * one, about half the shortest complete report of its kind (report-anatomy §1); a government work
+ * report must also lack its closing.
+ */
+const SHORT_FOR_KIND: Readonly<Record<ReportKind, number>> = {
+  'gov-report': 4000,
+  summary: 1000,
+  plan: 1000,
+  'summary-plan': 1500,
+  'duty-report': 1000,
+  unknown: 0,
+};
+
+/** A line that signs a report off: `青山镇人民政府` `2024年1月5日`, or page furniture after it. */
+const SIGN_OFF = /^([0-9０-９]{4}|二[〇○零0][一二三四五六七八九〇○零0]{2})\s*年.{0,8}月(.{0,4}日)?$|(人民政府|委员会|办公室|党委|政府|街道办事处|镇|乡|街道)$|打印|关闭|分享|来源|编辑|浏览|附件|扫一扫|返回|顶部/;
+
+/**
+ * Whether the document stops before its end: an excerpt, a page, a draft being written. It ends
+ * mid-sentence or mid-list (`…同比增长1.4%；`), with `……`, or with a heading that has no body
+ * yet; or it is far shorter than a whole report of its kind (a government work report must also
+ * lack its closing). Trailing
+ * sign-off lines (the office, the date) and page furniture are passed over.
+ *
+ * @example isCutOff(buildReportModel('青山镇2023年政府工作报告\n各位代表：\n…\n一、2022年工作回顾\n全年完成投资5亿元，同比增长')) // true
+ */
+export function isCutOff(model: ReportModel): boolean {
+  const text = model.text;
+  const body = bodyParagraphs(model);
+  if (!body.length) return false;
+  let k = body.length - 1;
+  while (k > 0 && isSignOff(text.slice(body[k].start, body[k].end))) k--;
+  const last = body[k];
+  const heading = model.headings.find((h) => h.paragraph === last.index && h.start === last.start);
+  if (heading && heading.placement === 'line') return true;
+  const tail = text.slice(Math.max(last.start, last.end - 4), last.end);
+  if (/(…|\.\.\.|。。)$/.test(tail)) return true;
+  if (!/[。！？!?][”’"）)】》」』]*$/.test(tail)) return true;
+  if (model.kind === 'gov-report' && findSections(model).some((s) => s.id === 'closing' && s.present)) return false;
+  let chars = 0;
+  for (const q of body) chars += q.end - q.start;
+  return chars < SHORT_FOR_KIND[model.kind];
+}
+
+function isSignOff(line: string): boolean {
+  // A page counter or a view count left by the site (`0`, `1/2`) is furniture too.
+  return line.length <= 30 && !/[。，,；;：:！!？?]/.test(line) && (SIGN_OFF.test(line) || /^[0-9０-９\s./|·-]+$/.test(line));
+}
+
+/** An absent section worth telling the author about, and how loudly. */
+export interface Absence {
+  match: SectionMatch;
+  /** `hint` for a usual section (`政府自身建设`): a report can do without it. */
+  severity?: 'hint';
+}
+
+/**
+ * The absent sections an editor would point out: required sections not found, except, in a
+ * document cut off before its end, those that would come after its last text (an excerpt of a
+ * report's opening does not lack its closing); and, in a complete government work report that
+ * sets out this year's tasks, a quiet hint when `政府自身建设` is nowhere.
+ *
+ * @example absences(model).map((a) => a.match.id) // ['problems']
+ */
+export function absences(model: ReportModel): Absence[] {
+  const sections = findSections(model);
+  const cut = isCutOff(model);
+  const lastOrder = Math.max(-Infinity, ...sections.filter((s) => s.present).map((s) => s.def.order));
+  const out: Absence[] = [];
+  for (const m of sections) {
+    if (m.present) continue;
+    if (cut && m.def.order > lastOrder) continue;
+    if (m.def.required) out.push({ match: m });
+    else if (m.id === 'self-building' && !cut && sections.some((s) => s.id === 'tasks' && s.present)) out.push({ match: m, severity: 'hint' });
+  }
+  return out;
 }
 
 /**
@@ -547,10 +853,11 @@ export function insertionPoint(model: ReportModel, sectionId: SectionId): Insert
   const present = sections.filter((s) => s.present && s.id !== sectionId);
   const next = present.filter((s) => s.def.order > order).sort((a, b) => startOf(model, a) - startOf(model, b))[0];
   if (next) {
-    if (next.heading) return { offset: lineStartOf(next.heading.start), parent: next.heading.parent, before: next.heading };
+    // In flattened text the section goes right before the next one, mid-line.
+    if (next.heading) return { offset: next.heading.placement === 'inline' ? next.heading.start : lineStartOf(next.heading.start), parent: next.heading.parent, before: next.heading };
     // Before a paragraph: inside the section that holds it, except for the closing, which ends the whole report.
     const start = startOf(model, next);
-    return { offset: lineStartOf(start), parent: next.def.placement === 'closing' ? undefined : enclosingHeading(model, start) };
+    return { offset: next.segment ? start : lineStartOf(start), parent: next.def.placement === 'closing' ? undefined : enclosingHeading(model, start) };
   }
   const previous = present.filter((s) => s.def.order < order).sort((a, b) => startOf(model, b) - startOf(model, a))[0];
   if (!previous) return order <= 20 || target?.def.placement === 'opening' ? { offset: afterTitle() } : { offset: text.length };
@@ -576,6 +883,7 @@ export function insertionPoint(model: ReportModel, sectionId: SectionId): Insert
 }
 
 function startOf(model: ReportModel, s: SectionMatch): number {
+  if (s.at !== undefined) return s.at;
   if (s.heading) return s.heading.start;
   return s.paragraph !== undefined ? model.paragraphs[s.paragraph].start : model.text.length;
 }

@@ -95,17 +95,30 @@ export function kindFromTitle(title: string): ReportKind | undefined {
   return undefined;
 }
 
+/** `各位代表：` opening a line near the start (`各位代表、同志们:` too, half-width colon and all). */
+const DEPUTIES = /(^|\n)[ \t\u3000]*各位代表[、，, \u3000]*(同志们)?[ \u3000]*[：:]/;
+/** A review heading or lead (`一、2022年工作回顾`, `一年来，`) and this year's tasks (`二、2023年工作安排`). */
+const GOV_REVIEW = /工作回顾|回顾|一年来|过去(的)?一年|过去五年/;
+const GOV_TASKS = /工作安排|工作任务|主要任务|重点工作|预期目标|总体要求|今年工作|目标(和|与)任务/;
+
 /**
- * The kind from the content, for documents without a telling title.
+ * The kind from the content, for documents without a telling title: a government work report by
+ * its salutation and its `向大会报告…请予审议`, or by the salutation with a review and this year's
+ * tasks (a report that lost its title and its opening is still one); otherwise summary or plan
+ * words. Traditional characters are read as simplified.
  *
  * @example a text opening `各位代表：现在，我代表镇人民政府，向大会报告政府工作` → 'gov-report'
+ * @example `各位代表:\n一、2022年工作回顾\n…\n二、2023年工作安排\n…` → 'gov-report'
  */
-export function kindFromContent(text: string): ReportKind {
+export function kindFromContent(raw: string): ReportKind {
+  // A report's words show in its first pages; a 10 MB paste need not be folded whole on every keystroke.
+  const text = simplify(raw.length > 200_000 ? raw.slice(0, 200_000) : raw);
   const head = text.slice(0, 3000);
-  if (/各位代表/.test(head) && /(政府工作|向大会报告|请予审议|请各位代表审议)/.test(head)) return 'gov-report';
+  if (/各位代表/.test(head) && /(政府工作|向大会报告|向大会作|请予(以)?审议|请各位代表审议)/.test(head)) return 'gov-report';
+  if (DEPUTIES.test(head.slice(0, 600)) && GOV_REVIEW.test(head) && GOV_TASKS.test(text)) return 'gov-report';
   if (/述职/.test(head)) return 'duty-report';
   const summary = /(工作总结|工作開展情況|工作开展情况|主要成效|完成情况|工作回顾)/.test(text);
-  const plan = /(下一步|工作计划|工作思路|工作打算|明年工作)/.test(text);
+  const plan = /(下一步|工作计划|工作思路|工作打算|工作安排|明年工作)/.test(text);
   if (/(指导思想|总体要求)/.test(head) && /(重点任务|主要任务|重点工作)/.test(text) && !summary) return 'plan';
   if (summary && plan) return 'summary-plan';
   if (summary) return 'summary';

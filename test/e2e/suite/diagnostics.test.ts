@@ -34,6 +34,8 @@ test("the template's blanks are 'placeholder' warnings, and its missing problems
   const missing = all.filter((d) => diagnosticCode(d) === 'section-missing');
   assert.equal(missing.length, 1, `section-missing: ${JSON.stringify(missing.map((d) => d.message))} (${summary})`);
   assert.match(missing[0].message, /problem|问题/i);
+  // It sits where the section belongs: on 二、下阶段工作计划, which the problems go before (not on the title).
+  assert.equal(missing[0].range.start.line, lineOf(doc, '二、下阶段工作计划'), 'section-missing is on the heading the problems go before');
   for (const d of all) assert.equal(d.source, 'gongwen', `diagnostic source of ${diagnosticCode(d)}`);
   for (const d of all) assert.ok(RULES.includes(diagnosticCode(d) ?? ''), `unknown code ${diagnosticCode(d)}`);
 });

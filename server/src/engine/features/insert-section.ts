@@ -209,7 +209,13 @@ export function insertSectionEdits(model: ReportModel, sectionId: SectionId): Te
   const eol = lineEndingOf(model.text);
   const body = eol === '\n' ? plain : plain.replace(/\n/g, eol);
   const insertion = separate(model, offset, body, eol);
-  const edits: TextEdit[] = [{ start: offset, end: offset, newText: insertion.text }];
+  // Mid-line, in flattened text (`…发展。  2024年工作安排…`): the blanks before the place become a line break.
+  let start = offset;
+  if (!isLineStart(model.text, offset)) {
+    while (start > 0 && isBlank(model.text.charCodeAt(start - 1))) start--;
+    insertion.text = eol + insertion.text;
+  }
+  const edits: TextEdit[] = [{ start, end: offset, newText: insertion.text }];
   // The siblings after it move down one: the list renumbered as `renumberList` would after the insertion.
   if (numbering && numbering.marker) edits.push(...renumberSiblingsAfter(numbering.following, numbering.value));
   return mergeTouching(edits);
@@ -232,6 +238,16 @@ function separate(model: ReportModel, offset: number, body: string, eol: string)
   const atBlankLine = isBlankLine(text, offset, lineEndFrom(text, offset));
   const prefix = previousLineBlank ? '' : eol;
   return { text: prefix + body + eol + (atBlankLine ? '' : eol), bodyStart: offset + prefix.length };
+}
+
+/** Whether `offset` starts a line, or has only blanks before it on its line. */
+function isLineStart(text: string, offset: number): boolean {
+  for (let i = offset - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+    if (!isBlank(c)) return false;
+  }
+  return true;
 }
 
 function endsWithBlankLine(text: string): boolean {
