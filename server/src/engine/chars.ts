@@ -97,7 +97,7 @@ export function shorten(s: string, max: number): string {
 }
 
 /** Traditional characters of the cue words, to their simplified forms (`工作總結` → `工作总结`), in pairs; `畫` maps to `划` for `計畫`. */
-const PAIRS = '總总結结顧顾問问題题況况開开將将們们計计劃划畫划點点標标難难戰战認认識识實实達达現现還还進进過过這这經经濟济層层關关幹干當当舉举節节務务後后與与來来請请審审議议鎮镇會会報报貫贯徹彻導导應应對对頓顿職职';
+const PAIRS = '總总結结顧顾問问題题況况開开將将們们計计劃划畫划點点標标難难戰战認认識识實实達达現现還还進进過过這这經经濟济層层關关幹干當当舉举節节務务後后與与來来請请審审議议鎮镇會会報报貫贯徹彻導导應应對对頓顿職职預预體体績绩設设潔洁領领辦办驗验習习發发區区屆届機机構构業业產产農农決决處处';
 const TRADITIONAL = new Map<number, string>();
 for (let i = 0; i + 1 < PAIRS.length; i += 2) TRADITIONAL.set(PAIRS.charCodeAt(i), PAIRS[i + 1]);
 const IS_TRADITIONAL = new Uint8Array(0x10000);
