@@ -7,7 +7,7 @@
  * Pure: bytes in, text out; the caller does the file I/O.
  */
 import { strFromU8, unzipSync } from 'fflate';
-import { ListCounter, parseNumbering } from './word-numbering';
+import { ListCounter, listSeparator, parseNumbering } from './word-numbering';
 import { child, childElements, parseXml, textOf, type XmlElement, type XmlNode } from './xml';
 
 /**
@@ -199,10 +199,11 @@ class BodyReader {
     const pPr = child(p, 'pPr');
     const text = inlineText(p);
     if (text === '' && child(child(pPr, 'rPr'), 'del')) return undefined;
-    return (this.listLabel(pPr) ?? '') + text;
+    const list = this.listLabel(pPr);
+    return list ? list.label + listSeparator(list.label, list.suffix, text) + text : text;
   }
 
-  private listLabel(pPr: XmlElement | undefined): string | undefined {
+  private listLabel(pPr: XmlElement | undefined): ReturnType<ListCounter['next']> {
     const numPr = child(pPr, 'numPr');
     let numId = child(numPr, 'numId')?.attrs.val;
     let ilvl: number | undefined = child(numPr, 'ilvl') ? Number(child(numPr, 'ilvl')!.attrs.val ?? 0) : undefined;

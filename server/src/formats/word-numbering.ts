@@ -95,17 +95,17 @@ export class ListCounter {
   constructor(private readonly defs: NumberingDefinitions) {}
 
   /**
-   * The label of the next paragraph of list `numId` at level `ilvl`, with the separator Word puts
-   * after it; `undefined` when the paragraph is not numbered (no such list, `numId` 0, a bullet).
+   * The label of the next paragraph of list `numId` at level `ilvl`, and what Word puts after it;
+   * `undefined` when the paragraph is not numbered (no such list, `numId` 0, a bullet).
    */
-  next(numId: string, ilvl: number): string | undefined {
+  next(numId: string, ilvl: number): { label: string; suffix: ListLevel['suffix'] } | undefined {
     const instance = this.defs.instances.get(numId);
     if (!instance || numId === '0') return undefined;
     const levels = this.levelsOf(instance);
     const level = levels[ilvl];
     if (!level) return undefined;
     const key = instance.overrides.size > 0 ? `num:${numId}` : `abs:${instance.abstractId}`;
-    let counts = this.counters.get(key);
+    let counts = this.counters.get(key) as number[] | undefined;
     if (!counts) this.counters.set(key, (counts = []));
     counts[ilvl] = counts[ilvl] === undefined ? this.startOf(instance, levels, ilvl) : counts[ilvl] + 1;
     for (let deeper = ilvl + 1; deeper < Math.max(counts.length, levels.length); deeper++) {
@@ -120,7 +120,7 @@ export class ListCounter {
       const value = counts![k] ?? this.startOf(instance, levels, k);
       return formatNumber(value, level.legal && k < ilvl ? 'decimal' : source.format);
     });
-    return label + separatorAfter(label, level.suffix);
+    return { label, suffix: level.suffix };
   }
 
   /** A level's first value: the instance's `w:startOverride`, else the level's `w:start`. */
@@ -138,13 +138,17 @@ export class ListCounter {
 }
 
 /**
- * What a reader sees between the number and the text. A tab after `一、` or `（一）` looks like no
- * gap at all in a Chinese report and reads as none; after `1.` it reads as a space.
+ * What a reader of the text sees between a list number and the paragraph: Word's tab after `一、`
+ * or `1.` before Chinese text reads as no gap (`1.推进…`, as typed reports write it); between
+ * Latin characters (`1. Plan`) it reads as a space.
+ *
+ * @example listSeparator('1.', 'tab', 'Plan') // ' '
+ * @example listSeparator('1.', 'tab', '推进农产品加工') // ''
  */
-function separatorAfter(label: string, suffix: ListLevel['suffix']): string {
+export function listSeparator(label: string, suffix: ListLevel['suffix'], text: string): string {
   if (suffix === 'nothing' || label === '') return '';
   if (suffix === 'space') return ' ';
-  return /[\u0000-\u007f]$/.test(label) ? ' ' : '';
+  return /[\u0021-\u007e]$/.test(label) && /^[A-Za-z0-9]/.test(text) ? ' ' : '';
 }
 
 const LEGAL = '零壹贰叁肆伍陆柒捌玖';
