@@ -9,6 +9,7 @@ import { join, relative, resolve as resolvePath } from 'node:path';
 import { analyze, outlineOf, RULE_IDS, type Analysis, type GongwenSettings, type OutlineSymbol, type RatedFinding } from '../engine';
 import { loadConfig } from './config';
 import { readReport } from './read-report';
+import { describeWordLine, type WordLine } from '../formats/docx-reader';
 
 /** Exit codes, documented in the README. */
 export const EXIT = {
@@ -39,7 +40,7 @@ interface Options {
   config?: string;
 }
 
-const REPORT_EXTENSIONS = ['.txt', '.gongwen', '.md'];
+const REPORT_EXTENSIONS = ['.txt', '.gongwen', '.md', '.docx'];
 
 /**
  * Runs one command line and returns the exit code.
@@ -88,11 +89,11 @@ export function runCli(argv: readonly string[], io: Io, version: string): number
     const analysis = analyze(read.text, config.settings);
     if (parsed.command === 'outline') {
       if (parsed.json) results.push(outlineJson(shown, analysis));
-      else io.out(outlineText(shown, analysis, io));
+      else io.out(outlineText(shown, analysis, io, read.wordLines));
     } else {
       if (!parsed.exitZero && analysis.findings.some((f) => f.severity === 'error') && exit === EXIT.ok) exit = EXIT.problems;
-      if (parsed.json) results.push(checkJson(shown, analysis));
-      else io.out(checkText(shown, analysis, io));
+      if (parsed.json) results.push(checkJson(shown, analysis, read.wordLines));
+      else io.out(checkText(shown, analysis, io, read.wordLines));
     }
   }
   if (parsed.json) io.out(JSON.stringify(results.length === 1 && parsed.paths.length === 1 && files.found.length === 1 ? results[0] : results, null, 2) + '\n');
@@ -148,7 +149,7 @@ function expandPaths(paths: readonly string[], io: Io): { found: string[]; missi
 
 const INDENT = '  ';
 
-function outlineText(file: string, analysis: Analysis, io: Io): string {
+function outlineText(file: string, analysis: Analysis, io: Io, wordLines?: readonly WordLine[]): string {
   const { model } = analysis;
   const paint = painter(io.color);
   const lines: string[] = [paint.bold(file)];
@@ -156,7 +157,10 @@ function outlineText(file: string, analysis: Analysis, io: Io): string {
   lines.push(`${zh ? '标题' : 'title'}: ${model.title?.text ?? (zh ? '（无）' : '(none)')}  ${zh ? '文种' : 'kind'}: ${model.kind}${model.year ? `  ${zh ? '年份' : 'year'}: ${model.year}` : ''}`);
   const walk = (symbols: readonly OutlineSymbol[]) => {
     for (const s of symbols) {
-      lines.push(`${INDENT.repeat(s.depth)}${paint.dim(String(s.selectionRange.start.line + 1).padStart(4))}  ${s.depth === 1 ? paint.bold(s.name) : s.name}`);
+      // For a Word document the number is the paragraph's (¶), which the user can find in Word.
+      const line = s.selectionRange.start.line;
+      const number = wordLines?.[line] ? `¶${wordLines[line].paragraph}` : String(line + 1);
+      lines.push(`${INDENT.repeat(s.depth)}${paint.dim(number.padStart(4))}  ${s.depth === 1 ? paint.bold(s.name) : s.name}`);
       walk(s.children);
     }
   };
@@ -179,14 +183,16 @@ function outlineJson(file: string, analysis: Analysis): object {
   return { file, title: model.title?.text ?? null, kind: model.kind, year: model.year ?? null, outline: outlineOf(model).map(toJson) };
 }
 
-function checkText(file: string, analysis: Analysis, io: Io): string {
+function checkText(file: string, analysis: Analysis, io: Io, wordLines?: readonly WordLine[]): string {
   const paint = painter(io.color);
   const { model, findings } = analysis;
   const lines: string[] = [];
   for (const f of findings) {
     const pos = model.lines.positionAt(f.start);
     const sev = severityLabel(f, paint);
-    lines.push(`${file}:${pos.line + 1}:${pos.character + 1}: ${sev} ${f.message[io.language]} ${paint.dim(`[${f.ruleId}]`)}`);
+    // In a Word document a line number means nothing to the user: name the paragraph and quote it.
+    const where = wordLines?.[pos.line] ? `${file}: ${describeWordLine(wordLines[pos.line], io.language)} ${quoteAround(model.text, f.start, f.end)}` : `${file}:${pos.line + 1}:${pos.character + 1}`;
+    lines.push(`${where}: ${sev} ${f.message[io.language]} ${paint.dim(`[${f.ruleId}]`)}`);
   }
   const counts = countBySeverity(findings);
   const zh = io.language === 'zh';
@@ -198,19 +204,37 @@ function checkText(file: string, analysis: Analysis, io: Io): string {
   return lines.join('\n') + '\n';
 }
 
-function checkJson(file: string, analysis: Analysis): object {
+function checkJson(file: string, analysis: Analysis, wordLines?: readonly WordLine[]): object {
   const { model, findings } = analysis;
   return {
     file,
     kind: model.kind,
-    problems: findings.map((f) => ({
-      rule: f.ruleId,
-      severity: f.severity,
-      message: f.message,
-      range: model.lines.rangeOf(f.start, f.end),
-      text: model.text.slice(f.start, f.end),
-    })),
+    problems: findings.map((f) => {
+      const range = model.lines.rangeOf(f.start, f.end);
+      const word = wordLines?.[range.start.line];
+      return {
+        rule: f.ruleId,
+        severity: f.severity,
+        message: f.message,
+        range,
+        text: model.text.slice(f.start, f.end),
+        ...(word ? { paragraph: word.paragraph, where: word.where, ...(word.row ? { row: word.row } : {}), quote: quoteAround(model.text, f.start, f.end) } : {}),
+      };
+    }),
   };
+}
+
+/**
+ * The words around a finding on its line, to search for in Word: `“…实现地区生产总值xx亿元，同比…”`.
+ */
+function quoteAround(text: string, start: number, end: number): string {
+  const lineStart = Math.max(text.lastIndexOf('\n', start - 1) + 1, start - 12);
+  let lineEnd = text.indexOf('\n', end);
+  if (lineEnd < 0) lineEnd = text.length;
+  lineEnd = Math.min(lineEnd, Math.max(end, start + 1) + 12);
+  const before = lineStart > 0 && text[lineStart - 1] !== '\n' ? '…' : '';
+  const after = lineEnd < text.length && text[lineEnd] !== '\n' ? '…' : '';
+  return `“${before}${text.slice(lineStart, lineEnd)}${after}”`;
 }
 
 function countBySeverity(findings: readonly RatedFinding[]): Record<RatedFinding['severity'], number> {
@@ -244,6 +268,9 @@ export function usage(language: 'zh' | 'en'): string {
 命令：
   outline   显示报告的标题层级（大纲）
   check     检查报告（未填占位符、序号错误、缺少部分、网页残留等）
+  export    按 GB/T 9704-2012 版式导出 Word 文档：gongwen export 报告.txt [-o 报告.docx]
+
+文件：.txt .gongwen（UTF-8/GB18030）、.md（Markdown）、.docx（Word）。
 
 选项：
   --json            以 JSON 输出
@@ -260,6 +287,9 @@ export function usage(language: 'zh' | 'en'): string {
 Commands:
   outline   print the report's heading tree
   check     check the report (unfilled placeholders, numbering, missing sections, web residue...)
+  export    write a Word document laid out per GB/T 9704-2012: gongwen export report.txt [-o report.docx]
+
+Files: .txt .gongwen (UTF-8/GB18030), .md (Markdown), .docx (Word).
 
 Options:
   --json            machine-readable output

@@ -90,3 +90,16 @@ function keepText(source: string, start: number, end: number, value: string, out
 function isLineBreak(code: number): boolean {
   return code === 0x0a || code === 0x0d;
 }
+
+/**
+ * The report text of a Markdown draft with the markup removed rather than blanked: what a reader
+ * of the rendered draft sees, for export to Word (positions are not kept).
+ *
+ * @example markdownToReportText('## 一、总体要求\n**（一）稳增长。**正文') // '一、总体要求\n（一）稳增长。正文'
+ */
+export function markdownToReportText(source: string): string {
+  const projected = projectMarkdown(source);
+  let out = '';
+  for (let i = 0; i < source.length; i++) if (projected[i] === source[i]) out += source[i];
+  return out;
+}
