@@ -27,6 +27,7 @@ import {
   WidthType,
   type IRunOptions,
 } from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Heading, ReportModel } from '../engine';
 
 /**
@@ -136,7 +137,7 @@ interface ReportLine {
  */
 export async function exportDocx(text: string, model: ReportModel, fonts: ExportFonts = DEFAULT_EXPORT_FONTS): Promise<Uint8Array> {
   const doc = buildDocument(text, model, fonts);
-  return new Uint8Array(await Packer.toBuffer(doc));
+  return titlesOffGrid(new Uint8Array(await Packer.toBuffer(doc)));
 }
 
 /** The `docx` document object of a report (before packing), for {@link exportDocx}. */
@@ -235,6 +236,19 @@ function fontOf(name: string): IRunOptions['font'] {
 
 function run(text: string, font: string, size: number = GBT9704.bodySize): TextRun {
   return new TextRun({ text, font: fontOf(font), size, sizeComplexScript: size, characterSpacing: size === GBT9704.bodySize ? RUN_SPACING : undefined });
+}
+
+/**
+ * Takes the 2号 title paragraphs off the line grid (`<w:snapToGrid w:val="0"/>`, which the `docx`
+ * writer has no option for): LibreOffice gives a line taller than the grid pitch two grid lines,
+ * so page 1 would hold 21 lines; off the grid, the exact 579-twip spacing keeps it to one, as in Word.
+ */
+function titlesOffGrid(bytes: Uint8Array): Uint8Array {
+  const files = unzipSync(bytes);
+  const xml = strFromU8(files['word/document.xml']);
+  const title = new RegExp(`<w:p><w:pPr><w:jc w:val="center"/></w:pPr>(?=<w:r><w:rPr>(?:(?!</w:rPr>).)*<w:sz w:val="${GBT9704.titleSize}"/>)`, 'g');
+  files['word/document.xml'] = strToU8(xml.replace(title, '<w:p><w:pPr><w:snapToGrid w:val="0"/><w:jc w:val="center"/></w:pPr>'));
+  return zipSync(files);
 }
 
 /** A table of the report's tab-separated rows, columns of equal, fixed width over the text block. */
