@@ -31,18 +31,24 @@ say "Neovim"
 bash test/e2e/neovim/run.sh 2>&1 | tee .e2e/neovim.out
 nv=${PIPESTATUS[0]}
 
-# Add up the two summary lines.
+say "Office rendering (LibreOffice → PDF, scripts/setup-office.sh)"
+npm run --silent test:office 2>&1 | tee .e2e/office.out
+of=${PIPESTATUS[0]}
+grep -E "Tests +[0-9]+ passed" .e2e/office.out >/dev/null || of=1
+echo "office: $([ "$of" -eq 0 ] && echo '1 passed, 0 failed' || echo '0 passed, 1 failed'), 0 skipped" | tee -a .e2e/office.out
+
+# Add up the summary lines.
 sum() { grep -E "^$1: [0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$" "$2" | tail -1; }
 p=0; f=0; s=0
-for line in "$(sum e2e .e2e/code-server.out)" "$(sum neovim .e2e/neovim.out)"; do
+for line in "$(sum e2e .e2e/code-server.out)" "$(sum neovim .e2e/neovim.out)" "$(sum office .e2e/office.out)"; do
   if [[ "$line" =~ ([0-9]+)\ passed,\ ([0-9]+)\ failed,\ ([0-9]+)\ skipped ]]; then
     p=$((p + BASH_REMATCH[1])); f=$((f + BASH_REMATCH[2])); s=$((s + BASH_REMATCH[3]))
   else
     f=$((f + 1)) # a stage that printed no summary
   fi
 done
-[ "$cs" -ne 0 ] || [ "$nv" -ne 0 ] && [ "$f" -eq 0 ] && f=1
+[ "$cs" -ne 0 ] || [ "$nv" -ne 0 ] || [ "$of" -ne 0 ] && [ "$f" -eq 0 ] && f=1
 echo
-echo "e2e run took $(( $(date +%s) - START )) s; screenshots in test-results/screenshots/, Neovim findings in test-results/neovim/"
+echo "e2e run took $(( $(date +%s) - START )) s; screenshots in test-results/screenshots/, Neovim findings in test-results/neovim/, exported pages in test-results/export/"
 echo "total: $p passed, $f failed, $s skipped"
 [ "$f" -eq 0 ]
