@@ -19,6 +19,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings, foldingRangesOf, normalizeSettings, outlineOf, RULE_IDS, selectionChainAt, type Analysis } from './engine';
 import { AnalysisCache } from './lsp/analysis-cache';
+import { analysisText } from './lsp/document-text';
 import { toDocumentSymbols, toFoldingRanges, toSelectionRange } from './lsp/convert';
 import { languageOf, type Language } from './lsp/locale';
 import { DiagnosticsScheduler } from './lsp/diagnostics-scheduler';
@@ -52,7 +53,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     language: () => language,
     analysisOf(uri) {
       const doc = documents.get(uri);
-      return doc ? cache.get(uri, doc.version, () => doc.getText()) : undefined;
+      return doc ? cache.get(uri, doc.version, () => analysisText(doc.languageId, doc.getText(), cache.currentSettings)) : undefined;
     },
   };
   const diagnostics = new DiagnosticsScheduler(ctx);
