@@ -12,6 +12,8 @@ die() { echo "e2e: $*"; echo "total: 0 passed, 1 failed, 0 skipped"; exit 1; }
 
 say "setup (scripts/e2e/setup.sh)"
 bash scripts/e2e/setup.sh >/dev/null || die "setup failed"
+# LibreOffice and poppler: the export test of the suite and the office stage render with them.
+bash scripts/setup-office.sh || die "office setup failed"
 # shellcheck disable=SC1091
 source "${GONGWEN_E2E_CACHE:-$HOME/.cache/gongwen-e2e}/env.sh"
 

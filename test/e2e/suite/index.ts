@@ -22,6 +22,7 @@ import './completion.test';
 import './hover.test';
 import './snippets.test';
 import './commands.test';
+import './formats.test';
 
 export interface E2EResults {
   passed: number;
