@@ -102,6 +102,16 @@ describe('exportDocx: a GB/T 9704-2012 Word document', () => {
     expect(findAll(odd, 'sz')[0].attrs.val).toBe('28');
   });
 
+  it('centres a speaker line between title and salutation in 楷体, and keeps lead paragraphs and points in the body font', async () => {
+    const text = EXAMPLE.replace('\n', '\n镇长　李明\n');
+    const paragraphs = paragraphsOf(docxParts(await exportText(text))['word/document.xml']);
+    const byline = paragraphs.find((q) => q.runs[0]?.text === '镇长　李明')!;
+    expect(byline.align).toBe('center');
+    expect(byline.runs[0].fonts.eastAsia).toBe('楷体_GB2312');
+    const salutation = paragraphs.find((q) => q.runs[0]?.text === '各位代表：')!;
+    expect(salutation.runs[0].fonts.eastAsia).toBe('仿宋_GB2312');
+  });
+
   it('takes the font names from the settings, the standard names where none is given', async () => {
     const fonts = exportFontsFrom({ body: '仿宋', heading2: '楷体', unknown: 'x', title: 3 });
     expect(fonts).toEqual({ ...DEFAULT_EXPORT_FONTS, body: '仿宋', heading2: '楷体' });
@@ -133,6 +143,31 @@ describe('round trip: text, Markdown or Word → exported Word → read back', (
     const back = readBack(await exportText(source));
     expect(outline(back)).toEqual(outline(source));
     expect(outline(back)[0]).toBe('1 cn-dun 一、总体要求');
+  });
+
+  describe.skipIf(!hasCorpus)('heading fonts by the heading tree, on the corpus', () => {
+    for (const file of [...LOCAL_GOV_REPORTS, ...corpusFiles('national')]) {
+      it(`sets depth-1 headings in 黑体 and depth-2 in 楷体, lead paragraphs and points in 仿宋: ${file}`, async () => {
+        const text = corpusText(file);
+        const model = analyze(text, defaultSettings()).model;
+        const paragraphs = paragraphsOf(docxParts(await exportDocx(text, model))['word/document.xml']).map((q) => ({ text: q.runs.map((r) => r.text).join(''), font: q.runs[0]?.fonts.eastAsia, align: q.align }));
+        let from = 0;
+        let styled = 0;
+        for (const h of model.headings) {
+          if (h.placement === 'inline') continue;
+          const start = text.slice(h.start, h.textEnd);
+          const at = paragraphs.findIndex((q, i) => i >= from && q.text.startsWith(start));
+          expect(at, start).toBeGreaterThanOrEqual(0);
+          from = at + 1;
+          const numberedOrTitle = h.family !== 'lead' && !['cn-point', 'cn-ordinal', 'dash'].includes(h.family);
+          const expected = numberedOrTitle && h.depth === 1 ? '黑体' : numberedOrTitle && h.depth === 2 ? '楷体_GB2312' : '仿宋_GB2312';
+          if (expected !== '仿宋_GB2312') styled++;
+          expect([start, paragraphs[at].font]).toEqual([start, expected]);
+        }
+        const inHeadingFonts = paragraphs.filter((q) => q.align !== 'center' && (q.font === '黑体' || q.font === '楷体_GB2312'));
+        expect(inHeadingFonts).toHaveLength(styled);
+      }, 30000);
+    }
   });
 
   describe.skipIf(!hasCorpus)('on the corpus', () => {

@@ -28,7 +28,7 @@ import {
   type IRunOptions,
 } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import type { Heading, ReportModel } from '../engine';
+import { isPointFamily, type Heading, type ReportModel } from '../engine';
 
 /**
  * The fonts of the layout, by role; defaults are the names GB/T 9704 gives.
@@ -121,7 +121,7 @@ const RUN_SPACING = Math.floor(CHAR_PITCH - GBT9704.bodySize * 10);
 const WIDOWS_ALLOWED = { widowControl: false } as object;
 
 /** What a line of the report is, for layout. */
-type LineRole = 'title' | 'meeting' | 'salutation' | 'body' | 'table';
+type LineRole = 'title' | 'meeting' | 'byline' | 'salutation' | 'body' | 'table';
 
 /** One line of the report, without its leading and trailing blanks. */
 interface ReportLine {
@@ -144,20 +144,21 @@ export async function exportDocx(text: string, model: ReportModel, fonts: Export
 export function buildDocument(text: string, model: ReportModel, fonts: ExportFonts): Document {
   const lines = reportLines(text);
   const headingAt = new Map<number, Heading>();
-  for (const h of model.headings) if (h.placement !== 'inline') headingAt.set(h.start, h);
+  // Lead paragraphs (`一年来，我们…`) and points (`一是…`) are outline entries but body text on paper.
+  for (const h of model.headings) if (h.placement !== 'inline' && h.family !== 'lead' && !isPointFamily(h.family)) headingAt.set(h.start, h);
   const children: (Paragraph | Table)[] = [];
   let frontMatter = true;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    const role = roleOf(line, model, frontMatter);
-    if (frontMatter && role !== 'title' && role !== 'meeting') {
+    const role = roleOf(line, model, frontMatter, headingAt.has(line.start));
+    if (frontMatter && role !== 'title' && role !== 'meeting' && role !== 'byline') {
       frontMatter = false;
       // GB/T 9704 §7.3.3: one blank line between the title and what follows.
       if (children.length > 0) children.push(new Paragraph({ ...bodyParagraph(), children: [run('', fonts.body)] }));
     }
     if (role === 'table') {
       const rows: string[][] = [];
-      while (i < lines.length && roleOf(lines[i], model, false) === 'table') rows.push(lines[i++].text.split('\t'));
+      while (i < lines.length && lines[i].text.includes('\t')) rows.push(lines[i++].text.split('\t'));
       i--;
       children.push(table(rows, fonts));
       continue;
@@ -200,17 +201,19 @@ function reportLines(text: string): ReportLine[] {
 const MEETING_LINE = /^[（(].{0,60}在.{1,60}(会议|大会)上.{0,20}[)）]$/;
 const SALUTATION = /^[^，。；！？,.]{2,24}[：:]$/;
 
-function roleOf(line: ReportLine, model: ReportModel, frontMatter: boolean): LineRole {
+function roleOf(line: ReportLine, model: ReportModel, frontMatter: boolean, heading = false): LineRole {
   if (model.title && line.start <= model.title.start && model.title.start < line.end + 1) return 'title';
   if (line.text.includes('\t')) return 'table';
   if (MEETING_LINE.test(line.text)) return 'meeting';
+  // Between the title and the salutation, a short line without sentence punctuation names the speaker: `镇长　张三`.
+  if (frontMatter && !heading && model.title && line.start > model.title.start && line.text.length <= 24 && !/[。，；：！？:;,!?]/.test(line.text)) return 'byline';
   if (!frontMatter) return SALUTATION.test(line.text) && !/^[一二三四五六七八九十（(\d]/.test(line.text) ? 'salutation' : 'body';
   return SALUTATION.test(line.text) ? 'salutation' : 'body';
 }
 
 function paragraphOf(line: ReportLine, role: LineRole, heading: Heading | undefined, text: string, fonts: ExportFonts): Paragraph {
   if (role === 'title') return new Paragraph({ alignment: AlignmentType.CENTER, children: [run(line.text, fonts.title, GBT9704.titleSize)] });
-  if (role === 'meeting') return new Paragraph({ alignment: AlignmentType.CENTER, children: [run(line.text, fonts.heading2)] });
+  if (role === 'meeting' || role === 'byline') return new Paragraph({ alignment: AlignmentType.CENTER, children: [run(line.text, fonts.heading2)] });
   if (role === 'salutation') return new Paragraph({ children: [run(line.text, fonts.body)] });
   if (heading && heading.depth <= 2) {
     const headingFont = heading.depth === 1 ? fonts.heading1 : fonts.heading2;
