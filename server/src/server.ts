@@ -53,7 +53,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     language: () => language,
     analysisOf(uri) {
       const doc = documents.get(uri);
-      return doc ? cache.get(uri, doc.version, () => analysisText(doc.languageId, doc.getText(), cache.currentSettings)) : undefined;
+      return doc ? cache.get(uri, doc.version, () => analysisText(doc.languageId, doc.getText())) : undefined;
     },
   };
   const diagnostics = new DiagnosticsScheduler(ctx);

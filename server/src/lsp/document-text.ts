@@ -5,18 +5,19 @@
  * the Markdown file. A Markdown file that does not look like a report (a README) is analysed as
  * blank: no outline entries, no findings, nothing in the way of VS Code's own Markdown outline.
  */
-import { looksLikeReport, type GongwenSettings } from '../engine';
+import { looksLikeReport } from '../engine';
 import { projectMarkdown } from '../formats/markdown-projection';
 
 /**
  * The engine's text for a document of `languageId`.
  *
- * @example analysisText('markdown', '## 一、总体要求', settings) // '   一、总体要求' (when the file looks like a report)
+ * Markdown is checked for looking like a report even when the user set `gongwen.kind`: that setting
+ * is about reports, and must not turn every README of the workspace into one.
+ *
+ * @example analysisText('markdown', '# 2024年工作要点\n## 一、总体要求') // '  2024年工作要点\n   一、总体要求'
  */
-export function analysisText(languageId: string, text: string, settings: GongwenSettings): string {
+export function analysisText(languageId: string, text: string): string {
   if (languageId !== 'markdown') return text;
   const projected = projectMarkdown(text);
-  // With the report kind set by the user, every Markdown file is a report; otherwise only one that looks like one.
-  if (settings.kind !== 'auto' || looksLikeReport(projected)) return projected;
-  return projected.replace(/[^\r\n]/g, ' ');
+  return looksLikeReport(projected) ? projected : projected.replace(/[^\r\n]/g, ' ');
 }
