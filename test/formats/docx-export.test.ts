@@ -112,6 +112,21 @@ describe('exportDocx: a GB/T 9704-2012 Word document', () => {
     expect(salutation.runs[0].fonts.eastAsia).toBe('仿宋_GB2312');
   });
 
+  it('writes a Word table (tab-separated rows, as the reader gives them) with fixed column widths over the text block', async () => {
+    const text = `${EXAMPLE.split('\n')[0]}\n主要指标如下：\n指标\t目标\t完成\n生产总值\t12亿元\t12.5亿元\n以上。\n`;
+    const bytes = await exportText(text);
+    const document = docxParts(bytes)['word/document.xml'];
+    const table = findAll(document, 'tbl')[0];
+    expect(findAll(table, 'tblLayout')[0].attrs.type).toBe('fixed');
+    const grid = findAll(table, 'gridCol').map((c) => Number(c.attrs.w));
+    expect(grid).toHaveLength(3);
+    expect(grid.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(GBT9704.textWidth);
+    expect(grid.reduce((a, b) => a + b, 0)).toBeGreaterThan(GBT9704.textWidth - 3);
+    for (const w of findAll(table, 'tcW')) expect([w.attrs.type, Number(w.attrs.w)]).toEqual(['dxa', grid[0]]);
+    for (const r of findAll(table, 'rFonts')) expect(r.attrs.eastAsia).toBe('仿宋_GB2312');
+    expect(readBack(bytes).split('\n').slice(2, 5)).toEqual(['主要指标如下：', '指标\t目标\t完成', '生产总值\t12亿元\t12.5亿元']);
+  });
+
   it('takes the font names from the settings, the standard names where none is given', async () => {
     const fonts = exportFontsFrom({ body: '仿宋', heading2: '楷体', unknown: 'x', title: 3 });
     expect(fonts).toEqual({ ...DEFAULT_EXPORT_FONTS, body: '仿宋', heading2: '楷体' });
