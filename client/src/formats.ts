@@ -13,9 +13,9 @@ import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 import { isOleCompound, readDocx } from '../../server/src/formats/docx-reader';
 
-/** The scheme of the read-only report text of a Word document. */
+/** The scheme of the read-only report text of a Word document: `gongwen-docx:/…/2023年工作总结.docx.gongwen`. */
 export const DOCX_SCHEME = 'gongwen-docx';
-/** The custom editor that opens `.docx` / `.doc` files. */
+/** The custom editor that opens `.docx` / `.doc` files (`2023年工作总结.docx`). */
 export const DOCX_VIEW = 'gongwen.docxView';
 /** Server command (see server/src/lsp/export-docx.ts). */
 const SERVER_EXPORT = 'gongwen.server.exportDocx';
@@ -30,12 +30,16 @@ export function reportTextUri(docx: vscode.Uri): vscode.Uri {
   return vscode.Uri.from({ scheme: DOCX_SCHEME, path: `${docx.path}.gongwen`, query: docx.toString() });
 }
 
-/** The Word document a `gongwen-docx:` URI shows. */
+/** The Word document a `gongwen-docx:` URI shows: `…/2023年工作总结.docx.gongwen` → `file:///…/2023年工作总结.docx`. */
 export function wordUriOf(uri: vscode.Uri): vscode.Uri {
   return vscode.Uri.parse(uri.query);
 }
 
-/** Registers the `gongwen-docx:` content, the `.docx` editor and the three commands. */
+/**
+ * Registers the `gongwen-docx:` content, the `.docx` editor and the three commands.
+ *
+ * @example opening `2023年工作总结.docx` shows `2023年工作总结.docx.gongwen` with `一、…` in the Outline view
+ */
 export function registerFormatFeatures(context: vscode.ExtensionContext, client: LanguageClient): void {
   const provider = new DocxTextProvider();
   context.subscriptions.push(

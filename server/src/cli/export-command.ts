@@ -106,7 +106,11 @@ function exportUsage(language: 'zh' | 'en'): string {
     : `Usage: gongwen export <file> [-o out.docx] [--font role=name]...\nRoles: title, body, heading1, heading2, pageNumber\n`;
 }
 
-/** Whether argv is an export command line (dispatched before the synchronous commands). */
+/**
+ * Whether argv is an export command line (dispatched before the synchronous commands).
+ *
+ * @example isExportCommand(['export', '2024年政府工作报告.txt']) // true
+ */
 export function isExportCommand(argv: readonly string[]): boolean {
   return argv[0] === 'export';
 }

@@ -48,7 +48,7 @@ export interface ExportFonts {
   pageNumber: string;
 }
 
-/** The standard's font names. */
+/** The standard's font names: 方正小标宋简体, 仿宋_GB2312, 黑体, 楷体_GB2312, 宋体. */
 export const DEFAULT_EXPORT_FONTS: Readonly<ExportFonts> = {
   title: '方正小标宋简体',
   body: '仿宋_GB2312',
@@ -80,6 +80,8 @@ const mm = (value: number) => Math.round(value * TWIPS_PER_MM);
 
 /**
  * The measures of GB/T 9704-2012 §5.2, in twips (1/20 pt) unless named otherwise.
+ *
+ * @example GBT9704.top // 2098 (37 mm, 天头); GBT9704.bodySize // 32 half-points (3号 仿宋)
  */
 export const GBT9704 = {
   pageWidth: mm(210),
@@ -140,7 +142,11 @@ export async function exportDocx(text: string, model: ReportModel, fonts: Export
   return titlesOffGrid(new Uint8Array(await Packer.toBuffer(doc)));
 }
 
-/** The `docx` document object of a report (before packing), for {@link exportDocx}. */
+/**
+ * The `docx` document object of a report (before packing), for {@link exportDocx}.
+ *
+ * @example buildDocument('XX镇2024年政府工作报告\n一、2023年工作回顾\n…', model, DEFAULT_EXPORT_FONTS)
+ */
 export function buildDocument(text: string, model: ReportModel, fonts: ExportFonts): Document {
   const lines = reportLines(text);
   const headingAt = new Map<number, Heading>();

@@ -25,10 +25,10 @@ export interface WordLine {
   row?: number;
 }
 
-/** The text of a `.docx`, and where each of its lines comes from. */
+/** The text of a `.docx`, and where each of its lines comes from: `{ ok: true, text: '一、总体要求\n…', lines }`. */
 export type DocxText = { ok: true; text: string; lines: WordLine[] } | { ok: false; reason: string };
 
-/** Why a file that is not a readable `.docx` cannot be read, in both languages. */
+/** Why a file that is not a readable `.docx` cannot be read, in both languages: `…请在 Word 或 WPS 中“另存为” .docx…`. */
 export const NOT_DOCX = {
   doc: 'old binary Word format (.doc) or an encrypted document: open it in Word or WPS and save it as .docx / 这是旧版 Word 二进制格式（.doc）或加密文档：请在 Word 或 WPS 中“另存为” .docx 后再检查',
   notZip: 'not a Word .docx document (not a zip package) / 不是 Word .docx 文档（不是 zip 包）',

@@ -6,7 +6,7 @@
 import { toChineseNumeral, toCircled, toFullWidthDigits } from '../engine/numerals';
 import { child, childElements, parseXml, type XmlElement } from './xml';
 
-/** One level of a list definition (`w:lvl`). */
+/** One level of a list definition (`w:lvl`): `{ start: 1, format: 'chineseCounting', text: '%1、', suffix: 'tab' }` draws `一、`. */
 export interface ListLevel {
   /** First value (`w:start`), 1 when absent. */
   start: number;
@@ -29,7 +29,7 @@ interface ListInstance {
   overrides: Map<number, { start?: number; level?: ListLevel }>;
 }
 
-/** The parsed `word/numbering.xml`. */
+/** The parsed `word/numbering.xml`: list definitions (`一、`/`（一）`/`1.` levels) and the list instances using them. */
 export interface NumberingDefinitions {
   abstracts: Map<string, ListLevel[]>;
   instances: Map<string, ListInstance>;

@@ -16,7 +16,7 @@ export interface XmlElement {
   children: XmlNode[];
 }
 
-/** An element or a run of character data (entities already decoded). */
+/** An element or a run of character data (entities already decoded): `'各位代表：'`. */
 export type XmlNode = XmlElement | string;
 
 /**
@@ -132,21 +132,33 @@ export function decodeEntities(text: string): string {
   });
 }
 
-/** The element children of an element, optionally only those with a local name. */
+/**
+ * The element children of an element, optionally only those with a local name.
+ *
+ * @example childElements(parseXml('<w:tr><w:tc/><w:tc/></w:tr>'), 'tc').length // 2 (two cells: 指标 | 完成)
+ */
 export function childElements(element: XmlElement, name?: string): XmlElement[] {
   const out: XmlElement[] = [];
   for (const c of element.children) if (typeof c !== 'string' && (name === undefined || c.name === name)) out.push(c);
   return out;
 }
 
-/** The first element child with a local name. */
+/**
+ * The first element child with a local name.
+ *
+ * @example child(parseXml('<w:pPr><w:numPr/></w:pPr>'), 'numPr') // the list of `一、总体要求`
+ */
 export function child(element: XmlElement | undefined, name: string): XmlElement | undefined {
   if (!element) return undefined;
   for (const c of element.children) if (typeof c !== 'string' && c.name === name) return c;
   return undefined;
 }
 
-/** The concatenated character data directly inside an element (`<w:t>` text). */
+/**
+ * The concatenated character data directly inside an element (`<w:t>` text).
+ *
+ * @example textOf(parseXml('<w:t>（一）稳增长</w:t>')) // '（一）稳增长'
+ */
 export function textOf(element: XmlElement): string {
   let s = '';
   for (const c of element.children) if (typeof c === 'string') s += c;

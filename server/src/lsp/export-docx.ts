@@ -10,7 +10,7 @@ import { exportDocx, exportFontsFrom } from '../formats/docx-export';
 import { markdownToReportText } from '../formats/markdown-projection';
 import type { ServerContext } from '../server';
 
-/** Server command `({ text, format: 'text' | 'markdown', fonts? })`: the Word document, base64. */
+/** Server command `({ text, format: 'text' | 'markdown', fonts? })`: the Word document, base64, e.g. of `# XX镇2024年政府工作报告\n## 一、…`. */
 export const EXPORT_DOCX_COMMAND = 'gongwen.server.exportDocx';
 
 /** Largest text accepted (characters): a whole-year compilation fits, a runaway request does not. */
@@ -27,7 +27,11 @@ export interface ExportDocxResult {
   headings: number;
 }
 
-/** Builds the document; invalid arguments are `InvalidParams`. */
+/**
+ * Builds the document; invalid arguments are `InvalidParams`.
+ *
+ * @example await exportDocxCommand(ctx, [{ text: 'XX镇2024年政府工作报告\n一、…', format: 'text' }]) // { base64: 'UEsDB…', headings: 9 }
+ */
 export async function exportDocxCommand(ctx: ServerContext, args: unknown[]): Promise<ExportDocxResult> {
   const raw = (args[0] ?? {}) as { text?: unknown; format?: unknown; fonts?: unknown };
   if (typeof raw.text !== 'string' || raw.text.length > MAX_TEXT) throw new ResponseError(ErrorCodes.InvalidParams, 'gongwen: text must be a string');
