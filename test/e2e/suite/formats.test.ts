@@ -108,3 +108,25 @@ test('"Export to Word" writes a GB/T 9704 .docx: LibreOffice renders 22 lines ×
     assert.equal(page.pageNumberSide, i % 2 === 0 ? 'right' : 'left');
   });
 }, 180_000);
+
+test('gongwen.markdown.enable off leaves Markdown to VS Code alone; on brings the report outline back', async () => {
+  const file = path.join(workspaceDir(), 'draft-toggle.md');
+  fs.writeFileSync(file, ['# 柳溪镇2024年政府工作报告', '', '各位代表：', '', '## 一、2023年工作回顾', '', '**（一）产业发展提质增效。**全年实现地区生产总值xx亿元。', ''].join('\n'));
+  const doc = await vscode.workspace.openTextDocument(file);
+  await vscode.window.showTextDocument(doc);
+  const names = async () => flattenSymbols((await vscode.commands.executeCommand<any[]>('vscode.executeDocumentSymbolProvider', doc.uri)) ?? []).map(({ symbol }) => symbol.name);
+  await waitFor('Gongwen symbols in the Markdown outline', async () => (await names()).includes('（一）产业发展提质增效'), 30_000);
+  const settings = vscode.workspace.getConfiguration('gongwen');
+  try {
+    await settings.update('markdown.enable', false, vscode.ConfigurationTarget.Global);
+    await waitFor('Gongwen symbols to leave the Markdown outline', async () => {
+      const now = await names();
+      return !now.includes('（一）产业发展提质增效') && now.some((n) => n.includes('柳溪镇2024年政府工作报告'));
+    }, 30_000);
+    await waitFor('Gongwen diagnostics to leave the Markdown file', () => !vscode.languages.getDiagnostics(doc.uri).some((d) => d.source === 'gongwen' || String(d.code) === 'placeholder'), 30_000);
+  } finally {
+    await settings.update('markdown.enable', undefined, vscode.ConfigurationTarget.Global);
+  }
+  await waitFor('Gongwen symbols back in the Markdown outline', async () => (await names()).includes('（一）产业发展提质增效'), 30_000);
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}, 120_000);
