@@ -108,3 +108,25 @@ export function pageFigures(page: string): PageFigures {
     widestInBlock: Math.max(0, ...body.map((l) => lineWidth(l.trimEnd().replace(HANGING, '')))),
   };
 }
+
+/** A word of a PDF page with its box, in millimetres from the top left corner. */
+export interface PdfWord {
+  text: string;
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** The words of one page with their boxes (`pdftotext -bbox`), in millimetres. */
+export function pdfWords(pdf: string, page: number): PdfWord[] {
+  const html = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-bbox', pdf, '-'], { encoding: 'utf8' });
+  const mm = (pt: string) => (Number(pt) * 25.4) / 72;
+  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+    text: m[5],
+    left: mm(m[1]),
+    top: mm(m[2]),
+    right: mm(m[3]),
+    bottom: mm(m[4]),
+  }));
+}

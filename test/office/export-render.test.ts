@@ -11,7 +11,7 @@ import { analyze, defaultSettings } from '../../server/src/engine';
 import { DEFAULT_EXPORT_FONTS, exportDocx } from '../../server/src/formats/docx-export';
 import { docxPartText } from '../helpers/docx-inspect';
 import { longReport } from '../helpers/long-report';
-import { convertToPdf, missingOfficeTools, pageFigures, pagePngs, pdfFonts, pdfPages, type PageFigures, type PdfFont } from '../helpers/office-render';
+import { convertToPdf, missingOfficeTools, pageFigures, pagePngs, pdfFonts, pdfPages, pdfWords, type PageFigures, type PdfFont, type PdfWord } from '../helpers/office-render';
 
 const missing = missingOfficeTools();
 if (missing.length > 0 && process.env.GONGWEN_REQUIRE_OFFICE === '1') throw new Error(`office tools missing: ${missing.join(', ')} (run scripts/setup-office.sh)`);
@@ -21,6 +21,7 @@ describe.skipIf(missing.length > 0)(`exported Word document rendered by LibreOff
   let pages: PageFigures[] = [];
   let fonts: PdfFont[] = [];
   let docx: Uint8Array;
+  let words: PdfWord[][] = [];
 
   beforeAll(async () => {
     const text = longReport(3);
@@ -33,6 +34,7 @@ describe.skipIf(missing.length > 0)(`exported Word document rendered by LibreOff
     pages = pdfPages(pdf).map(pageFigures);
     fonts = pdfFonts(pdf);
     pagePngs(pdf, join(OUT, 'page'));
+    words = [pdfWords(pdf, 2), pdfWords(pdf, 3)];
     writeFileSync(join(OUT, 'figures.json'), JSON.stringify({ pages: pages.map((p) => ({ lines: p.lines.length, widest: p.widest, widestInBlock: p.widestInBlock, pageNumber: p.pageNumber, side: p.pageNumberSide })), fonts }, null, 2));
   }, 180000);
 
@@ -61,6 +63,38 @@ describe.skipIf(missing.length > 0)(`exported Word document rendered by LibreOff
     expect(pages[0].lines[1]).toBe('（二〇二五年一月八日在镇人民代表大会上）');
     expect(pages[0].lines[2].replace(/\s/g, '')).toBe('各位代表：');
     expect(pages[0].lines).toHaveLength(21);
+  });
+
+  it('places the text block 28 mm from the left, 156 mm wide, ending 262 mm down; the page number\'s dashes 7 mm below it, one character in', () => {
+    const measures: Record<string, number> = {};
+    for (const [i, page] of words.entries()) {
+      const isNumber = (w: PdfWord) => /^[—\d]+$/.test(w.text) && w.top > 262;
+      const body = page.filter((w) => !isNumber(w));
+      const number = page.filter(isNumber);
+      const left = Math.min(...body.map((w) => w.left));
+      // A closing 。 or ， may hang one character past the block (see widestInBlock above).
+      const right = Math.max(...body.filter((w) => !/[，。、；：！？）”]$/.test(w.text)).map((w) => w.right));
+      const bottom = Math.max(...body.map((w) => w.bottom));
+      const dash = number.find((w) => w.text === '—')!;
+      const dashMiddle = (dash.top + dash.bottom) / 2;
+      Object.assign(measures, { [`p${i + 2}.left`]: left, [`p${i + 2}.right`]: right, [`p${i + 2}.bottom`]: bottom, [`p${i + 2}.dashBelowBlock`]: dashMiddle - 262 });
+      expect(left).toBeCloseTo(28, 0);
+      expect(right).toBeGreaterThan(182.5);
+      expect(right).toBeLessThanOrEqual(184.5);
+      expect(bottom).toBeLessThanOrEqual(262.5);
+      expect(dashMiddle - 262).toBeGreaterThan(6);
+      expect(dashMiddle - 262).toBeLessThan(8);
+      // 一字 of 4号 (14 pt ≈ 4.9 mm) in from the edge of the text block: even pages left, odd pages right.
+      const oneChar = (14 * 25.4) / 72;
+      if (i % 2 === 0) {
+        expect(Math.min(...number.map((w) => w.left)) - 28).toBeCloseTo(oneChar, 0);
+        measures[`p${i + 2}.numberIn`] = Math.min(...number.map((w) => w.left)) - 28;
+      } else {
+        expect(184 - Math.max(...number.map((w) => w.right))).toBeCloseTo(oneChar, 0);
+        measures[`p${i + 2}.numberIn`] = 184 - Math.max(...number.map((w) => w.right));
+      }
+    }
+    writeFileSync(join(OUT, 'measures.json'), JSON.stringify(measures, null, 2));
   });
 
   it('requests the standard fonts in the document, and the PDF embeds a CJK font for them', () => {

@@ -180,7 +180,7 @@ export function buildDocument(text: string, model: ReportModel, fonts: ExportFon
         properties: {
           page: {
             size: { width: GBT9704.pageWidth, height: GBT9704.pageHeight },
-            margin: { top: GBT9704.top, left: GBT9704.left, right: GBT9704.right, bottom: GBT9704.bottom, header: mm(15), footer: GBT9704.bottom - GBT9704.pageNumberGap - mm(5), gutter: 0 },
+            margin: { top: GBT9704.top, left: GBT9704.left, right: GBT9704.right, bottom: GBT9704.bottom, header: mm(15), footer: GBT9704.bottom - GBT9704.pageNumberGap - mm(3.5), gutter: 0 },
           },
           grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH, charSpace: CHAR_SPACE },
         },
