@@ -98,14 +98,15 @@ describe('readDocx: the text as a reader sees it', () => {
     expect(text).toBe('全年实现地区生产总值xx亿元\t（表）\n第二行');
   });
 
-  it('reads each table row as one line, cells separated by tabs, and footnotes after the text', () => {
+  it('reads each table row as one line, cells separated by tabs, and footnotes then endnotes after the text', () => {
     const cell = (t: string) => `<w:tc><w:tcPr/>${p(t)}</w:tc>`;
     const body = p('主要指标如下：') + `<w:tbl><w:tblPr/><w:tr>${cell('指标')}${cell('完成')}</w:tr><w:tr>${cell('生产总值')}${cell('12亿元')}</w:tr></w:tbl>` + p('以上。');
     const footnotes = `<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>数据来源：统计站。</w:t></w:r></w:p></w:footnote>`;
-    const result = readDocx(makeDocx({ body, footnotes }));
-    expect(result.ok && result.text).toBe('主要指标如下：\n指标\t完成\n生产总值\t12亿元\n以上。\n\n数据来源：统计站。');
+    const endnotes = `<w:endnote w:type="continuationSeparator" w:id="0"><w:p/></w:endnote><w:endnote w:id="1"><w:p><w:r><w:t>尾注说明。</w:t></w:r></w:p></w:endnote>`;
+    const result = readDocx(makeDocx({ body, footnotes, endnotes }));
+    expect(result.ok && result.text).toBe('主要指标如下：\n指标\t完成\n生产总值\t12亿元\n以上。\n\n数据来源：统计站。\n\n尾注说明。');
     if (!result.ok) return;
-    expect(result.lines.map((l) => describeWordLine(l, 'zh'))).toEqual(['第 1 段', '第 2 段（表格第 1 行）', '第 4 段（表格第 2 行）', '第 6 段', '脚注', '脚注']);
+    expect(result.lines.map((l) => describeWordLine(l, 'zh'))).toEqual(['第 1 段', '第 2 段（表格第 1 行）', '第 4 段（表格第 2 行）', '第 6 段', '脚注', '脚注', '尾注', '尾注']);
     expect(describeWordLine(result.lines[3], 'en')).toBe('paragraph 6');
   });
 

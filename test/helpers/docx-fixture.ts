@@ -13,6 +13,7 @@ export interface DocxParts {
   numbering?: string;
   styles?: string;
   footnotes?: string;
+  endnotes?: string;
   /** Extra parts by path, e.g. a header that must not be read. */
   extra?: Record<string, string>;
 }
@@ -39,6 +40,10 @@ export function makeDocx(parts: DocxParts): Uint8Array {
   if (parts.footnotes !== undefined) {
     rels.push(`<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>`);
     files['word/footnotes.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:footnotes xmlns:w="${W}">${parts.footnotes}</w:footnotes>`);
+  }
+  if (parts.endnotes !== undefined) {
+    rels.push(`<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes" Target="endnotes.xml"/>`);
+    files['word/endnotes.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:endnotes xmlns:w="${W}">${parts.endnotes}</w:endnotes>`);
   }
   files['word/_rels/document.xml.rels'] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${R}">${rels.join('')}</Relationships>`);
   for (const [path, xml] of Object.entries(parts.extra ?? {})) files[path] = strToU8(xml);

@@ -20,7 +20,7 @@ import { child, childElements, parseXml, textOf, type XmlElement, type XmlNode }
 export interface WordLine {
   /** 1-based paragraph number in the body (for a table row: its first paragraph). */
   paragraph: number;
-  where: 'body' | 'table' | 'footnote';
+  where: 'body' | 'table' | 'footnote' | 'endnote';
   /** For `table`: 1-based row number within its table. */
   row?: number;
 }
@@ -71,7 +71,8 @@ export function readDocx(bytes: Uint8Array): DocxText {
     );
     const body = child(parseXml(documentXml), 'body');
     if (body) reader.blocks(body);
-    reader.footnotes(part(targets.footnotes ?? `${folder}footnotes.xml`));
+    reader.notes(part(targets.footnotes ?? `${folder}footnotes.xml`), 'footnote');
+    reader.notes(part(targets.endnotes ?? `${folder}endnotes.xml`), 'endnote');
     return { ok: true, text: reader.lines.join('\n'), lines: reader.sources };
   } catch (error) {
     return { ok: false, reason: `damaged Word document / Word 文档已损坏: ${(error as Error).message}` };
@@ -86,14 +87,16 @@ function mainDocumentPath(rels: string | undefined): string | undefined {
   return undefined;
 }
 
-function relationshipTargets(rels: string | undefined, folder: string): { numbering?: string; styles?: string; footnotes?: string } {
-  const out: { numbering?: string; styles?: string; footnotes?: string } = {};
+type PartName = 'numbering' | 'styles' | 'footnotes' | 'endnotes';
+
+function relationshipTargets(rels: string | undefined, folder: string): Partial<Record<PartName, string>> {
+  const out: Partial<Record<PartName, string>> = {};
   if (!rels) return out;
   for (const r of childElements(parseXml(rels), 'Relationship')) {
     const type = r.attrs.Type?.slice(r.attrs.Type.lastIndexOf('/') + 1);
     const target = r.attrs.Target ?? '';
     const path = target.startsWith('/') ? target.slice(1) : folder + target;
-    if (type === 'numbering' || type === 'styles' || type === 'footnotes') out[type] = path;
+    if (type === 'numbering' || type === 'styles' || type === 'footnotes' || type === 'endnotes') out[type] = path;
   }
   return out;
 }
@@ -154,18 +157,20 @@ class BodyReader {
     }
   }
 
-  /** Footnotes after the text, one line per paragraph; Word's separator notes are not text. */
-  footnotes(xml: string | undefined): void {
+  /** Footnotes (then endnotes) after the text, one line per paragraph; Word's separator notes are not text. */
+  notes(xml: string | undefined, kind: 'footnote' | 'endnote'): void {
     if (!xml) return;
-    const notes = childElements(parseXml(xml), 'footnote').filter((n) => !n.attrs.type || n.attrs.type === 'normal');
-    if (notes.length === 0) return;
-    this.push('', { paragraph: this.paragraphCount, where: 'footnote' });
+    const notes = childElements(parseXml(xml), kind).filter((n) => !n.attrs.type || n.attrs.type === 'normal');
+    const lines: string[] = [];
     for (const note of notes) {
       for (const p of childElements(note, 'p')) {
         const text = this.paragraph(p);
-        if (text !== undefined && text.trim() !== '') this.push(text, { paragraph: this.paragraphCount, where: 'footnote' });
+        if (text !== undefined && text.trim() !== '') lines.push(text);
       }
     }
+    if (lines.length === 0) return;
+    this.push('', { paragraph: this.paragraphCount, where: kind });
+    for (const line of lines) this.push(line, { paragraph: this.paragraphCount, where: kind });
   }
 
   private table(tbl: XmlElement): void {
@@ -274,6 +279,7 @@ function isHiddenRun(r: XmlElement): boolean {
  */
 export function describeWordLine(line: WordLine, language: 'zh' | 'en'): string {
   if (line.where === 'footnote') return language === 'zh' ? '脚注' : 'footnote';
+  if (line.where === 'endnote') return language === 'zh' ? '尾注' : 'endnote';
   if (line.where === 'table') return language === 'zh' ? `第 ${line.paragraph} 段（表格第 ${line.row} 行）` : `paragraph ${line.paragraph} (table row ${line.row})`;
   return language === 'zh' ? `第 ${line.paragraph} 段` : `paragraph ${line.paragraph}`;
 }
