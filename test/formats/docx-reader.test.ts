@@ -83,6 +83,15 @@ describe('readDocx: the text as a reader sees it', () => {
     expect(text).toBe('①加快建设\n要点\n②强化保障');
   });
 
+  it('follows w:lvlRestart (0: never restart), a w:lvlOverride that replaces a level, and w:isLgl (1.1 in Arabic digits)', () => {
+    const numbering =
+      `<w:abstractNum w:abstractNumId="0">${lvl(0, 'chineseCounting', '%1、')}${lvl(1, 'decimal', '%2.', '<w:lvlRestart w:val="0"/>')}${lvl(2, 'decimal', '%1.%3', '<w:isLgl/>')}</w:abstractNum>` +
+      `<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>` +
+      `<w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0">${lvl(0, 'ideographTraditional', '%1．')}</w:lvlOverride></w:num>`;
+    const body = listP('甲', 1, 0) + listP('子', 1, 1) + listP('乙', 1, 0) + listP('丑', 1, 1) + listP('寅', 1, 2) + listP('天干', 2, 0) + listP('地支', 2, 0);
+    expect(read(makeDocx({ body, numbering })).text).toBe('一、甲\n1.子\n二、乙\n2.丑\n2.1寅\n甲．天干\n乙．地支');
+  });
+
   it('a tab after 1. reads as a space; w:suff nothing reads as nothing', () => {
     const numbering = `<w:abstractNum w:abstractNumId="0">${lvl(0, 'decimal', '%1.')}${lvl(1, 'decimal', '%1.%2', '<w:suff w:val="nothing"/>')}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`;
     const { text } = read(makeDocx({ body: listP('Plan', 1, 0) + listP('细则', 1, 1), numbering }));

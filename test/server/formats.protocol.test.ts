@@ -35,6 +35,18 @@ describe('Markdown documents and Word export over stdio', () => {
     expect(line.slice(placeholder.range.start.character, placeholder.range.end.character)).toBe('xx');
   });
 
+  it('completes the next heading number in a Markdown report, at the .md position', async () => {
+    const uri = 'file:///tmp/fixture-completion.md';
+    const text = `${MARKDOWN}\r\n\r\n**（二）城乡面貌持续改善。**完成道路硬化。\r\n\r\n（`;
+    client.open(uri, text, 1, 'markdown');
+    const line = text.split('\r\n').length - 1;
+    const list = await client.request('textDocument/completion', { textDocument: { uri }, position: { line, character: 1 }, context: { triggerKind: 2, triggerCharacter: '（' } });
+    const markers = list.items.filter((i: any) => i.kind === 20);
+    const best = [...markers].sort((a: any, b: any) => (a.sortText < b.sortText ? -1 : 1))[0];
+    expect(best.label).toBe('（三）');
+    expect(best.textEdit.range).toEqual({ start: { line, character: 0 }, end: { line, character: 1 } });
+  });
+
   it('leaves a Markdown file that is not a report alone (a README keeps only its own outline)', async () => {
     const uri = 'file:///tmp/README.md';
     client.open(uri, '# 安装\n\n## 一、下载\n\n1. 运行 `npm install`\n\n## 二、使用\n', 1, 'markdown');
