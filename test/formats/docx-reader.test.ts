@@ -92,6 +92,14 @@ describe('readDocx: the text as a reader sees it', () => {
     expect(read(makeDocx({ body, numbering })).text).toBe('一、甲\n1.子\n二、乙\n2.丑\n2.1寅\n甲．天干\n乙．地支');
   });
 
+  it('takes the levels of a list that uses a list style (w:numStyleLink) from the definition of that style (w:styleLink)', () => {
+    const numbering =
+      `<w:abstractNum w:abstractNumId="0"><w:styleLink w:val="ReportList"/>${lvl(0, 'chineseCounting', '%1、')}${lvl(1, 'chineseCounting', '（%2）')}</w:abstractNum>` +
+      `<w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="ReportList"/></w:abstractNum>` +
+      `<w:num w:numId="7"><w:abstractNumId w:val="1"/></w:num>`;
+    expect(read(makeDocx({ body: listP('总体要求', 7, 0) + listP('稳增长', 7, 1), numbering })).text).toBe('一、总体要求\n（一）稳增长');
+  });
+
   it('a tab after 1. reads as a space; w:suff nothing reads as nothing', () => {
     const numbering = `<w:abstractNum w:abstractNumId="0">${lvl(0, 'decimal', '%1.')}${lvl(1, 'decimal', '%1.%2', '<w:suff w:val="nothing"/>')}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`;
     const { text } = read(makeDocx({ body: listP('Plan', 1, 0) + listP('细则', 1, 1), numbering }));

@@ -44,10 +44,23 @@ export function parseNumbering(xml: string | undefined): NumberingDefinitions {
   const defs: NumberingDefinitions = { abstracts: new Map(), instances: new Map() };
   if (!xml) return defs;
   const root = parseXml(xml);
+  const styleLinks = new Map<string, ListLevel[]>();
+  const numStyleLinks: [string, string][] = [];
   for (const abs of childElements(root, 'abstractNum')) {
     const levels: ListLevel[] = [];
     for (const lvl of childElements(abs, 'lvl')) levels[Number(lvl.attrs.ilvl ?? 0)] = parseLevel(lvl);
-    defs.abstracts.set(abs.attrs.abstractNumId ?? '', levels);
+    const id = abs.attrs.abstractNumId ?? '';
+    defs.abstracts.set(id, levels);
+    const styleLink = child(abs, 'styleLink')?.attrs.val;
+    if (styleLink) styleLinks.set(styleLink, levels);
+    const numStyleLink = child(abs, 'numStyleLink')?.attrs.val;
+    if (numStyleLink && levels.length === 0) numStyleLinks.push([id, numStyleLink]);
+  }
+  // A list that uses a list style (`w:numStyleLink`) has no levels of its own: they are those of
+  // the definition that defines the style (`w:styleLink`), as Word's multilevel list styles write it.
+  for (const [id, style] of numStyleLinks) {
+    const levels = styleLinks.get(style);
+    if (levels) defs.abstracts.set(id, levels);
   }
   for (const num of childElements(root, 'num')) {
     const overrides = new Map<number, { start?: number; level?: ListLevel }>();
