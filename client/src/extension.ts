@@ -7,6 +7,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { looksLikeReport } from '../../server/src/engine/detect';
 import { registerConfigSync } from './config-sync';
 import { registerClientFeatures } from './features';
+import { registerFormatFeatures } from './formats';
 
 let client: LanguageClient | undefined;
 
@@ -23,16 +24,35 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'gongwen' }],
+    documentSelector: documentSelector(),
     synchronize: { configurationSection: 'gongwen' },
   };
   client = new LanguageClient('gongwen', 'Gongwen', serverOptions, clientOptions);
+  // Markdown reports come and go with the setting: the selector is fixed per client, so restart it.
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('gongwen.markdown.enable') || !client) return;
+      client.clientOptions.documentSelector = documentSelector();
+      void client.restart();
+    }),
+  );
 
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(switchIfReport));
   vscode.workspace.textDocuments.forEach(switchIfReport);
   registerClientFeatures(context, client);
+  registerFormatFeatures(context, client);
   await client.start();
   registerConfigSync(context, client);
+}
+
+/**
+ * The documents the server analyses: `gongwen` ones of any scheme (files, untitled, the report
+ * text of a Word document), and Markdown when `gongwen.markdown.enable` is on. VS Code's own
+ * Markdown outline stays: the Outline view shows both providers' symbols.
+ */
+function documentSelector(): { language: string }[] {
+  const markdown = vscode.workspace.getConfiguration('gongwen').get<boolean>('markdown.enable', true);
+  return markdown ? [{ language: 'gongwen' }, { language: 'markdown' }] : [{ language: 'gongwen' }];
 }
 
 /** Stops the language client (and with it the server), if it was started. */

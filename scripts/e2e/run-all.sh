@@ -15,6 +15,8 @@ say "setup (scripts/e2e/setup.sh)"
 SETUP_START=$(date +%s)
 bash scripts/e2e/setup.sh >/dev/null || die "setup failed"
 SETUP_S=$(( $(date +%s) - SETUP_START ))
+# LibreOffice and poppler: the export test of the suite and the office stage render with them.
+bash scripts/setup-office.sh || die "office setup failed"
 # shellcheck disable=SC1091
 source "${GONGWEN_E2E_CACHE:-$HOME/.cache/gongwen-e2e}/env.sh"
 
@@ -43,18 +45,23 @@ node -e '
 ' >.e2e/editors.out 2>/dev/null || echo "editors: 0 passed, 1 failed, 0 skipped" >.e2e/editors.out
 cat .e2e/editors.out
 
+say "Office rendering (LibreOffice → PDF, scripts/setup-office.sh)"
+npm run --silent test:office 2>&1 | tee .e2e/office.out
+of=${PIPESTATUS[0]}
+echo "office: $([ "$of" -eq 0 ] && echo '1 passed, 0 failed' || echo '0 passed, 1 failed'), 0 skipped" | tee -a .e2e/office.out
+
 # Add up the summary lines.
 sum() { grep -E "^$1: [0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$" "$2" | tail -1; }
 p=0; f=0; s=0
-for line in "$(sum e2e .e2e/code-server.out)" "$(sum neovim .e2e/neovim.out)" "$(sum editors .e2e/editors.out)"; do
+for line in "$(sum e2e .e2e/code-server.out)" "$(sum neovim .e2e/neovim.out)" "$(sum editors .e2e/editors.out)" "$(sum office .e2e/office.out)"; do
   if [[ "$line" =~ ([0-9]+)\ passed,\ ([0-9]+)\ failed,\ ([0-9]+)\ skipped ]]; then
     p=$((p + BASH_REMATCH[1])); f=$((f + BASH_REMATCH[2])); s=$((s + BASH_REMATCH[3]))
   else
     f=$((f + 1)) # a stage that printed no summary
   fi
 done
-[ "$cs" -ne 0 ] || [ "$nv" -ne 0 ] && [ "$f" -eq 0 ] && f=1
+[ "$cs" -ne 0 ] || [ "$nv" -ne 0 ] || [ "$of" -ne 0 ] && [ "$f" -eq 0 ] && f=1
 echo
-echo "e2e run took $(( $(date +%s) - START )) s (setup ${SETUP_S}s); screenshots in test-results/screenshots/, Neovim findings in test-results/neovim/"
+echo "e2e run took $(( $(date +%s) - START )) s (setup ${SETUP_S}s); screenshots in test-results/screenshots/, Neovim findings in test-results/neovim/, exported pages in test-results/export/"
 echo "total: $p passed, $f failed, $s skipped"
 [ "$f" -eq 0 ]

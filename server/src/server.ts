@@ -21,6 +21,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings, foldingRangesOf, normalizeSettings, outlineOf, RULE_IDS, selectionChainAt, settingsForFile, suppressionsFor, type Analysis } from './engine';
 import { AnalysisCache } from './lsp/analysis-cache';
 import { CONFIG_TEXT_NOTIFICATION, ConfigFiles } from './lsp/config-files';
+import { analysisText } from './lsp/document-text';
 import { toDocumentSymbols, toFoldingRanges, toSelectionRange } from './lsp/convert';
 import { languageOf, systemLocale, type Language } from './lsp/locale';
 import { DiagnosticsScheduler } from './lsp/diagnostics-scheduler';
@@ -67,7 +68,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     language: () => language,
     analysisOf(uri) {
       const doc = documents.get(uri);
-      return doc ? cache.get(uri, doc.version, () => doc.getText()) : undefined;
+      return doc ? cache.get(uri, doc.version, () => analysisText(doc.languageId, doc.getText())) : undefined;
     },
   };
   const diagnostics = new DiagnosticsScheduler(ctx);

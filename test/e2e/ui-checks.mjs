@@ -4,6 +4,7 @@
 // results (file `workbench-ui`), and saves a screenshot to test-results/screenshots/.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { strToU8, zipSync } from 'fflate';
 import { log, sleep } from './lib.mjs';
 
 export const UI_FILE = 'workbench-ui';
@@ -22,8 +23,29 @@ const FIXTURES = {
   'ui-fill.gongwen': ['示例镇xxxx年工作总结', '一、xxxx年工作回顾', '全年投资xx亿元。', '二、xxxx年工作打算', '力争年底前完成。', ''].join('\n'),
 };
 
+/**
+ * A Word document whose 一、/（一） are drawn by Word's list numbering (not typed), with an unfilled
+ * xx: what opening a .docx must show as report text.
+ */
+function wordFixture() {
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const R = 'http://schemas.openxmlformats.org/package/2006/relationships';
+  const T = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const p = (text, list) => `<w:p>${list ? `<w:pPr><w:numPr><w:ilvl w:val="${list}"/><w:numId w:val="1"/></w:numPr></w:pPr>` : ''}<w:r><w:t>${text}</w:t></w:r></w:p>`;
+  const lvl = (i, text) => `<w:lvl w:ilvl="${i}"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="${text}"/></w:lvl>`;
+  const body = [p('柳溪镇2024年政府工作报告'), p('各位代表：'), p('2023年工作回顾', '0'), p('产业发展提质增效。全年实现地区生产总值xx亿元。', '1'), p('城乡面貌持续改善。完成道路硬化12公里。', '1'), p('2024年工作安排', '0'), p('我们将坚持依法行政，努力建设人民满意的政府。')].join('');
+  return zipSync({
+    '[Content_Types].xml': strToU8('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
+    '_rels/.rels': strToU8(`<Relationships xmlns="${R}"><Relationship Id="rId1" Type="${T}/officeDocument" Target="word/document.xml"/></Relationships>`),
+    'word/_rels/document.xml.rels': strToU8(`<Relationships xmlns="${R}"><Relationship Id="rId1" Type="${T}/numbering" Target="numbering.xml"/></Relationships>`),
+    'word/document.xml': strToU8(`<w:document ${W}><w:body>${body}</w:body></w:document>`),
+    'word/numbering.xml': strToU8(`<w:numbering ${W}><w:abstractNum w:abstractNumId="0">${lvl(0, '%1、')}${lvl(1, '（%2）')}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`),
+  });
+}
+
 export function writeUiFixtures(workspace, corpusDir) {
   for (const [name, text] of Object.entries(FIXTURES)) fs.writeFileSync(path.join(workspace, name), text);
+  fs.writeFileSync(path.join(workspace, 'ui-word.docx'), wordFixture());
   // The corpus documents the checks show (the suite copies its own).
   for (const rel of [REPORT, TEMPLATE]) {
     const src = path.join(corpusDir, rel);
@@ -203,6 +225,29 @@ export async function runUiChecks(browser, { base, workspace, outDir, corpusDir,
       log(`ui: unicode-highlight boxes: ${control} in the shell script, ${n} in the gongwen document`);
       await shot('unicode.png');
       if (n !== 0) throw new Error(`${n} unicode-highlight boxes in the gongwen document`);
+    });
+
+    await check('opening a .docx shows its report text with the Word list numbers in the Outline view and the xx in the Problems panel (docx.png)', undefined, async () => {
+      await openFile(page, 'ui-word.docx');
+      await page.locator('.tabs-container .tab.active', { hasText: 'ui-word.docx.gongwen' }).first().waitFor({ timeout: 30_000 });
+      await waitForLines(page, 'the report text with 一、 and （一） written out', (lines) => lines.includes('一、2023年工作回顾') && lines.some((l) => l.startsWith('（一）产业发展提质增效')), 30_000);
+      await runCommand(page, 'Explorer: Focus on Outline View');
+      const rows = page.locator('.outline-pane .monaco-list-row');
+      await rows.filter({ hasText: '一、2023年工作回顾' }).first().waitFor({ timeout: 30_000 });
+      await rows.filter({ hasText: '（二）城乡面貌持续改善' }).first().waitFor({ timeout: 5_000 });
+      await runCommand(page, 'View: Focus Problems');
+      // Other documents' problems (the template's 170 blanks) come first: filter to this one.
+      const filter = page.locator('.markers-panel-action-filter input, .viewpane-filter input').first();
+      await filter.fill('**/ui-word.docx.gongwen');
+      try {
+        await page.locator('.markers-panel .monaco-list-row', { hasText: 'ui-word.docx.gongwen' }).first().waitFor({ timeout: 30_000 });
+        await page.locator('.markers-panel .monaco-list-row', { hasText: '"xx"' }).first().waitFor({ timeout: 10_000 });
+        await sleep(800);
+        await shot('docx.png');
+      } finally {
+        await filter.fill('');
+        await page.keyboard.press('Escape');
+      }
     });
 
     await check('Ctrl+Space on the empty line after （二）… lists （三） first; Enter inserts it (completion.png)', undefined, async () => {

@@ -5,11 +5,12 @@
  *     gongwen check reports/ --json
  */
 import { relative } from 'node:path';
-import { analyze, outlineOf, RULE_IDS, settingsForFile, suppressionsFor, withSuppressions, type Analysis, type GongwenSettings, type OutlineSymbol } from '../engine';
-import { checkText, hiddenNote, LEVELS, noCounts, painter, selectBySeverity, writeCheckJson, type Level } from './check-output';
+import { analyze, outlineOf, RULE_IDS, settingsForFile, suppressionsFor, withSuppressions, type Analysis, type GongwenSettings, type OutlineSymbol, type ReportModel } from '../engine';
+import { checkText, hiddenNote, LEVELS, noCounts, painter, selectBySeverity, writeCheckJson, type FindingPlace, type Level } from './check-output';
 import { loadConfig, pathForConfig } from './config';
 import { expandPaths } from './files';
 import { readReport } from './read-report';
+import { describeWordLine, type WordLine } from '../formats/docx-reader';
 
 /** Exit codes, documented in the README. */
 export const EXIT = {
@@ -107,13 +108,14 @@ export function runCli(argv: readonly string[], io: Io, version: string): number
     written++;
     if (parsed.command === 'outline') {
       if (parsed.json) out.write(JSON.stringify(outlineJson(shown, analysis), null, 2));
-      else out.write(outlineText(shown, analysis, io));
+      else out.write(outlineText(shown, analysis, io, read.wordLines));
     } else {
+      const place = wordPlace(analysis.model, read.wordLines, io.language);
       const { shown: findings, hidden: quieter } = selectBySeverity(analysis.findings, parsed.severity);
       for (const level of LEVELS) hidden[level] += quieter[level];
       if (!parsed.exitZero && findings.some((f) => f.severity === 'error') && exit === EXIT.ok) exit = EXIT.problems;
-      if (parsed.json) writeCheckJson(out.write, shown, analysis.model, findings, quieter);
-      else out.write(checkText(shown, analysis.model, findings, parsed.severity, io.language, painter(io.color)));
+      if (parsed.json) writeCheckJson(out.write, shown, analysis.model, findings, quieter, place);
+      else out.write(checkText(shown, analysis.model, findings, parsed.severity, io.language, painter(io.color), place));
     }
   }
   // A lone file that could not be read still leaves valid JSON: an empty list.
@@ -186,7 +188,7 @@ function parseArgs(argv: readonly string[]): Options | { error: string } {
 
 const INDENT = '  ';
 
-function outlineText(file: string, analysis: Analysis, io: Io): string {
+function outlineText(file: string, analysis: Analysis, io: Io, wordLines?: readonly WordLine[]): string {
   const { model } = analysis;
   const paint = painter(io.color);
   const lines: string[] = [paint.bold(file)];
@@ -194,7 +196,10 @@ function outlineText(file: string, analysis: Analysis, io: Io): string {
   lines.push(`${zh ? '标题' : 'title'}: ${model.title?.text ?? (zh ? '（无）' : '(none)')}  ${zh ? '文种' : 'kind'}: ${model.kind}${model.year ? `  ${zh ? '年份' : 'year'}: ${model.year}` : ''}`);
   const walk = (symbols: readonly OutlineSymbol[]) => {
     for (const s of symbols) {
-      lines.push(`${INDENT.repeat(s.depth)}${paint.dim(String(s.selectionRange.start.line + 1).padStart(4))}  ${s.depth === 1 ? paint.bold(s.name) : s.name}`);
+      // For a Word document the number is the paragraph's (¶), which the user can find in Word.
+      const line = s.selectionRange.start.line;
+      const number = wordLines?.[line] ? `¶${wordLines[line].paragraph}` : String(line + 1);
+      lines.push(`${INDENT.repeat(s.depth)}${paint.dim(number.padStart(4))}  ${s.depth === 1 ? paint.bold(s.name) : s.name}`);
       walk(s.children);
     }
   };
@@ -217,6 +222,34 @@ function outlineJson(file: string, analysis: Analysis): object {
   return { file, title: model.title?.text ?? null, kind: model.kind, year: model.year ?? null, outline: outlineOf(model).map(toJson) };
 }
 
+/**
+ * Where a finding is in a Word document, by paragraph and quoted text (line numbers of the text
+ * Gongwen reads mean nothing in Word): `第 5 段 “…实现地区生产总值xx亿元，同比…”`; `undefined` for
+ * other formats.
+ */
+function wordPlace(model: ReportModel, wordLines: readonly WordLine[] | undefined, language: 'zh' | 'en'): FindingPlace | undefined {
+  if (!wordLines) return undefined;
+  return (f) => {
+    const word = wordLines[model.lines.positionAt(f.start).line];
+    if (!word) return undefined;
+    const quote = quoteAround(model.text, f.start, f.end);
+    return { where: `${describeWordLine(word, language)} ${quote}`, json: { paragraph: word.paragraph, where: word.where, ...(word.row ? { row: word.row } : {}), quote } };
+  };
+}
+
+/**
+ * The words around a finding on its line, to search for in Word: `“…实现地区生产总值xx亿元，同比…”`.
+ */
+function quoteAround(text: string, start: number, end: number): string {
+  const lineStart = Math.max(text.lastIndexOf('\n', start - 1) + 1, start - 12);
+  let lineEnd = text.indexOf('\n', end);
+  if (lineEnd < 0) lineEnd = text.length;
+  lineEnd = Math.min(lineEnd, Math.max(end, start + 1) + 12);
+  const before = lineStart > 0 && text[lineStart - 1] !== '\n' ? '…' : '';
+  const after = lineEnd < text.length && text[lineEnd] !== '\n' ? '…' : '';
+  return `“${before}${text.slice(lineStart, lineEnd)}${after}”`;
+}
+
 /** The `--help` text. */
 export function usage(language: 'zh' | 'en'): string {
   if (language === 'zh') {
@@ -225,6 +258,9 @@ export function usage(language: 'zh' | 'en'): string {
 命令：
   outline   显示报告的标题层级（大纲）
   check     检查报告（未填占位符、序号错误、缺少部分、网页残留等）
+  export    按 GB/T 9704-2012 版式导出 Word 文档：gongwen export 报告.txt [-o 报告.docx]
+
+文件：.txt .gongwen（UTF-8/GB18030）、.md（Markdown）、.docx（Word）。
 
 选项：
   --json               以 JSON 输出
@@ -243,6 +279,9 @@ export function usage(language: 'zh' | 'en'): string {
 Commands:
   outline   print the report's heading tree
   check     check the report (unfilled placeholders, numbering, missing sections, web residue...)
+  export    write a Word document laid out per GB/T 9704-2012: gongwen export report.txt [-o report.docx]
+
+Files: .txt .gongwen (UTF-8/GB18030), .md (Markdown), .docx (Word).
 
 Options:
   --json               machine-readable output

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { isInside } from '../files/find-config';
 
 /** File endings a folder scan picks up. */
-export const REPORT_EXTENSIONS = ['.txt', '.gongwen', '.md'];
+export const REPORT_EXTENSIONS = ['.txt', '.gongwen', '.md', '.docx'];
 
 /** Most files one folder scan lists; a scan of `/` stops here. */
 const MAX_FILES = 100000;

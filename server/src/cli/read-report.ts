@@ -1,14 +1,39 @@
 /**
  * Reads a report file in the encodings Chinese government text comes in: UTF-8 (with or without
- * BOM), UTF-16 with BOM, and GB18030/GBK.
+ * BOM), UTF-16 with BOM, and GB18030/GBK; Word documents (`.docx`) as the text a reader sees, and
+ * Markdown (`.md`) as the report text inside it, at the same positions.
  */
 import { readRegularFile } from '../files/read-regular-file';
+import { NOT_DOCX, readDocx, type WordLine } from '../formats/docx-reader';
+import { projectMarkdown } from '../formats/markdown-projection';
 
 /** Larger report files are refused unread (exit 3): the largest compilations seen are about 20 MB. */
 export const MAX_REPORT_BYTES = 50 * 1024 * 1024;
 
-/** A decoded file, or why it could not be read. */
-export type ReadResult = { ok: true; text: string; encoding: string } | { ok: false; reason: string };
+/**
+ * A decoded file, or why it could not be read. `text` is what the engine analyses; for Markdown,
+ * `source` is the file as written (same length as `text`); for Word, `wordLines[i]` says where line
+ * `i` of `text` is in the document.
+ */
+export type ReadResult =
+  | { ok: true; text: string; encoding: string; format?: ReportFormat; source?: string; wordLines?: WordLine[] }
+  | { ok: false; reason: string };
+
+/** The file formats the CLI reads a report from. */
+export type ReportFormat = 'text' | 'markdown' | 'docx';
+
+/**
+ * The format of a report file, from its name.
+ *
+ * @example formatOf('2023年工作总结.docx') // 'docx'
+ */
+export function formatOf(path: string): ReportFormat | 'doc' {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.docx')) return 'docx';
+  if (lower.endsWith('.doc')) return 'doc';
+  if (lower.endsWith('.md') || lower.endsWith('.markdown')) return 'markdown';
+  return 'text';
+}
 
 /**
  * Decodes bytes; refuses binary data instead of guessing.
@@ -37,12 +62,23 @@ function decode(bytes: Uint8Array, encoding: string, label: string): ReadResult 
 }
 
 /**
- * Reads and decodes a regular file of at most {@link MAX_REPORT_BYTES}; I/O errors, FIFOs, devices
- * and oversized files become a reason, not an exception or a hang.
+ * Reads and decodes a regular file of at most {@link MAX_REPORT_BYTES} by its format; I/O errors,
+ * FIFOs, devices and oversized files become a reason, not an exception or a hang.
+ *
+ * @example readReport('草稿.md') // { ok: true, format: 'markdown', text: '   一、总体要求\n…', source: '## 一、总体要求\n…' }
  */
 export function readReport(path: string): ReadResult {
+  const format = formatOf(path);
+  if (format === 'doc') return { ok: false, reason: NOT_DOCX.doc };
   const read = readBytes(path);
-  return read.ok ? decodeReport(read.bytes) : read;
+  if (!read.ok) return read;
+  if (format === 'docx') {
+    const word = readDocx(read.bytes);
+    return word.ok ? { ok: true, text: word.text, encoding: 'docx', format, wordLines: word.lines } : word;
+  }
+  const decoded = decodeReport(read.bytes);
+  if (!decoded.ok || format === 'text') return decoded.ok ? { ...decoded, format } : decoded;
+  return { ...decoded, format, source: decoded.text, text: projectMarkdown(decoded.text) };
 }
 
 function readBytes(path: string): { ok: true; bytes: Buffer } | { ok: false; reason: string } {

@@ -17,6 +17,7 @@ import { ResponseError, ErrorCodes, type ExecuteCommandParams, type Position, ty
 import type { Placeholder, ReportModel, TextEdit } from '../engine';
 import type { ServerContext } from '../server';
 import { FIX_RULE_COMMAND, fixAllOf, workspaceEditOf } from './code-actions';
+import { EXPORT_DOCX_COMMAND, exportDocxCommand } from './export-docx';
 
 /** Server command `(uri, offset | position, replacement, version?)`: fills every blank like the one there (every `xxxx年`). */
 export const FILL_ALL_COMMAND = 'gongwen.server.fillAllLikeThis';
@@ -70,7 +71,7 @@ export interface FillAllResult {
 
 /** This module's capability: `executeCommandProvider` for the placeholders, fill-all and fix-rule commands. */
 export function capabilities(): Partial<ServerCapabilities> {
-  return { executeCommandProvider: { commands: [FILL_ALL_COMMAND, PLACEHOLDERS_COMMAND, FIX_RULE_COMMAND] } };
+  return { executeCommandProvider: { commands: [FILL_ALL_COMMAND, PLACEHOLDERS_COMMAND, FIX_RULE_COMMAND, EXPORT_DOCX_COMMAND] } };
 }
 
 /**
@@ -89,6 +90,8 @@ export function register(ctx: ServerContext): void {
           return await fillAllCommand(ctx, params.arguments ?? []);
         case FIX_RULE_COMMAND:
           return await fixRuleCommand(ctx, params.arguments ?? []);
+        case EXPORT_DOCX_COMMAND:
+          return await exportDocxCommand(ctx, params.arguments ?? []);
         default:
           return new ResponseError(ErrorCodes.MethodNotFound, `unknown command ${params.command}`);
       }

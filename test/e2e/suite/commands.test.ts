@@ -11,7 +11,7 @@ import {
 
 const { test } = suite('commands.test.ts');
 
-const COMMANDS = ['gongwen.nextPlaceholder', 'gongwen.previousPlaceholder', 'gongwen.fillAllLikeThis', 'gongwen.renumberDocument', 'gongwen.fixAll'];
+const COMMANDS = ['gongwen.nextPlaceholder', 'gongwen.previousPlaceholder', 'gongwen.fillAllLikeThis', 'gongwen.renumberDocument', 'gongwen.fixAll', 'gongwen.openAsReportText', 'gongwen.saveAsText', 'gongwen.exportToWord'];
 
 interface PlaceholdersResult { total: number; placeholders: { range: vscode.Range; text: string }[] }
 

@@ -23,6 +23,7 @@ import './hover.test';
 import './snippets.test';
 import './commands.test';
 import './silence.test';
+import './formats.test';
 
 export interface E2EResults {
   passed: number;
