@@ -69,7 +69,9 @@ describe('ignore entries', () => {
   });
 
   it('tells apart two findings of one rule at one place by their section', () => {
-    const text = '示范镇2024年工作总结\n一、主要成绩\n正文。\n';
+    // A whole summary (not a cut-off page) that lacks both its problems and its next steps.
+    const body = Array.from({ length: 30 }, (_, i) => `第${i + 1}个村完成道路硬化${i + 2}公里，改造农房${i + 10}户，新建文化广场一处，群众满意度持续提升。`);
+    const text = ['示范镇2024年工作总结', '一、主要成绩', ...body, ''].join('\n');
     const missing = analyze(text, defaultSettings()).findings.filter((f) => f.ruleId === 'section-missing');
     expect(missing.length).toBeGreaterThanOrEqual(2);
     const entry = ignoreEntryFor(text, missing[0]);
