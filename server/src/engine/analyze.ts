@@ -4,7 +4,7 @@
 import { buildReportModel } from './build-model';
 import type { ReportModel } from './model';
 import { runRules, type RatedFinding } from './rules';
-import { compileSafePattern, type SafePattern, type SafePatternError } from './safe-pattern';
+import { compileSafePattern, patternBudget, type SafePattern, type SafePatternError } from './safe-pattern';
 import type { GongwenSettings } from './settings';
 
 /** The model and findings of one document version. */
@@ -27,10 +27,19 @@ export interface Analysis {
  */
 export function analyze(text: string, settings: GongwenSettings): Analysis {
   const { matchers, problems } = extraMatchers(settings.placeholders.extraPatterns);
+  // One work budget for all the extra patterns on this text, so a hundred patterns cost what one may.
+  const budget = patternBudget(text.length);
+  let found = 0;
+  const budgeted = matchers.map((find) => (t: string) => {
+    const matches = find(t, budget);
+    found += matches.length;
+    return matches;
+  });
   const model = buildReportModel(text, {
     kind: settings.kind,
-    placeholders: { ignoreWords: settings.placeholders.ignoreWords, extraMatchers: matchers },
+    placeholders: { ignoreWords: settings.placeholders.ignoreWords, extraMatchers: budgeted },
   });
+  if (budget.exhausted) problems.push(budgetProblem(found));
   // Rules run when something first asks for findings: the outline and folding of a 10 MB
   // compilation, requested on every pause in typing, need only the model.
   let rated: { findings: RatedFinding[]; failures: string[] } | undefined;
@@ -45,6 +54,15 @@ export function analyze(text: string, settings: GongwenSettings): Analysis {
     },
     settingsProblems: problems,
   };
+}
+
+/**
+ * The problem reported when the extra patterns ran out of work on a document.
+ *
+ * @example budgetProblem(12) // 'gongwen.placeholders.extraPatterns: the patterns exceeded their time budget on this document; 12 matches found before stopping（额外占位符模式超出本文档的计算预算，已停止匹配；停止前找到 12 处）'
+ */
+export function budgetProblem(found: number): string {
+  return `gongwen.placeholders.extraPatterns: the patterns exceeded their time budget on this document; ${found} matches found before stopping（额外占位符模式超出本文档的计算预算，已停止匹配；停止前找到 ${found} 处）`;
 }
 
 /** Compiled patterns by source; analysis runs on every keystroke, compiling once is enough. */
@@ -66,10 +84,10 @@ function compileCached(source: string): SafePattern | SafePatternError {
  * problem message for each pattern that is not in the safe subset.
  */
 export function extraMatchers(patterns: readonly string[]): {
-  matchers: Array<(text: string) => Array<{ start: number; end: number }>>;
+  matchers: Array<SafePattern['find']>;
   problems: string[];
 } {
-  const matchers: Array<(text: string) => Array<{ start: number; end: number }>> = [];
+  const matchers: Array<SafePattern['find']> = [];
   const problems: string[] = [];
   patterns.forEach((source, i) => {
     const p = compileCached(source);
