@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { looksLikeReport } from '../../server/src/engine/detect';
 import { registerClientFeatures } from './features';
+import { userValuesOnly } from './trust';
 
 let client: LanguageClient | undefined;
 
@@ -24,12 +25,30 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'gongwen' }],
     synchronize: { configurationSection: 'gongwen' },
+    middleware: {
+      workspace: {
+        // Restricted Mode: extra patterns and ignore words come from user settings only (see trust.ts).
+        configuration: async (params, token, next) => {
+          const result = await next(params, token);
+          if (vscode.workspace.isTrusted || !Array.isArray(result)) return result;
+          return result.map((section, i) =>
+            params.items[i]?.section === 'gongwen'
+              ? userValuesOnly(section, (key) => vscode.workspace.getConfiguration('gongwen.placeholders').inspect(key)?.globalValue)
+              : section,
+          );
+        },
+      },
+    },
   };
   client = new LanguageClient('gongwen', 'Gongwen', serverOptions, clientOptions);
 
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(switchIfReport));
   vscode.workspace.textDocuments.forEach(switchIfReport);
   registerClientFeatures(context, client);
+  // Trusting the workspace brings its restricted settings back: ask the server to pull them again.
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('workspace/didChangeConfiguration', { settings: null })),
+  );
   await client.start();
 }
 
