@@ -32,6 +32,10 @@ export interface ServerContext {
   language(): Language;
   /** The analysis of an open document's current version, or `undefined` for a closed one. */
   analysisOf(uri: string): Analysis | undefined;
+  /** Whether the analysis of an open document's current version is ready (asking for it costs nothing). */
+  isAnalysed(uri: string): boolean;
+  /** Shows problems with the settings met while analysing (extra patterns out of budget), each once. */
+  warnSettings(problems: readonly string[]): void;
   /** What the client said it supports (snippets in completion, …), once initialized. */
   clientCapabilities?: ClientCapabilities;
 }
@@ -54,6 +58,24 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const doc = documents.get(uri);
       return doc ? cache.get(uri, doc.version, () => doc.getText()) : undefined;
     },
+    isAnalysed(uri) {
+      const doc = documents.get(uri);
+      return !doc || cache.has(uri, doc.version, doc.getText());
+    },
+    warnSettings(problems) {
+      for (const problem of problems) {
+        if (shownProblems.has(problem)) continue;
+        if (shownProblems.size > 200) shownProblems.clear();
+        shownProblems.add(problem);
+        warn(problem);
+      }
+    },
+  };
+  const shownProblems = new Set<string>();
+  const warn = (summary: string) => {
+    const head = language === 'zh' ? 'Gongwen 设置有误，已忽略：' : 'Gongwen ignored invalid settings:';
+    // A notification (window/showMessage), not showWarningMessage's request: there is nothing to answer.
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `${head}\n${summary}` });
   };
   const diagnostics = new DiagnosticsScheduler(ctx);
 
@@ -98,13 +120,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   function applySettings(raw: unknown): void {
     const { settings, problems } = normalizeSettings(raw, RULE_IDS);
     cache.setSettings(settings);
+    // `normalizeSettings` lists at most 20 problems and counts the rest, so the message stays short.
     const summary = problems.join('\n');
-    if (summary && summary !== lastProblems) {
-      const head = language === 'zh' ? 'Gongwen 设置有误，已忽略：' : 'Gongwen ignored invalid settings:';
-      // A notification (window/showMessage), not showWarningMessage's request: there is nothing to answer.
-      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `${head}\n${summary}` });
-    }
+    if (summary && summary !== lastProblems) warn(summary);
     lastProblems = summary;
+    shownProblems.clear();
     diagnostics.scheduleAll();
   }
 
@@ -136,22 +156,32 @@ export function onDocument<P extends { textDocument: { uri: string } }, R>(
   ctx: ServerContext,
   fallback: R,
   handler: (analysis: Analysis, params: P) => R,
-): (params: P, token: CancellationToken) => R {
-  return guard(ctx, fallback, (params: P, token: CancellationToken) => {
-    const analysis = ctx.analysisOf(params.textDocument.uri);
+): (params: P, token: CancellationToken) => Promise<R> {
+  return guard(ctx, fallback, async (params: P, token: CancellationToken) => {
+    const uri = params.textDocument.uri;
+    if (token.isCancellationRequested) return fallback;
+    if (!ctx.isAnalysed(uri)) {
+      // Before a whole analysis starts, let a cancellation sent right after the request arrive.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (token.isCancellationRequested) return fallback;
+    }
+    const analysis = ctx.analysisOf(uri);
     if (!analysis || token.isCancellationRequested) return fallback;
     return handler(analysis, params);
   });
 }
 
-/** Wraps a handler so an engine failure is logged and answered with `fallback`, never a crash. */
-export function guard<P, R, T>(ctx: ServerContext, fallback: R, handler: (params: P, token: T) => R): (params: P, token: T) => R {
-  return (params, token) => {
+/** Wraps a handler (plain or async) so an engine failure is logged and answered with `fallback`, never a crash. */
+export function guard<P, R, T>(ctx: ServerContext, fallback: R, handler: (params: P, token: T) => R | Promise<R>): (params: P, token: T) => Promise<R> {
+  const failed = (error: unknown) => {
+    ctx.connection.console.error(`gongwen: request failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    return fallback;
+  };
+  return async (params, token) => {
     try {
-      return handler(params, token);
+      return await handler(params, token);
     } catch (error) {
-      ctx.connection.console.error(`gongwen: request failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-      return fallback;
+      return failed(error);
     }
   };
 }

@@ -5,6 +5,8 @@ import { analyze, type Analysis, type GongwenSettings } from '../engine';
 
 interface Entry {
   version: number;
+  /** The text analysed: a second `didOpen` may bring new text under the same version. */
+  text: string;
   settingsGeneration: number;
   analysis: Analysis;
 }
@@ -12,7 +14,7 @@ interface Entry {
 /**
  * Caches the analysis of the latest version of each open document.
  *
- * @example cache.get(uri, doc.version, () => doc.getText()) // parses once per version
+ * @example cache.get(uri, doc.version, () => doc.getText()) // parses once per version and text
  */
 export class AnalysisCache {
   private readonly entries = new Map<string, Entry>();
@@ -31,11 +33,20 @@ export class AnalysisCache {
   }
 
   get(uri: string, version: number, getText: () => string): Analysis {
+    const text = getText();
     const hit = this.entries.get(uri);
-    if (hit && hit.version === version && hit.settingsGeneration === this.settingsGeneration) return hit.analysis;
-    const analysis = analyze(getText(), this.settings);
-    this.entries.set(uri, { version, settingsGeneration: this.settingsGeneration, analysis });
+    // `===` on the document's own string is a pointer comparison; equal copies compare in linear time.
+    if (hit && hit.version === version && hit.text === text && hit.settingsGeneration === this.settingsGeneration) return hit.analysis;
+    this.entries.delete(uri); // let the old analysis go before building the new one
+    const analysis = analyze(text, this.settings);
+    this.entries.set(uri, { version, text, settingsGeneration: this.settingsGeneration, analysis });
     return analysis;
+  }
+
+  /** Whether `get` would answer from the cache, without analysing. */
+  has(uri: string, version: number, text: string): boolean {
+    const hit = this.entries.get(uri);
+    return !!hit && hit.version === version && hit.text === text && hit.settingsGeneration === this.settingsGeneration;
   }
 
   delete(uri: string): void {

@@ -60,6 +60,7 @@ export class DiagnosticsScheduler {
       const language = this.ctx.language();
       const diagnostics = analysis.findings.slice(0, MAX_DIAGNOSTICS).map((f) => toDiagnostic(analysis.model, f, language));
       for (const failure of analysis.failures) this.ctx.connection.console.error(`gongwen: rule failed on ${uri}: ${failure}`);
+      this.ctx.warnSettings(analysis.settingsProblems);
       void this.ctx.connection.sendDiagnostics({ uri, version, diagnostics });
     } catch (error) {
       this.ctx.connection.console.error(`gongwen: could not check ${uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { RULE_IDS } from '../../server/src/engine';
+import { normalizeSettings } from '../../server/src/engine/settings';
+
+/** `[[[…]]]` nested `depth` levels, built without recursion. */
+function nested(depth: number): unknown {
+  let value: unknown = 'loud';
+  for (let i = 0; i < depth; i++) value = [value];
+  return value;
+}
+
+describe('hostile settings (issue 9)', () => {
+  it('keeps the valid keys and reports the bad one when a value is nested 100,000 levels deep', () => {
+    const { settings, problems } = normalizeSettings(
+      { rules: { placeholder: nested(100_000), 'web-residue': 'off' }, kind: nested(100_000), placeholders: { ignoreWords: ['X建', nested(100_000)] } },
+      RULE_IDS,
+    );
+    expect(settings.rules).toEqual({ 'web-residue': 'off' });
+    expect(settings.placeholders.ignoreWords).toEqual(['X建']);
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toMatch(/^gongwen\.rules\.placeholder: \[\[\[\[\.\.\.\]\]\]\] is not one of/);
+    expect(problems.every((p) => p.length < 300)).toBe(true);
+  });
+
+  it('lists the first problems of 10,000 over-long patterns and counts the rest', () => {
+    const { settings, problems } = normalizeSettings({ placeholders: { extraPatterns: Array(10_000).fill('x'.repeat(201)), ignoreWords: ['的'] } });
+    expect(settings.placeholders.extraPatterns).toEqual([]);
+    expect(settings.placeholders.ignoreWords).toEqual(['的']);
+    expect(problems).toHaveLength(21);
+    expect(problems[20]).toBe('gongwen: 9980 more problems not listed（另有 9980 项问题未列出）');
+    expect(problems.join('\n').length).toBeLessThan(4000);
+  });
+
+  it('previews a huge flat value by its first items', () => {
+    const { problems } = normalizeSettings({ kind: Array.from({ length: 1_000_000 }, (_, i) => i) });
+    expect(problems).toEqual(['gongwen.kind: [0,1,2,3,...] is not one of auto, gov-report, summary, plan, summary-plan, duty-report, unknown（文种设置无效）']);
+  });
+});
