@@ -1,7 +1,7 @@
 /**
  * One full analysis of a document version: the model and every rule's findings.
  */
-import { buildReportModel } from './build-model';
+import { buildReportModelInSteps } from './build-model';
 import type { ReportModel } from './model';
 import { runRules, type RatedFinding } from './rules';
 import { compileSafePattern, patternBudget, type SafePattern, type SafePatternError } from './safe-pattern';
@@ -26,6 +26,20 @@ export interface Analysis {
  * @example analyze('XX镇2023年政府工作报告\n…实现生产总值xx亿元…', defaultSettings()).findings[0].ruleId // 'placeholder'
  */
 export function analyze(text: string, settings: GongwenSettings): Analysis {
+  const steps = analyzeInSteps(text, settings);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * {@link analyze} one stage at a time (see `buildReportModelInSteps`), for a caller that pauses
+ * between stages to notice cancellation and newer versions.
+ *
+ * @example for (const steps = analyzeInSteps(text, settings); ; ) { const s = steps.next(); if (s.done) return s.value; await pause(); }
+ */
+export function* analyzeInSteps(text: string, settings: GongwenSettings): Generator<void, Analysis, void> {
   const { matchers, problems } = extraMatchers(settings.placeholders.extraPatterns);
   // One work budget for all the extra patterns on this text, so a hundred patterns cost what one may.
   const budget = patternBudget(text.length);
@@ -35,7 +49,7 @@ export function analyze(text: string, settings: GongwenSettings): Analysis {
     found += matches.length;
     return matches;
   });
-  const model = buildReportModel(text, {
+  const model = yield* buildReportModelInSteps(text, {
     kind: settings.kind,
     placeholders: { ignoreWords: settings.placeholders.ignoreWords, extraMatchers: budgeted },
   });

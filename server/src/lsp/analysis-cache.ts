@@ -1,7 +1,7 @@
 /**
  * One analysis per open document version, shared by every request and by diagnostics.
  */
-import { analyze, type Analysis, type GongwenSettings } from '../engine';
+import { analyze, analyzeInSteps, type Analysis, type GongwenSettings } from '../engine';
 
 interface Entry {
   version: number;
@@ -11,6 +11,16 @@ interface Entry {
   analysis: Analysis;
 }
 
+interface Pending {
+  version: number;
+  text: string;
+  settingsGeneration: number;
+  promise: Promise<Analysis | undefined>;
+}
+
+/** Lets the event loop run: messages are read (a cancellation, a newer version) and other requests answered. */
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * Caches the analysis of the latest version of each open document.
  *
@@ -18,6 +28,7 @@ interface Entry {
  */
 export class AnalysisCache {
   private readonly entries = new Map<string, Entry>();
+  private readonly pending = new Map<string, Pending>();
   private settingsGeneration = 0;
 
   constructor(private settings: GongwenSettings) {}
@@ -32,24 +43,67 @@ export class AnalysisCache {
     this.settingsGeneration++;
   }
 
+  /** The analysis of this version and text, built now if it is not cached. */
   get(uri: string, version: number, getText: () => string): Analysis {
     const text = getText();
-    const hit = this.entries.get(uri);
-    // `===` on the document's own string is a pointer comparison; equal copies compare in linear time.
-    if (hit && hit.version === version && hit.text === text && hit.settingsGeneration === this.settingsGeneration) return hit.analysis;
+    const hit = this.cached(uri, version, text);
+    if (hit) return hit;
     this.entries.delete(uri); // let the old analysis go before building the new one
     const analysis = analyze(text, this.settings);
     this.entries.set(uri, { version, text, settingsGeneration: this.settingsGeneration, analysis });
     return analysis;
   }
 
+  /**
+   * The analysis of this version and text, built one stage at a time with a pause between stages.
+   * Requests for the same version share one build. It resolves to `undefined` when the document
+   * is closed or a newer version or new settings arrive before it is done.
+   *
+   * @example await cache.getInSteps(uri, doc.version, doc.getText()) // other requests are answered meanwhile
+   */
+  getInSteps(uri: string, version: number, text: string): Promise<Analysis | undefined> {
+    const hit = this.cached(uri, version, text);
+    if (hit) return Promise.resolve(hit);
+    const running = this.pending.get(uri);
+    if (running && running.version === version && running.text === text && running.settingsGeneration === this.settingsGeneration) return running.promise;
+    const settingsGeneration = this.settingsGeneration;
+    const entry: Pending = { version, text, settingsGeneration, promise: Promise.resolve(undefined) };
+    this.pending.set(uri, entry);
+    entry.promise = (async () => {
+      try {
+        const steps = analyzeInSteps(text, this.settings);
+        for (;;) {
+          await pause();
+          if (this.pending.get(uri) !== entry || this.settingsGeneration !== settingsGeneration) return undefined;
+          // A plain `get` may have analysed this version meanwhile.
+          const done = this.cached(uri, version, text);
+          if (done) return done;
+          const step = steps.next();
+          if (step.done) {
+            this.entries.set(uri, { version, text, settingsGeneration, analysis: step.value });
+            return step.value;
+          }
+        }
+      } finally {
+        if (this.pending.get(uri) === entry) this.pending.delete(uri);
+      }
+    })();
+    return entry.promise;
+  }
+
   /** Whether `get` would answer from the cache, without analysing. */
   has(uri: string, version: number, text: string): boolean {
-    const hit = this.entries.get(uri);
-    return !!hit && hit.version === version && hit.text === text && hit.settingsGeneration === this.settingsGeneration;
+    return this.cached(uri, version, text) !== undefined;
   }
 
   delete(uri: string): void {
     this.entries.delete(uri);
+    this.pending.delete(uri);
+  }
+
+  private cached(uri: string, version: number, text: string): Analysis | undefined {
+    const hit = this.entries.get(uri);
+    // `===` on the document's own string is a pointer comparison; equal copies compare in linear time.
+    return hit && hit.version === version && hit.text === text && hit.settingsGeneration === this.settingsGeneration ? hit.analysis : undefined;
   }
 }
