@@ -6,3 +6,9 @@ export function propertyRuns(fallback: number): number {
   const fromEnv = Number(process.env.GONGWEN_PROPERTY_RUNS);
   return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : fallback;
 }
+
+/** The seed of a property test: `fallback` in `npm test`, or `GONGWEN_PROPERTY_SEED` to explore other cases. */
+export function propertySeed(fallback: number): number {
+  const fromEnv = Number(process.env.GONGWEN_PROPERTY_SEED);
+  return Number.isInteger(fromEnv) ? fromEnv : fallback;
+}
