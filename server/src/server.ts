@@ -36,7 +36,7 @@ export interface ServerContext {
    * The analysis of an open document's current version, built in stages with pauses between them;
    * `undefined` when the document is closed, changes meanwhile, or `token` is cancelled first.
    */
-  analysisWhenReady(uri: string, token?: CancellationToken): Promise<Analysis | undefined>;
+  analysisWhenReady(uri: string, token?: CancellationToken, withFindings?: boolean): Promise<Analysis | undefined>;
   /** Shows problems with the settings met while analysing (extra patterns out of budget), each once. */
   warnSettings(problems: readonly string[]): void;
   /** What the client said it supports (snippets in completion, …), once initialized. */
@@ -61,10 +61,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const doc = documents.get(uri);
       return doc ? cache.get(uri, doc.version, () => doc.getText()) : undefined;
     },
-    async analysisWhenReady(uri, token) {
+    async analysisWhenReady(uri, token, withFindings) {
       const doc = documents.get(uri);
       if (!doc || token?.isCancellationRequested) return undefined;
-      const building = cache.getInSteps(uri, doc.version, doc.getText());
+      const building = cache.getInSteps(uri, doc.version, doc.getText(), withFindings);
       if (!token) return building;
       let stop: { dispose(): void } | undefined;
       const cancelled = new Promise<undefined>((resolve) => (stop = token.onCancellationRequested(() => resolve(undefined))));

@@ -3,7 +3,7 @@
  */
 import { buildReportModelInSteps } from './build-model';
 import type { ReportModel } from './model';
-import { runRules, type RatedFinding } from './rules';
+import { RULES, runRules, type RatedFinding } from './rules';
 import { compileSafePattern, patternBudget, type SafePattern, type SafePatternError } from './safe-pattern';
 import type { GongwenSettings } from './settings';
 
@@ -18,6 +18,11 @@ export interface Analysis {
    * safe subset: `gongwen.placeholders.extraPatterns[0] "(a)\1": backreferences (\1) are not supported（不支持反向引用） at 3`.
    */
   settingsProblems: string[];
+  /**
+   * Runs the rules one at a time (a step per rule), for a caller that pauses between them; then
+   * `findings` and `failures` are ready. Reading `findings` directly runs them all at once.
+   */
+  rateInSteps(): Generator<void, void, void>;
 }
 
 /**
@@ -67,6 +72,19 @@ export function* analyzeInSteps(text: string, settings: GongwenSettings): Genera
       return rate().failures;
     },
     settingsProblems: problems,
+    *rateInSteps() {
+      const findings: RatedFinding[] = [];
+      const failures: string[] = [];
+      for (const rule of RULES) {
+        if (rated) return;
+        const one = runRules(model, settings, [rule]);
+        for (const f of one.findings) findings.push(f);
+        failures.push(...one.failures);
+        yield;
+      }
+      // Stable, as in `runRules`: findings at one offset keep the registry's order.
+      rated ??= { findings: findings.sort((a, b) => a.start - b.start), failures };
+    },
   };
 }
 

@@ -57,11 +57,13 @@ export class AnalysisCache {
   /**
    * The analysis of this version and text, built one stage at a time with a pause between stages.
    * Requests for the same version share one build. It resolves to `undefined` when the document
-   * is closed or a newer version or new settings arrive before it is done.
+   * is closed or a newer version or new settings arrive before it is done. `withFindings` runs the
+   * rules too, one at a time.
    *
    * @example await cache.getInSteps(uri, doc.version, doc.getText()) // other requests are answered meanwhile
    */
-  getInSteps(uri: string, version: number, text: string): Promise<Analysis | undefined> {
+  getInSteps(uri: string, version: number, text: string, withFindings = false): Promise<Analysis | undefined> {
+    if (withFindings) return this.getInSteps(uri, version, text).then((analysis) => analysis && this.rateInSteps(uri, analysis));
     const hit = this.cached(uri, version, text);
     if (hit) return Promise.resolve(hit);
     const running = this.pending.get(uri);
@@ -89,6 +91,16 @@ export class AnalysisCache {
       }
     })();
     return entry.promise;
+  }
+
+  /** Runs the rules of `analysis` one at a time with pauses; `undefined` if the document moved on meanwhile. */
+  private async rateInSteps(uri: string, analysis: Analysis): Promise<Analysis | undefined> {
+    const steps = analysis.rateInSteps();
+    while (!steps.next().done) {
+      await pause();
+      if (this.entries.get(uri)?.analysis !== analysis) return undefined;
+    }
+    return analysis;
   }
 
   /** Whether `get` would answer from the cache, without analysing. */

@@ -56,7 +56,7 @@ export class DiagnosticsScheduler {
     if (!doc || doc.version !== version) return;
     try {
       // Built in stages, so requests about other documents are answered while a large one is analysed.
-      const analysis = await this.ctx.analysisWhenReady(uri);
+      const analysis = await this.ctx.analysisWhenReady(uri, undefined, true);
       if (!analysis || this.ctx.documents.get(uri)?.version !== version) return;
       const language = this.ctx.language();
       const diagnostics = analysis.findings.slice(0, MAX_DIAGNOSTICS).map((f) => toDiagnostic(analysis.model, f, language));
