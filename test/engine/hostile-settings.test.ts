@@ -36,3 +36,34 @@ describe('hostile settings (issue 9)', () => {
     expect(problems).toEqual(['gongwen.kind: [0,1,2,3,...] is not one of auto, gov-report, summary, plan, summary-plan, duty-report, unknown（文种设置无效）']);
   });
 });
+
+describe('any settings value at all', () => {
+  it('is normalised without throwing into settings of the right shape, with short problem messages', async () => {
+    const fc = (await import('fast-check')).default;
+    const { propertyRuns, propertySeed } = await import('../helpers/property');
+    const settingsLike = fc.oneof(
+      fc.anything({ maxDepth: 6, withNullPrototype: true, withObjectString: true }),
+      fc.record({
+        rules: fc.oneof(fc.anything({ maxDepth: 3 }), fc.dictionary(fc.constantFrom(...RULE_IDS, 'nope'), fc.anything({ maxDepth: 2 }))),
+        kind: fc.anything({ maxDepth: 2 }),
+        placeholders: fc.oneof(fc.anything({ maxDepth: 3 }), fc.record({ extraPatterns: fc.anything({ maxDepth: 2 }), ignoreWords: fc.array(fc.anything({ maxDepth: 1 })) })),
+        autoDetect: fc.anything({ maxDepth: 1 }),
+      }, { requiredKeys: [] }),
+    );
+    fc.assert(
+      fc.property(settingsLike, (raw) => {
+        const { settings, problems } = normalizeSettings(raw, RULE_IDS);
+        for (const [id, severity] of Object.entries(settings.rules)) {
+          expect(RULE_IDS).toContain(id);
+          expect(['off', 'hint', 'info', 'warning', 'error']).toContain(severity);
+        }
+        expect(settings.placeholders.extraPatterns.every((p) => typeof p === 'string' && p.length > 0 && p.length <= 200)).toBe(true);
+        expect(settings.placeholders.ignoreWords.every((p) => typeof p === 'string' && p.length > 0 && p.length <= 200)).toBe(true);
+        expect(typeof settings.autoDetect).toBe('boolean');
+        expect(problems.length).toBeLessThanOrEqual(21);
+        for (const p of problems) expect(p.length).toBeLessThan(800);
+      }),
+      { numRuns: propertyRuns(300), seed: propertySeed(31) },
+    );
+  });
+});
