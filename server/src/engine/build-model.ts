@@ -1,7 +1,7 @@
 /**
  * Builds the {@link ReportModel} of a text: one linear pass per stage, once per document version.
  */
-import { buildHeadings } from './headings';
+import { buildHeadingsInSteps } from './headings';
 import { LineIndex } from './line-index';
 import type { ReportKind, ReportModel } from './model';
 import { splitParagraphs } from './paragraphs';
@@ -47,7 +47,7 @@ export function* buildReportModelInSteps(text: string, options: BuildOptions = {
   const paragraphs = splitParagraphs(lines);
   yield;
   const title = findTitle(text, paragraphs);
-  const { headings, roots } = buildHeadings(text, paragraphs, title);
+  const { headings, roots } = yield* buildHeadingsInSteps(text, paragraphs, title);
   yield;
   const placeholders = findPlaceholders(text, options.placeholders);
   yield;

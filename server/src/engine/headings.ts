@@ -32,8 +32,19 @@ const MAX_QUOTE_LENGTH = 50;
  * // roots: [一、2022年工作回顾 › [（一）筑牢基础, （二）建管并重]]
  */
 export function buildHeadings(text: string, paragraphs: readonly Paragraph[], title: ReportTitle | undefined): { headings: Heading[]; roots: Heading[] } {
+  const steps = buildHeadingsInSteps(text, paragraphs, title);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** {@link buildHeadings} one pass at a time, for a caller that pauses between passes (see `buildReportModelInSteps`). */
+export function* buildHeadingsInSteps(text: string, paragraphs: readonly Paragraph[], title: ReportTitle | undefined): Generator<void, { headings: Heading[]; roots: Heading[] }, void> {
   const explicit = findExplicitCandidates(text, paragraphs, title);
+  yield;
   const leads = findLeadCandidates(text, paragraphs, title, explicit);
+  yield;
   const all = leads.length ? mergeByStart(explicit, leads) : explicit;
   return buildTree(text, paragraphs, all);
 }
