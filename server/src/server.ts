@@ -62,14 +62,19 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       return doc ? cache.get(uri, doc.version, () => doc.getText()) : undefined;
     },
     async analysisWhenReady(uri, token, withFindings) {
-      const doc = documents.get(uri);
-      if (!doc || token?.isCancellationRequested) return undefined;
-      const building = cache.getInSteps(uri, doc.version, doc.getText(), withFindings);
-      if (!token) return building;
       let stop: { dispose(): void } | undefined;
-      const cancelled = new Promise<undefined>((resolve) => (stop = token.onCancellationRequested(() => resolve(undefined))));
+      const cancelled = token && new Promise<undefined>((resolve) => (stop = token.onCancellationRequested(() => resolve(undefined))));
       try {
-        return await Promise.race([building, cancelled]);
+        // A newer version arriving mid-build abandons it; a request still wanted waits for the newer one (a few times at most).
+        for (let attempt = 0; attempt < 5; attempt++) {
+          const doc = documents.get(uri);
+          if (!doc || token?.isCancellationRequested) return undefined;
+          const version = doc.version;
+          const building = cache.getInSteps(uri, doc.version, doc.getText(), withFindings, () => documents.get(uri) === doc && doc.version === version);
+          const analysis = await (cancelled ? Promise.race([building, cancelled]) : building);
+          if (analysis || token?.isCancellationRequested || withFindings) return analysis;
+        }
+        return undefined;
       } finally {
         stop?.dispose();
       }

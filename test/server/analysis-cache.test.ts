@@ -51,3 +51,34 @@ describe('rules run only when findings are needed', () => {
     }
   });
 });
+
+describe('analysis in stages', () => {
+  const text = '示例镇2024年工作总结\n一、回顾\n完成投资xx亿元。\n二、打算\n';
+
+  it('builds once for concurrent requests and caches the result', async () => {
+    const cache = new AnalysisCache(defaultSettings());
+    const [a, b] = await Promise.all([cache.getInSteps('file:///a', 1, text), cache.getInSteps('file:///a', 1, text)]);
+    expect(a).toBeDefined();
+    expect(b).toBe(a);
+    expect(cache.get('file:///a', 1, () => text)).toBe(a);
+    expect(a!.model.headings.map((h) => h.label)).toEqual(['一、回顾', '二、打算']);
+  });
+
+  it('abandons a build when a newer version comes or the document closes', async () => {
+    const cache = new AnalysisCache(defaultSettings());
+    let current = true;
+    const stale = cache.getInSteps('file:///a', 1, text, false, () => current);
+    current = false;
+    expect(await stale).toBeUndefined();
+    expect(cache.has('file:///a', 1, text)).toBe(false);
+    const closed = cache.getInSteps('file:///b', 1, text);
+    cache.delete('file:///b');
+    expect(await closed).toBeUndefined();
+  });
+
+  it('runs the rules in steps when findings are wanted', async () => {
+    const cache = new AnalysisCache(defaultSettings());
+    const analysis = await cache.getInSteps('file:///a', 1, text, true);
+    expect(analysis!.findings.some((f) => f.ruleId === 'placeholder')).toBe(true);
+  });
+});

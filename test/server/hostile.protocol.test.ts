@@ -257,6 +257,22 @@ describe('hostile input over a real stdio connection', () => {
     });
   });
 
+  it('a request made just before an edit is answered, never with an empty outline', async () => {
+    await hostile('edit during a request', async () => {
+      const uri = 'file:///tmp/hostile-typing.gongwen';
+      const body = reportOf(1024 * 1024);
+      client.open(uri, '示例镇工作总结\n一、甲\n' + body, 1);
+      const answer = client.request('textDocument/documentSymbol', { textDocument: { uri } }, 60000);
+      client.change(uri, 2, '示例镇工作总结\n一、乙\n' + body);
+      const symbols = await answer;
+      // The version the request was made for, or the newer one if the edit came first: never nothing.
+      expect(['一、甲', '一、乙']).toContain(symbols[0]?.name);
+      const after = await client.request('textDocument/documentSymbol', { textDocument: { uri } }, 60000);
+      expect(after[0].name).toBe('一、乙');
+      client.close(uri);
+    });
+  }, 60000);
+
   it('malformed settings: a value nested 100,000 levels keeps the valid keys; 10,000 over-long patterns give a short message', async () => {
     await hostile('malformed settings', async () => {
       const deep = '['.repeat(100_000) + '"loud"' + ']'.repeat(100_000);

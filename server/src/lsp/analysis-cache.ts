@@ -57,13 +57,13 @@ export class AnalysisCache {
   /**
    * The analysis of this version and text, built one stage at a time with a pause between stages.
    * Requests for the same version share one build. It resolves to `undefined` when the document
-   * is closed or a newer version or new settings arrive before it is done. `withFindings` runs the
-   * rules too, one at a time.
+   * is closed, new settings arrive, or `isCurrent` says a newer version came, before it is done.
+   * `withFindings` runs the rules too, one at a time.
    *
    * @example await cache.getInSteps(uri, doc.version, doc.getText()) // other requests are answered meanwhile
    */
-  getInSteps(uri: string, version: number, text: string, withFindings = false): Promise<Analysis | undefined> {
-    if (withFindings) return this.getInSteps(uri, version, text).then((analysis) => analysis && this.rateInSteps(uri, analysis));
+  getInSteps(uri: string, version: number, text: string, withFindings = false, isCurrent: () => boolean = () => true): Promise<Analysis | undefined> {
+    if (withFindings) return this.getInSteps(uri, version, text, false, isCurrent).then((analysis) => analysis && this.rateInSteps(uri, analysis, isCurrent));
     const hit = this.cached(uri, version, text);
     if (hit) return Promise.resolve(hit);
     const running = this.pending.get(uri);
@@ -76,7 +76,7 @@ export class AnalysisCache {
         const steps = analyzeInSteps(text, this.settings);
         for (;;) {
           await pause();
-          if (this.pending.get(uri) !== entry || this.settingsGeneration !== settingsGeneration) return undefined;
+          if (this.pending.get(uri) !== entry || this.settingsGeneration !== settingsGeneration || !isCurrent()) return undefined;
           // A plain `get` may have analysed this version meanwhile.
           const done = this.cached(uri, version, text);
           if (done) return done;
@@ -94,11 +94,11 @@ export class AnalysisCache {
   }
 
   /** Runs the rules of `analysis` one at a time with pauses; `undefined` if the document moved on meanwhile. */
-  private async rateInSteps(uri: string, analysis: Analysis): Promise<Analysis | undefined> {
+  private async rateInSteps(uri: string, analysis: Analysis, isCurrent: () => boolean): Promise<Analysis | undefined> {
     const steps = analysis.rateInSteps();
     while (!steps.next().done) {
       await pause();
-      if (this.entries.get(uri)?.analysis !== analysis) return undefined;
+      if (this.entries.get(uri)?.analysis !== analysis || !isCurrent()) return undefined;
     }
     return analysis;
   }
