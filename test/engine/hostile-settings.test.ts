@@ -67,3 +67,20 @@ describe('any settings value at all', () => {
     );
   });
 });
+
+describe('lists of words and patterns', () => {
+  it('drops repeated entries, so 100 copies of one ignore word cost what one does', () => {
+    const { settings, problems } = normalizeSettings({ placeholders: { ignoreWords: Array(100).fill('的'), extraPatterns: ['待定', '待定', '待填'] } });
+    expect(settings.placeholders.ignoreWords).toEqual(['的']);
+    expect(settings.placeholders.extraPatterns).toEqual(['待定', '待填']);
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps the first 100 distinct entries of a list of a million, quickly', () => {
+    const started = performance.now();
+    const { settings, problems } = normalizeSettings({ placeholders: { ignoreWords: Array.from({ length: 1_000_000 }, (_, i) => `词${i}`) } });
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(settings.placeholders.ignoreWords).toHaveLength(100);
+    expect(problems).toEqual(['gongwen.placeholders.ignoreWords: only the first 100 entries are used（仅使用前 100 项）']);
+  });
+});

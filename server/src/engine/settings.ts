@@ -111,16 +111,17 @@ function stringList(value: unknown, key: string, problems: ProblemList): string[
     problems.push(`${key}: must be a list of strings, got ${describe(value)}（应为字符串列表）`);
     return [];
   }
-  const out: string[] = [];
+  const kept = new Set<string>();
+  let over = 0;
   for (const item of value) {
-    if (typeof item === 'string' && item.length > 0 && item.length <= 200) out.push(item);
-    else problems.push(`${key}: ignored ${describe(item)}（已忽略：应为 1–200 个字符的字符串）`);
+    if (typeof item !== 'string' || item.length === 0 || item.length > 200) problems.push(`${key}: ignored ${describe(item)}（已忽略：应为 1–200 个字符的字符串）`);
+    // Repeated entries are dropped: each would cost the same work again for nothing.
+    else if (kept.has(item)) continue;
+    else if (kept.size < 100) kept.add(item);
+    else over++;
   }
-  if (out.length > 100) {
-    problems.push(`${key}: only the first 100 entries are used（仅使用前 100 项）`);
-    out.length = 100;
-  }
-  return out;
+  if (over > 0) problems.push(`${key}: only the first 100 entries are used（仅使用前 100 项）`);
+  return [...kept];
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
