@@ -18,7 +18,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings, foldingRangesOf, normalizeSettings, outlineOf, RULE_IDS, selectionChainAt, type Analysis } from './engine';
-import { AnalysisCache } from './lsp/analysis-cache';
+import { AnalysisCache, analysisWhenReady } from './lsp/analysis-cache';
 import { toDocumentSymbols, toFoldingRanges, toSelectionRange } from './lsp/convert';
 import { languageOf, type Language } from './lsp/locale';
 import { DiagnosticsScheduler } from './lsp/diagnostics-scheduler';
@@ -61,36 +61,18 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const doc = documents.get(uri);
       return doc ? cache.get(uri, doc.version, () => doc.getText()) : undefined;
     },
-    async analysisWhenReady(uri, token, withFindings) {
-      let stop: { dispose(): void } | undefined;
-      const cancelled = token && new Promise<undefined>((resolve) => (stop = token.onCancellationRequested(() => resolve(undefined))));
-      try {
-        // A newer version arriving mid-build abandons it; a request still wanted waits for the newer one (a few times at most).
-        for (let attempt = 0; attempt < 5; attempt++) {
-          const doc = documents.get(uri);
-          if (!doc || token?.isCancellationRequested) return undefined;
-          const version = doc.version;
-          const building = cache.getInSteps(uri, doc.version, doc.getText(), withFindings, () => documents.get(uri) === doc && doc.version === version);
-          const analysis = await (cancelled ? Promise.race([building, cancelled]) : building);
-          if (analysis || token?.isCancellationRequested || withFindings) return analysis;
-        }
-        return undefined;
-      } finally {
-        stop?.dispose();
-      }
-    },
+    analysisWhenReady: (uri, token, withFindings) => analysisWhenReady(documents, cache, uri, token, withFindings),
     warnSettings(problems) {
       for (const problem of problems) {
         if (shownProblems.has(problem)) continue;
         if (shownProblems.size > 200) shownProblems.clear();
         shownProblems.add(problem);
-        warn(problem);
+        warn(problem, language === 'zh' ? 'Gongwen 设置问题：' : 'Gongwen settings problem:');
       }
     },
   };
   const shownProblems = new Set<string>();
-  const warn = (summary: string) => {
-    const head = language === 'zh' ? 'Gongwen 设置有误，已忽略：' : 'Gongwen ignored invalid settings:';
+  const warn = (summary: string, head = language === 'zh' ? 'Gongwen 设置有误，已忽略：' : 'Gongwen ignored invalid settings:') => {
     // A notification (window/showMessage), not showWarningMessage's request: there is nothing to answer.
     void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `${head}\n${summary}` });
   };

@@ -1,6 +1,8 @@
 /**
  * One analysis per open document version, shared by every request and by diagnostics.
  */
+import type { CancellationToken, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, analyzeInSteps, type Analysis, type GongwenSettings } from '../engine';
 
 interface Entry {
@@ -117,5 +119,37 @@ export class AnalysisCache {
     const hit = this.entries.get(uri);
     // `===` on the document's own string is a pointer comparison; equal copies compare in linear time.
     return hit && hit.version === version && hit.text === text && hit.settingsGeneration === this.settingsGeneration ? hit.analysis : undefined;
+  }
+}
+
+/**
+ * The analysis of an open document's current version, built in stages (see
+ * {@link AnalysisCache.getInSteps}); `undefined` when the document is closed or `token` is cancelled
+ * first. A newer version arriving mid-build abandons the build, and a request still wanted waits
+ * for the newer version instead (a few times at most). `withFindings` runs the rules too.
+ *
+ * @example const analysis = await analysisWhenReady(documents, cache, uri, token); // undefined once cancelled
+ */
+export async function analysisWhenReady(
+  documents: TextDocuments<TextDocument>,
+  cache: AnalysisCache,
+  uri: string,
+  token?: CancellationToken,
+  withFindings = false,
+): Promise<Analysis | undefined> {
+  let stop: { dispose(): void } | undefined;
+  const cancelled = token && new Promise<undefined>((resolve) => (stop = token.onCancellationRequested(() => resolve(undefined))));
+  try {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const doc = documents.get(uri);
+      if (!doc || token?.isCancellationRequested) return undefined;
+      const version = doc.version;
+      const building = cache.getInSteps(uri, version, doc.getText(), withFindings, () => documents.get(uri) === doc && doc.version === version);
+      const analysis = await (cancelled ? Promise.race([building, cancelled]) : building);
+      if (analysis || token?.isCancellationRequested || withFindings) return analysis;
+    }
+    return undefined;
+  } finally {
+    stop?.dispose();
   }
 }
