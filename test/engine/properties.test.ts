@@ -224,8 +224,8 @@ describe('properties of random reports', () => {
         const once = applyEdits(text, edits);
         const twice = applyEdits(once, renumberDocument(analyze(once, defaultSettings()).model));
         expect(twice).toBe(once);
-        // (The outline's shape may change: in hard-wrapped text, whether a short line continues the
-        // line before depends on that line's length, which `１０.` → `１.` changes.)
+        // (The outline's shape may still change: whether a short line is a title depends on the length
+        // of the lines around it, and `１０、` → `１、` inside them changes that length.)
       }),
       { numRuns: RUNS, seed: SEED + 2 },
     );

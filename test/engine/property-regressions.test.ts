@@ -29,4 +29,14 @@ describe('found by the property tests', () => {
     expect(analyze(text, defaultSettings()).model.headings.map((h) => h.marker?.text)).toEqual(['一、', '1．', '3．']);
     expect(renumbered(text)).toBe(text);
   });
+
+  it('renumbering a point does not turn the line after it into a title: twice equals once', () => {
+    // Was: `十二是` → `一是` made the first line 30 characters instead of 31, so `产业发展` stopped reading as
+    // its wrapped tail and became a title; `四要` then opened a new list under it and changed again.
+    const text = '十二是甲产业发展产业发展𐀀𐀀𐀀我们将坚持甲xx产业发展\n产业发展\n四要xx\n';
+    const once = renumbered(text);
+    expect(renumbered(once)).toBe(once);
+    const titles = (t: string) => analyze(t, defaultSettings()).model.headings.map((h) => h.family);
+    expect(titles(once)).toEqual(titles(text));
+  });
 });

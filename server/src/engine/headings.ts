@@ -83,7 +83,7 @@ function paragraphStartCandidate(text: string, p: Paragraph, previous: Paragraph
     return candidateAfterMarker(text, p, marker, 'paragraph-start');
   }
   const line = text.slice(p.start, p.end);
-  if (seenLongParagraph && isOwnLineTitle(line) && !continuesPrevious(text, p, previous, wrapped) && !(wrapped && (line.length > 20 || /[，,]/.test(line))) && (!line.endsWith('。') || introducesLongerText(p, next))) {
+  if (seenLongParagraph && isOwnLineTitle(line) && !continuesPrevious(text, p, previous, wrapped) && !(wrapped && (line.length > 20 || /[，,]/.test(line))) && (!line.endsWith('。') || introducesLongerText(text, p, next))) {
     // A one-sentence line ending in 。, or one that speaks (`首先报告２００１年的工作`), is a lead line:
     // it ranks where it first appears, like lead paragraphs, and never encloses numbered sections.
     const sentence = text.charCodeAt(p.end - 1) === 0x3002; /* 。 */
