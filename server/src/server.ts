@@ -64,9 +64,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     analysisWhenReady: (uri, token, withFindings) => analysisWhenReady(documents, cache, uri, token, withFindings),
     warnSettings(problems) {
       for (const problem of problems) {
-        if (shownProblems.has(problem)) continue;
+        // Once per change of settings, whatever the count in it: typing must not raise it again and again.
+        const key = problem.replace(/\d+/g, '#');
+        if (shownProblems.has(key)) continue;
         if (shownProblems.size > 200) shownProblems.clear();
-        shownProblems.add(problem);
+        shownProblems.add(key);
         warn(problem, language === 'zh' ? 'Gongwen 设置问题：' : 'Gongwen settings problem:');
       }
     },

@@ -167,12 +167,19 @@ describe('hostile input over a real stdio connection', () => {
     await setSettings({ placeholders: { extraPatterns: Array.from({ length: 100 }, (_, i) => GREEDY + i) } });
     await hostile('100 greedy patterns on 72 KB', async () => {
       const uri = 'file:///tmp/hostile-patterns.gongwen';
+      const budgetWarnings = () => messages.filter((m) => /exceeded their time budget/.test(m)).length;
+      const before = budgetWarnings();
       client.open(uri, reportOf(24 * 1024));
+      // The warning goes out just before the diagnostics, on the same stream.
       await client.waitForDiagnostics(uri, 1);
+      expect(budgetWarnings()).toBe(before + 1);
       const started = Date.now();
-      client.change(uri, 2, reportOf(24 * 1024) + '\n新的一行。');
+      client.change(uri, 2, reportOf(24 * 1024) + '\n新的一行。xx');
       await client.request('textDocument/foldingRange', { textDocument: { uri } });
       expect(Date.now() - started).toBeLessThan(1500);
+      // Typing does not raise the same warning again (its count of matches may differ).
+      await client.waitForDiagnostics(uri, 2);
+      expect(budgetWarnings()).toBe(before + 1);
       client.close(uri);
     });
     await setSettings({});
