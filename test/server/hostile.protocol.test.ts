@@ -37,6 +37,7 @@ describe('hostile input over a real stdio connection', () => {
   const messages: string[] = [];
   const durations: Array<[string, number]> = [];
   let baselineHeap = 0;
+  const memoryLog: string[] = [];
 
   beforeAll(async () => {
     client = new LspClient(['--stdio'], ['--expose-gc']);
@@ -52,6 +53,7 @@ describe('hostile input over a real stdio connection', () => {
   });
   afterAll(async () => {
     const slowest = [...durations].sort((a, b) => b[1] - a[1])[0];
+    if (memoryLog.length) console.log(`hostile suite memory after large documents closed: ${memoryLog.join('; ')}`);
     if (slowest) console.log(`hostile suite: ${durations.length} cases; slowest "${slowest[0]}" ${slowest[1]} ms; ${durations.map(([n, ms]) => `${n} ${ms}`).join(', ')}`);
     await client.shutdown();
   });
@@ -71,7 +73,8 @@ describe('hostile input over a real stdio connection', () => {
 
   /** The heap after a full GC is back near where it was before the large documents. */
   async function memoryReturned(): Promise<void> {
-    const { heapUsed } = await memory();
+    const { heapUsed, rss } = await memory();
+    memoryLog.push(`heap ${(heapUsed / 2 ** 20).toFixed(0)} MB (baseline ${(baselineHeap / 2 ** 20).toFixed(0)} MB), RSS ${(rss / 2 ** 20).toFixed(0)} MB`);
     expect(heapUsed - baselineHeap).toBeLessThan(HEAP_SLACK);
   }
 
