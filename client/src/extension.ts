@@ -8,6 +8,7 @@ import { looksLikeReport } from '../../server/src/engine/detect';
 import { registerConfigSync } from './config-sync';
 import { registerClientFeatures } from './features';
 import { registerFormatFeatures } from './formats';
+import { userValuesOnly } from './trust';
 
 let client: LanguageClient | undefined;
 
@@ -26,6 +27,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),
     synchronize: { configurationSection: 'gongwen' },
+    middleware: {
+      workspace: {
+        // Restricted Mode: extra patterns and ignore words come from user settings only (see trust.ts).
+        configuration: async (params, token, next) => {
+          const result = await next(params, token);
+          if (vscode.workspace.isTrusted || !Array.isArray(result)) return result;
+          return result.map((section, i) =>
+            params.items[i]?.section === 'gongwen'
+              ? userValuesOnly(section, (key) => vscode.workspace.getConfiguration('gongwen.placeholders').inspect(key)?.globalValue)
+              : section,
+          );
+        },
+      },
+    },
   };
   client = new LanguageClient('gongwen', 'Gongwen', serverOptions, clientOptions);
   // Markdown reports come and go with the setting: the selector is fixed per client, so restart it.
@@ -41,6 +56,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   vscode.workspace.textDocuments.forEach(switchIfReport);
   registerClientFeatures(context, client);
   registerFormatFeatures(context, client);
+  // Trusting the workspace brings its restricted settings back: ask the server to pull them again.
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('workspace/didChangeConfiguration', { settings: null })),
+  );
   await client.start();
   registerConfigSync(context, client);
 }

@@ -19,9 +19,9 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings, foldingRangesOf, normalizeSettings, outlineOf, RULE_IDS, selectionChainAt, settingsForFile, suppressionsFor, type Analysis } from './engine';
-import { AnalysisCache } from './lsp/analysis-cache';
+import { AnalysisCache, analysisWhenReady } from './lsp/analysis-cache';
 import { CONFIG_TEXT_NOTIFICATION, ConfigFiles } from './lsp/config-files';
-import { analysisText } from './lsp/document-text';
+import { documentAnalysisText } from './lsp/document-text';
 import { toDocumentSymbols, toFoldingRanges, toSelectionRange } from './lsp/convert';
 import { languageOf, systemLocale, type Language } from './lsp/locale';
 import { DiagnosticsScheduler } from './lsp/diagnostics-scheduler';
@@ -35,6 +35,13 @@ export interface ServerContext {
   language(): Language;
   /** The analysis of an open document's current version, or `undefined` for a closed one. */
   analysisOf(uri: string): Analysis | undefined;
+  /**
+   * The analysis of an open document's current version, built in stages with pauses between them;
+   * `undefined` when the document is closed, changes meanwhile, or `token` is cancelled first.
+   */
+  analysisWhenReady(uri: string, token?: CancellationToken, withFindings?: boolean): Promise<Analysis | undefined>;
+  /** Shows problems with the settings met while analysing (extra patterns out of budget), each once. */
+  warnSettings(problems: readonly string[]): void;
   /** What the client said it supports (snippets in completion, …), once initialized. */
   clientCapabilities?: ClientCapabilities;
   /** The `.gongwen.json` of each document. */
@@ -68,8 +75,24 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     language: () => language,
     analysisOf(uri) {
       const doc = documents.get(uri);
-      return doc ? cache.get(uri, doc.version, () => analysisText(doc.languageId, doc.getText())) : undefined;
+      return doc ? cache.get(uri, doc.version, () => documentAnalysisText(doc)) : undefined;
     },
+    analysisWhenReady: (uri, token, withFindings) => analysisWhenReady(documents, cache, uri, token, withFindings),
+    warnSettings(problems) {
+      for (const problem of problems) {
+        // Once per change of settings, whatever the count in it: typing must not raise it again and again.
+        const key = problem.replace(/\d+/g, '#');
+        if (shownProblems.has(key)) continue;
+        if (shownProblems.size > 200) shownProblems.clear();
+        shownProblems.add(key);
+        warn(problem, language === 'zh' ? 'Gongwen 设置问题：' : 'Gongwen settings problem:');
+      }
+    },
+  };
+  const shownProblems = new Set<string>();
+  const warn = (summary: string, head = language === 'zh' ? 'Gongwen 设置有误，已忽略：' : 'Gongwen ignored invalid settings:') => {
+    // A notification (window/showMessage), not showWarningMessage's request: there is nothing to answer.
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `${head}\n${summary}` });
   };
   const diagnostics = new DiagnosticsScheduler(ctx);
 
@@ -144,13 +167,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   function applySettings(raw: unknown): void {
     const { settings, problems } = normalizeSettings(raw, RULE_IDS);
     cache.setSettings(settings);
+    // `normalizeSettings` lists at most 20 problems and counts the rest, so the message stays short.
     const summary = problems.join('\n');
-    if (summary && summary !== lastProblems) {
-      const head = language === 'zh' ? 'Gongwen 设置有误，已忽略：' : 'Gongwen ignored invalid settings:';
-      // A notification (window/showMessage), not showWarningMessage's request: there is nothing to answer.
-      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `${head}\n${summary}` });
-    }
+    if (summary && summary !== lastProblems) warn(summary);
     lastProblems = summary;
+    shownProblems.clear();
     diagnostics.scheduleAll();
   }
 
@@ -167,6 +188,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     onDocument(ctx, [], ({ model }, params: SelectionRangeParams) => params.positions.map((p) => toSelectionRange(model, selectionChainAt(model, model.lines.offsetAt(p))))),
   );
   registerFeatureHandlers(ctx);
+  // For the hostile test suite only: a server started with `node --expose-gc` reports its memory after a full GC.
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (typeof gc === 'function') {
+    connection.onRequest('gongwen/internal.memory', () => {
+      gc();
+      const { rss, heapUsed } = process.memoryUsage();
+      return { rss, heapUsed };
+    });
+  }
 
   documents.listen(connection);
   connection.listen();
@@ -182,22 +212,26 @@ export function onDocument<P extends { textDocument: { uri: string } }, R>(
   ctx: ServerContext,
   fallback: R,
   handler: (analysis: Analysis, params: P) => R,
-): (params: P, token: CancellationToken) => R {
-  return guard(ctx, fallback, (params: P, token: CancellationToken) => {
-    const analysis = ctx.analysisOf(params.textDocument.uri);
+): (params: P, token: CancellationToken) => Promise<R> {
+  return guard(ctx, fallback, async (params: P, token: CancellationToken) => {
+    // Analysed in stages: a cancellation between them answers at once, and other requests go first.
+    const analysis = await ctx.analysisWhenReady(params.textDocument.uri, token);
     if (!analysis || token.isCancellationRequested) return fallback;
     return handler(analysis, params);
   });
 }
 
-/** Wraps a handler so an engine failure is logged and answered with `fallback`, never a crash. */
-export function guard<P, R, T>(ctx: ServerContext, fallback: R, handler: (params: P, token: T) => R): (params: P, token: T) => R {
-  return (params, token) => {
+/** Wraps a handler (plain or async) so an engine failure is logged and answered with `fallback`, never a crash. */
+export function guard<P, R, T>(ctx: ServerContext, fallback: R, handler: (params: P, token: T) => R | Promise<R>): (params: P, token: T) => Promise<R> {
+  const failed = (error: unknown) => {
+    ctx.connection.console.error(`gongwen: request failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    return fallback;
+  };
+  return async (params, token) => {
     try {
-      return handler(params, token);
+      return await handler(params, token);
     } catch (error) {
-      ctx.connection.console.error(`gongwen: request failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-      return fallback;
+      return failed(error);
     }
   };
 }

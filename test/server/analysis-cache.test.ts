@@ -5,14 +5,9 @@ import { AnalysisCache } from '../../server/src/lsp/analysis-cache';
 describe('one analysis per document version, shared by every feature', () => {
   it('parses a version once, however many features ask', () => {
     const cache = new AnalysisCache(defaultSettings());
-    let reads = 0;
-    const text = () => {
-      reads++;
-      return '示例镇2024年政府工作报告\n一、2023年工作回顾\n实现生产总值xx亿元。\n';
-    };
+    const text = () => '示例镇2024年政府工作报告\n一、2023年工作回顾\n实现生产总值xx亿元。\n';
     const first = cache.get('file:///a', 1, text);
     for (let i = 0; i < 5; i++) expect(cache.get('file:///a', 1, text)).toBe(first);
-    expect(reads).toBe(1);
     expect(first.findings.some((f) => f.ruleId === 'placeholder')).toBe(true);
   });
 
@@ -25,6 +20,9 @@ describe('one analysis per document version, shared by every feature', () => {
     cache.setSettings({ ...defaultSettings(), rules: { 'numbering-sequence': 'off' } });
     const third = cache.get('file:///a', 2, () => '一、甲\n二、乙\n');
     expect(third).not.toBe(second);
+    // A second didOpen of the same version with new text (issue 9) is analysed again.
+    const reopened = cache.get('file:///a', 2, () => '一、甲\n二、乙\n三、丙\n');
+    expect(reopened.model.headings).toHaveLength(3);
     cache.delete('file:///a');
     expect(cache.get('file:///a', 2, () => '一、丙\n').model.headings[0].text).toBe('丙');
   });
@@ -51,5 +49,36 @@ describe('rules run only when findings are needed', () => {
     } finally {
       (rule as { check: typeof rule.check }).check = original;
     }
+  });
+});
+
+describe('analysis in stages', () => {
+  const text = '示例镇2024年工作总结\n一、回顾\n完成投资xx亿元。\n二、打算\n';
+
+  it('builds once for concurrent requests and caches the result', async () => {
+    const cache = new AnalysisCache(defaultSettings());
+    const [a, b] = await Promise.all([cache.getInSteps('file:///a', 1, text), cache.getInSteps('file:///a', 1, text)]);
+    expect(a).toBeDefined();
+    expect(b).toBe(a);
+    expect(cache.get('file:///a', 1, () => text)).toBe(a);
+    expect(a!.model.headings.map((h) => h.label)).toEqual(['一、回顾', '二、打算']);
+  });
+
+  it('abandons a build when a newer version comes or the document closes', async () => {
+    const cache = new AnalysisCache(defaultSettings());
+    let current = true;
+    const stale = cache.getInSteps('file:///a', 1, text, false, () => current);
+    current = false;
+    expect(await stale).toBeUndefined();
+    expect(cache.has('file:///a', 1, text)).toBe(false);
+    const closed = cache.getInSteps('file:///b', 1, text);
+    cache.delete('file:///b');
+    expect(await closed).toBeUndefined();
+  });
+
+  it('runs the rules in steps when findings are wanted', async () => {
+    const cache = new AnalysisCache(defaultSettings());
+    const analysis = await cache.getInSteps('file:///a', 1, text, true);
+    expect(analysis!.findings.some((f) => f.ruleId === 'placeholder')).toBe(true);
   });
 });

@@ -11,6 +11,11 @@ export const SERVER = resolve(REPO, 'dist/server.js');
 
 type Handler = (params: any) => void;
 
+/** A reply given as JSON text, for values `JSON.stringify` cannot write (nested 100,000 levels deep). */
+export class RawJson {
+  constructor(readonly json: string) {}
+}
+
 export class LspClient {
   private readonly child: ChildProcessWithoutNullStreams;
   private buffer = Buffer.alloc(0);
@@ -25,8 +30,9 @@ export class LspClient {
   readonly stderr: string[] = [];
   readonly diagnostics = new Map<string, { version?: number; diagnostics: any[] }[]>();
 
-  constructor(args: string[] = ['--stdio']) {
-    this.child = spawn(process.execPath, [SERVER, ...args], { stdio: 'pipe' });
+  /** `nodeArgs` go to node before the server (`--expose-gc`, `--max-old-space-size=…`). */
+  constructor(args: string[] = ['--stdio'], nodeArgs: string[] = []) {
+    this.child = spawn(process.execPath, [...nodeArgs, SERVER, ...args], { stdio: 'pipe' });
     this.child.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
     this.child.stderr.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
     this.on('textDocument/publishDiagnostics', (p) => {
@@ -39,6 +45,11 @@ export class LspClient {
 
   /** The `gongwen` settings section answered to `workspace/configuration`. */
   settings: unknown = {};
+
+  /** The server's process id. */
+  get pid(): number {
+    return this.child.pid!;
+  }
 
   get exited(): boolean {
     return this.child.exitCode !== null;
@@ -74,6 +85,11 @@ export class LspClient {
 
   close(uri: string): void {
     this.notify('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** The id the next request will get (to cancel it with `$/cancelRequest`). */
+  get nextRequestId(): number {
+    return this.nextId;
   }
 
   request<T = any>(method: string, params: unknown, timeoutMs = 10000): Promise<T> {
@@ -147,7 +163,11 @@ export class LspClient {
   }
 
   private send(message: unknown): void {
-    const body = Buffer.from(JSON.stringify(message), 'utf8');
+    this.sendText(JSON.stringify(message));
+  }
+
+  private sendText(json: string): void {
+    const body = Buffer.from(json, 'utf8');
     this.child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
     this.child.stdin.write(body);
   }
@@ -187,7 +207,9 @@ export class LspClient {
       else pending.resolve(message.result);
     } else if (message.id !== undefined) {
       const handler = this.requestHandlers.get(message.method);
-      this.send({ jsonrpc: '2.0', id: message.id, result: handler ? handler(message.params) : null });
+      const result = handler ? handler(message.params) : null;
+      if (result instanceof RawJson) this.sendText(`{"jsonrpc":"2.0","id":${JSON.stringify(message.id)},"result":${result.json}}`);
+      else this.send({ jsonrpc: '2.0', id: message.id, result });
     } else {
       for (const handler of this.listeners.get(message.method) ?? []) handler(message.params);
     }

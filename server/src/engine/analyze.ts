@@ -1,10 +1,10 @@
 /**
  * One full analysis of a document version: the model and every rule's findings.
  */
-import { buildReportModel } from './build-model';
+import { buildReportModelInSteps } from './build-model';
 import type { ReportModel } from './model';
-import { runRules, type RatedFinding } from './rules';
-import { compileSafePattern, type SafePattern, type SafePatternError } from './safe-pattern';
+import { RULES, runRules, type RatedFinding } from './rules';
+import { compileSafePattern, patternBudget, type SafePattern, type SafePatternError } from './safe-pattern';
 import type { GongwenSettings } from './settings';
 
 /** The model and findings of one document version. */
@@ -18,6 +18,11 @@ export interface Analysis {
    * safe subset: `gongwen.placeholders.extraPatterns[0] "(a)\1": backreferences (\1) are not supported（不支持反向引用） at 3`.
    */
   settingsProblems: string[];
+  /**
+   * Runs the rules one at a time (a step per rule), for a caller that pauses between them; then
+   * `findings` and `failures` are ready. Reading `findings` directly runs them all at once.
+   */
+  rateInSteps(): Generator<void, void, void>;
 }
 
 /**
@@ -26,11 +31,34 @@ export interface Analysis {
  * @example analyze('XX镇2023年政府工作报告\n…实现生产总值xx亿元…', defaultSettings()).findings[0].ruleId // 'placeholder'
  */
 export function analyze(text: string, settings: GongwenSettings): Analysis {
+  const steps = analyzeInSteps(text, settings);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * {@link analyze} one stage at a time (see `buildReportModelInSteps`), for a caller that pauses
+ * between stages to notice cancellation and newer versions.
+ *
+ * @example for (const steps = analyzeInSteps(text, settings); ; ) { const s = steps.next(); if (s.done) return s.value; await pause(); }
+ */
+export function* analyzeInSteps(text: string, settings: GongwenSettings): Generator<void, Analysis, void> {
   const { matchers, problems } = extraMatchers(settings.placeholders.extraPatterns);
-  const model = buildReportModel(text, {
-    kind: settings.kind,
-    placeholders: { ignoreWords: settings.placeholders.ignoreWords, extraMatchers: matchers },
+  // One work budget for all the extra patterns on this text, so a hundred patterns cost what one may.
+  const budget = patternBudget(text.length);
+  let found = 0;
+  const budgeted = matchers.map((find) => (t: string) => {
+    const matches = find(t, budget);
+    found += matches.length;
+    return matches;
   });
+  const model = yield* buildReportModelInSteps(text, {
+    kind: settings.kind,
+    placeholders: { ignoreWords: settings.placeholders.ignoreWords, extraMatchers: budgeted },
+  });
+  if (budget.exhausted) problems.push(budgetProblem(found));
   // Rules run when something first asks for findings: the outline and folding of a 10 MB
   // compilation, requested on every pause in typing, need only the model.
   let rated: { findings: RatedFinding[]; failures: string[] } | undefined;
@@ -44,7 +72,29 @@ export function analyze(text: string, settings: GongwenSettings): Analysis {
       return rate().failures;
     },
     settingsProblems: problems,
+    *rateInSteps() {
+      const findings: RatedFinding[] = [];
+      const failures: string[] = [];
+      for (const rule of RULES) {
+        if (rated) return;
+        const one = runRules(model, settings, [rule]);
+        for (const f of one.findings) findings.push(f);
+        failures.push(...one.failures);
+        yield;
+      }
+      // Stable, as in `runRules`: findings at one offset keep the registry's order.
+      rated ??= { findings: findings.sort((a, b) => a.start - b.start), failures };
+    },
   };
+}
+
+/**
+ * The problem reported when the extra patterns ran out of work on a document.
+ *
+ * @example budgetProblem(12) // 'gongwen.placeholders.extraPatterns: the patterns exceeded their time budget on this document; 12 matches found before stopping（额外占位符模式超出本文档的计算预算，已停止匹配；停止前找到 12 处）'
+ */
+export function budgetProblem(found: number): string {
+  return `gongwen.placeholders.extraPatterns: the patterns exceeded their time budget on this document; ${found} matches found before stopping（额外占位符模式超出本文档的计算预算，已停止匹配；停止前找到 ${found} 处）`;
 }
 
 /** Compiled patterns by source; analysis runs on every keystroke, compiling once is enough. */
@@ -66,10 +116,10 @@ function compileCached(source: string): SafePattern | SafePatternError {
  * problem message for each pattern that is not in the safe subset.
  */
 export function extraMatchers(patterns: readonly string[]): {
-  matchers: Array<(text: string) => Array<{ start: number; end: number }>>;
+  matchers: Array<SafePattern['find']>;
   problems: string[];
 } {
-  const matchers: Array<(text: string) => Array<{ start: number; end: number }>> = [];
+  const matchers: Array<SafePattern['find']> = [];
   const problems: string[] = [];
   patterns.forEach((source, i) => {
     const p = compileCached(source);

@@ -1,7 +1,7 @@
 /**
  * Builds the {@link ReportModel} of a text: one linear pass per stage, once per document version.
  */
-import { buildHeadings } from './headings';
+import { buildHeadingsInSteps } from './headings';
 import { LineIndex } from './line-index';
 import type { ReportKind, ReportModel } from './model';
 import { splitParagraphs } from './paragraphs';
@@ -25,10 +25,32 @@ export interface BuildOptions {
  * model.roots[0].label;  // '一、2022年工作回顾'
  */
 export function buildReportModel(text: string, options: BuildOptions = {}): ReportModel {
+  const steps = buildReportModelInSteps(text, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * {@link buildReportModel} one stage at a time (lines and paragraphs, headings, placeholders): the
+ * server pauses between stages, so a cancelled request or a newer version stops a long analysis
+ * and other requests are answered in between.
+ *
+ * @example
+ * const steps = buildReportModelInSteps(text);
+ * let step = steps.next();
+ * while (!step.done) step = steps.next(); // step.value is the model
+ */
+export function* buildReportModelInSteps(text: string, options: BuildOptions = {}): Generator<void, ReportModel, void> {
   const lines = new LineIndex(text);
   const paragraphs = splitParagraphs(lines);
+  yield;
   const title = findTitle(text, paragraphs);
-  const { headings, roots } = buildHeadings(text, paragraphs, title);
+  const { headings, roots } = yield* buildHeadingsInSteps(text, paragraphs, title);
+  yield;
+  const placeholders = findPlaceholders(text, options.placeholders);
+  yield;
   let kind: ReportKind;
   let kindSource: ReportModel['kindSource'];
   const fromTitle = title ? kindFromTitle(title.text) : undefined;
@@ -52,6 +74,6 @@ export function buildReportModel(text: string, options: BuildOptions = {}): Repo
     paragraphs,
     headings,
     roots,
-    placeholders: findPlaceholders(text, options.placeholders),
+    placeholders,
   };
 }

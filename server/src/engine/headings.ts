@@ -35,10 +35,21 @@ const MAX_QUOTE_LENGTH = 50;
  * // roots: [一、2022年工作回顾 › [（一）筑牢基础, （二）建管并重]]
  */
 export function buildHeadings(text: string, paragraphs: readonly Paragraph[], title: ReportTitle | undefined): { headings: Heading[]; roots: Heading[] } {
+  const steps = buildHeadingsInSteps(text, paragraphs, title);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** {@link buildHeadings} one pass at a time, for a caller that pauses between passes (see `buildReportModelInSteps`). */
+export function* buildHeadingsInSteps(text: string, paragraphs: readonly Paragraph[], title: ReportTitle | undefined): Generator<void, { headings: Heading[]; roots: Heading[] }, void> {
   // Items of a `：`…`；` list are not headings (`采取以下措施：一、理顺价格；二、稳定物价；…`).
   // `第一部分` inside a section is a quoted document's part, not a level (`inner-parts.ts`).
   const explicit = demoteInnerParts(dropSemicolonLists(text, findExplicitCandidates(text, paragraphs, title)));
+  yield;
   const leads = findLeadCandidates(text, paragraphs, title, explicit);
+  yield;
   const all = leads.length ? mergeByStart(explicit, leads) : explicit;
   return buildTree(text, paragraphs, all);
 }
@@ -77,7 +88,7 @@ function paragraphStartCandidate(text: string, p: Paragraph, previous: Paragraph
     return candidateAfterMarker(text, p, marker, 'paragraph-start');
   }
   const line = text.slice(p.start, p.end);
-  if (seenLongParagraph && isOwnLineTitle(line) && !continuesPrevious(text, p, previous, wrapped) && !(wrapped && (line.length > 20 || /[，,]/.test(line))) && (!line.endsWith('。') || introducesLongerText(p, next))) {
+  if (seenLongParagraph && isOwnLineTitle(line) && !continuesPrevious(text, p, previous, wrapped) && !(wrapped && (line.length > 20 || /[，,]/.test(line))) && (!line.endsWith('。') || introducesLongerText(text, p, next))) {
     // A one-sentence line ending in 。, or one that speaks (`首先报告２００１年的工作`), is a lead line:
     // it ranks where it first appears, like lead paragraphs, and never encloses numbered sections.
     const sentence = text.charCodeAt(p.end - 1) === 0x3002; /* 。 */
@@ -91,11 +102,11 @@ function paragraphStartCandidate(text: string, p: Paragraph, previous: Paragraph
 function scanInline(text: string, p: Paragraph, from: number, out: HeadingCandidate[]): void {
   let quoteDepth = 0;
   let quoteStart = 0;
-  // Jump from one sentence end or quotation mark to the next: most characters are neither.
-  INLINE_STOPS.lastIndex = from;
-  for (let m = INLINE_STOPS.exec(text); m && m.index < p.end; m = INLINE_STOPS.exec(text)) {
-    const i = m.index;
+  // Only this paragraph is scanned: a search running on to the next stop anywhere in the text made
+  // a long appendix without sentence ends quadratic (issue 9: 64,000 data lines took 28 s).
+  for (let i = from; i < p.end; i++) {
     const c = text.charCodeAt(i);
+    if (c >= INLINE_STOPS.length || INLINE_STOPS[c] === 0) continue;
     if (c === 0x201c /* “ */) {
       if (quoteDepth++ === 0) quoteStart = i;
       continue;
@@ -114,12 +125,13 @@ function scanInline(text: string, p: Paragraph, from: number, out: HeadingCandid
     if (!marker) continue;
     const cand = candidateAfterMarker(text, p, marker, 'inline');
     out.push(cand);
-    INLINE_STOPS.lastIndex = cand.textEnd;
+    i = cand.textEnd - 1;
   }
 }
 
-/** Sentence ends (see `isSentenceEnd`) and quotation marks. */
-const INLINE_STOPS = /[。：；！？:;!?“”]/g;
+/** Sentence ends (see `isSentenceEnd`) and quotation marks, as a table by UTF-16 unit. */
+const INLINE_STOPS = new Uint8Array(0xff20);
+for (const ch of '。：；！？:;!?“”') INLINE_STOPS[ch.charCodeAt(0)] = 1;
 
 function candidateAfterMarker(text: string, p: Paragraph, marker: Marker, context: 'paragraph-start' | 'inline'): HeadingCandidate {
   const textStart = marker.end + marker.spaceAfter.length;

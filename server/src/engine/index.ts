@@ -10,7 +10,7 @@ export { selectionChainAt, deepestHeadingAt, type OffsetSpan } from './features/
 export { RULES, RULE_IDS, runRules, type RatedFinding } from './rules';
 export type { Rule, Finding, Fix, TextEdit, LocalizedText, Severity } from './rules/rule';
 export { defaultSettings, normalizeSettings, type GongwenSettings } from './settings';
-export { analyze, type Analysis } from './analyze';
+export { analyze, analyzeInSteps, type Analysis } from './analyze';
 export { looksLikeReport } from './detect';
 export { compileGlob, matchesAnyGlob } from './glob';
 export {

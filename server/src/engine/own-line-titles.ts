@@ -3,6 +3,7 @@
  * what only looks like one: page furniture, bylines, contents lines, the wrapped tail of a line.
  */
 import { isBlank, isCjk, isDigit, isSentenceEnd } from './chars';
+import { matchMarker } from './markers';
 import type { Paragraph } from './model';
 import { isSalutation } from './title';
 
@@ -18,9 +19,9 @@ export const FRONT_MATTER = /^——|^[（(].*[)）]$|(会议上|大会上|讲�
 export const MEETING_LINE = /(会议上|大会上)$/;
 
 /** A one-sentence line (`加快产业结构优化升级。`) is a title only when a much longer paragraph follows it. */
-export function introducesLongerText(p: Paragraph, next: Paragraph | undefined): boolean {
+export function introducesLongerText(text: string, p: Paragraph, next: Paragraph | undefined): boolean {
   if (!next) return false;
-  const length = next.end - next.start;
+  const length = lengthAfterMarker(text, next);
   return length >= 30 && length >= 2 * (p.end - p.start);
 }
 
@@ -29,8 +30,17 @@ export function introducesLongerText(p: Paragraph, next: Paragraph | undefined):
  * mid-sentence (`…增长*%左右,一` / `般公共预算收入…`), as text copied from a PDF does.
  */
 export function continuesPrevious(text: string, p: Paragraph, previous: Paragraph | undefined, wrapped: boolean): boolean {
-  if (!previous || previous.end - previous.start < (wrapped ? 16 : MAX_TITLE_LENGTH)) return false;
+  if (!previous || lengthAfterMarker(text, previous) < (wrapped ? 16 : MAX_TITLE_LENGTH)) return false;
   return !endsSentence(text, previous);
+}
+
+/**
+ * A paragraph's length without the heading marker that opens it, so renumbering (`十二是` → `一是`)
+ * never changes whether the line after it reads as its wrapped tail.
+ */
+function lengthAfterMarker(text: string, p: Paragraph): number {
+  const marker = matchMarker(text, p.start, p.end, 'paragraph-start');
+  return p.end - (marker ? marker.end : p.start);
 }
 
 function endsSentence(text: string, p: Paragraph): boolean {
@@ -46,7 +56,7 @@ export function isHardWrapped(text: string, paragraphs: readonly Paragraph[]): b
   let long = 0;
   let open = 0;
   for (const p of paragraphs) {
-    if (p.end - p.start < 20) continue;
+    if (lengthAfterMarker(text, p) < 20) continue;
     long++;
     if (!endsSentence(text, p)) open++;
   }

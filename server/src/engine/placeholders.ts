@@ -19,6 +19,7 @@
  * (`X195`), and divider lines (`* * *`, `*****`, `_____`, `=====`).
  */
 import { foldWidth } from './chars';
+import { IgnoreWordCover } from './ignore-words';
 import type { Placeholder, PlaceholderForm } from './model';
 
 /**
@@ -739,45 +740,16 @@ export function findPlaceholders(text: string, options: PlaceholderOptions = {})
   }
   candidates.sort((a, b) => a.start - b.start || b.end - a.end);
 
-  // Ignore words: spans of the (folded) text they cover, and their folded forms.
-  const ignore = (options.ignoreWords ?? []).filter((w) => w.length > 0).map(foldString);
-  const ignoreSet = new Set(ignore);
-  const ignoreSpans: Array<[number, number]> = [];
-  if (ignore.length > 0) {
-    const folded = foldedText(scanner.f);
-    for (const w of ignore) {
-      for (let k = folded.indexOf(w); k !== -1; k = folded.indexOf(w, k + 1)) ignoreSpans.push([k, k + w.length]);
-    }
-    ignoreSpans.sort((a, b) => a[0] - b[0]);
-  }
+  // Ignore words are checked only against candidates, in one pass (see `ignore-words.ts`).
+  const cover = new IgnoreWordCover(scanner.f, (options.ignoreWords ?? []).map(foldString));
 
   const result: Placeholder[] = [];
   let lastEnd = 0;
-  let spanIdx = 0;
-  let maxSpanEnd = -1; // running max end of spans started at or before the candidate
   for (const c of candidates) {
     if (c.start < lastEnd) continue;
-    const t = text.slice(c.start, c.end);
-    if (ignore.length > 0) {
-      if (ignoreSet.has(foldString(t))) continue;
-      while (spanIdx < ignoreSpans.length && ignoreSpans[spanIdx][0] <= c.start) {
-        maxSpanEnd = Math.max(maxSpanEnd, ignoreSpans[spanIdx][1]);
-        spanIdx++;
-      }
-      if (maxSpanEnd >= c.end) continue;
-    }
-    result.push({ start: c.start, end: c.end, text: t, form: c.form, confidence: c.confidence });
+    if (!cover.empty && cover.covers(c.start, c.end)) continue;
+    result.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), form: c.form, confidence: c.confidence });
     lastEnd = c.end;
   }
   return result;
-}
-
-/** The folded code units as a string (chunked: `fromCharCode` takes a bounded number of arguments). */
-function foldedText(f: Uint16Array): string {
-  const parts: string[] = [];
-  const CHUNK = 8192;
-  for (let i = 0; i < f.length; i += CHUNK) {
-    parts.push(String.fromCharCode.apply(null, f.subarray(i, i + CHUNK) as unknown as number[]));
-  }
-  return parts.join('');
 }

@@ -41,11 +41,12 @@ export function defaultSettings(): GongwenSettings {
  */
 export function normalizeSettings(raw: unknown, knownRuleIds?: readonly string[]): { settings: GongwenSettings; problems: string[] } {
   const settings = defaultSettings();
-  const problems: string[] = [];
-  if (raw === undefined || raw === null) return { settings, problems };
+  const problems = new ProblemList();
+  const result = () => ({ settings, problems: problems.list() });
+  if (raw === undefined || raw === null) return result();
   if (!isObject(raw)) {
     problems.push(`gongwen: settings must be an object, got ${describe(raw)}（设置应为对象）`);
-    return { settings, problems };
+    return result();
   }
   if (raw.rules !== undefined) {
     if (!isObject(raw.rules)) problems.push(`gongwen.rules: must be an object, got ${describe(raw.rules)}（应为对象）`);
@@ -82,33 +83,77 @@ export function normalizeSettings(raw: unknown, knownRuleIds?: readonly string[]
     if (typeof raw.autoDetect === 'boolean') settings.autoDetect = raw.autoDetect;
     else problems.push(`gongwen.autoDetect: must be true or false（应为 true 或 false）`);
   }
-  return { settings, problems };
+  return result();
+}
+
+/** Most problems kept from one change of settings; a list of 10,000 bad patterns says the first ones and how many more. */
+const MAX_PROBLEMS = 20;
+
+/** Problem messages, capped at {@link MAX_PROBLEMS} plus a count of the rest. */
+class ProblemList {
+  private readonly kept: string[] = [];
+  private more = 0;
+
+  push(problem: string): void {
+    if (this.kept.length < MAX_PROBLEMS) this.kept.push(problem);
+    else this.more++;
+  }
+
+  list(): string[] {
+    return this.more ? [...this.kept, `gongwen: ${this.more} more problems not listed（另有 ${this.more} 项问题未列出）`] : this.kept;
+  }
 }
 
 /** Keeps the strings of a list, reporting the rest; lists are capped to keep checking fast. */
-function stringList(value: unknown, key: string, problems: string[]): string[] {
+function stringList(value: unknown, key: string, problems: ProblemList): string[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) {
     problems.push(`${key}: must be a list of strings, got ${describe(value)}（应为字符串列表）`);
     return [];
   }
-  const out: string[] = [];
+  const kept = new Set<string>();
+  let over = 0;
   for (const item of value) {
-    if (typeof item === 'string' && item.length > 0 && item.length <= 200) out.push(item);
-    else problems.push(`${key}: ignored ${describe(item)}（已忽略：应为 1–200 个字符的字符串）`);
+    if (typeof item !== 'string' || item.length === 0 || item.length > 200) problems.push(`${key}: ignored ${describe(item)}（已忽略：应为 1–200 个字符的字符串）`);
+    // Repeated entries are dropped: each would cost the same work again for nothing.
+    else if (kept.has(item)) continue;
+    else if (kept.size < 100) kept.add(item);
+    else over++;
   }
-  if (out.length > 100) {
-    problems.push(`${key}: only the first 100 entries are used（仅使用前 100 项）`);
-    out.length = 100;
-  }
-  return out;
+  if (over > 0) problems.push(`${key}: only the first 100 entries are used（仅使用前 100 项）`);
+  return [...kept];
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * A short preview of any value for a problem message. It looks at a few items a few levels deep, so
+ * a value nested 100,000 levels (or a list of millions) costs no more than a small one; stringifying
+ * it whole overflowed the stack and dropped the whole change of settings.
+ */
 function describe(value: unknown): string {
-  const json = JSON.stringify(value);
-  return json === undefined ? String(value) : json.length > 60 ? json.slice(0, 57) + '...' : json;
+  const text = preview(value, 3);
+  return text.length > 60 ? text.slice(0, 57) + '...' : text;
+}
+
+function preview(value: unknown, depth: number): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? value.slice(0, 60) : value);
+  if (typeof value !== 'object' || value === null) return String(value);
+  if (depth === 0) return Array.isArray(value) ? '[...]' : '{...}';
+  const FEW = 4;
+  if (Array.isArray(value)) {
+    const items = value.slice(0, FEW).map((v) => preview(v, depth - 1));
+    return `[${items.join(',')}${value.length > FEW ? ',...' : ''}]`;
+  }
+  const entries: string[] = [];
+  for (const key in value) {
+    if (entries.length === FEW) {
+      entries.push('...');
+      break;
+    }
+    entries.push(`${JSON.stringify(key.slice(0, 30))}:${preview((value as Record<string, unknown>)[key], depth - 1)}`);
+  }
+  return `{${entries.join(',')}}`;
 }

@@ -29,7 +29,9 @@
  * flattened text where `一是` follows a heading line that has no end punctuation). Such a gap is not
  * a gap: the expected numbers step over it, so neither the rules nor renumbering touch it.
  */
-import { CANONICAL_FAMILIES, POINT_FAMILIES, type Heading, type HeadingFamily, type ReportModel } from './model';
+import { isDigit, isLatin } from './chars';
+import { matchMarker } from './markers';
+import { CANONICAL_FAMILIES, POINT_FAMILIES, type Heading, type HeadingFamily, type Marker, type ReportModel } from './model';
 import { boundaryBetween, numberingScope, type NumberingScope } from './numbering-scope';
 import { isNumbered, markerWithValue } from './numbering-style';
 
@@ -142,10 +144,27 @@ function findHidden(text: string, list: SiblingList): void {
     // The parent's own heading text counts: in flattened text `（一）…增长一是…。三是` runs on.
     const from = i > 0 ? list.items[i - 1].marker!.end : list.parent ? (list.parent.marker?.end ?? list.parent.start) : 0;
     const region = normalizeBrackets(text.slice(from, h.start));
-    for (let k = previous + 1; k < value; k++) if (!region.includes(normalizeBrackets(markerWithValue(h.marker!, k)))) return false;
+    for (let k = previous + 1; k < value; k++) if (!writtenIn(text, from, region, h.marker!, k)) return false;
     return true;
   });
   if (list.hidden[0]) list.expectedStart = list.items[0].marker!.value;
+}
+
+/**
+ * Whether the marker of `marker`'s style with number `value` is written in `region` (the text from
+ * `from`, brackets normalised) as a marker: `2.` in `PM2.5` or `2.5亿元` is part of a number, not a
+ * hidden `2.`, and counting it made renumbering skip a number it would restore the next time.
+ */
+function writtenIn(text: string, from: number, region: string, marker: Marker, value: number): boolean {
+  const written = normalizeBrackets(markerWithValue(marker, value));
+  for (let at = region.indexOf(written); at !== -1; at = region.indexOf(written, at + 1)) {
+    const pos = from + at;
+    const before = pos > 0 ? text.charCodeAt(pos - 1) : -1;
+    if (isDigit(before) || isLatin(before)) continue;
+    const found = matchMarker(text, pos, text.length, 'paragraph-start');
+    if (found && found.family === marker.family && found.value === value) return true;
+  }
+  return false;
 }
 
 function normalizeBrackets(s: string): string {

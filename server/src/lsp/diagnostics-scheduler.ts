@@ -36,7 +36,7 @@ export class DiagnosticsScheduler {
       uri,
       setTimeout(() => {
         this.timers.delete(uri);
-        this.publish(uri, version);
+        void this.publish(uri, version);
       }, debounceFor(doc.getText().length)),
     );
   }
@@ -51,15 +51,17 @@ export class DiagnosticsScheduler {
     this.timers.delete(uri);
   }
 
-  private publish(uri: string, version: number): void {
+  private async publish(uri: string, version: number): Promise<void> {
     const doc = this.ctx.documents.get(uri);
     if (!doc || doc.version !== version) return;
     try {
-      const analysis = this.ctx.analysisOf(uri)!;
-      if (this.ctx.documents.get(uri)?.version !== version) return;
+      // Built in stages, so requests about other documents are answered while a large one is analysed.
+      const analysis = await this.ctx.analysisWhenReady(uri, undefined, true);
+      if (!analysis || this.ctx.documents.get(uri)?.version !== version) return;
       const language = this.ctx.language();
       const diagnostics = analysis.findings.slice(0, MAX_DIAGNOSTICS).map((f) => toDiagnostic(analysis.model, f, language));
       for (const failure of analysis.failures) this.ctx.connection.console.error(`gongwen: rule failed on ${uri}: ${failure}`);
+      this.ctx.warnSettings(analysis.settingsProblems);
       void this.ctx.connection.sendDiagnostics({ uri, version, diagnostics });
     } catch (error) {
       this.ctx.connection.console.error(`gongwen: could not check ${uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
