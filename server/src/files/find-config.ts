@@ -37,7 +37,8 @@ export function isInside(folder: string, path: string): boolean {
   return rel === '' || (rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel));
 }
 
-function exists(path: string): boolean {
+/** Whether something is at `path` (a file, folder, FIFO…): what is there is then reported, not passed over. */
+export function exists(path: string): boolean {
   try {
     statSync(path);
     return true;

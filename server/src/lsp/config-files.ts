@@ -8,12 +8,11 @@
  * one is created there.
  */
 import { statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONFIG_FILE_NAME, MAX_CONFIG_BYTES, normalizeRelativePath, parseConfig, RULE_IDS, type GongwenConfig } from '../engine';
-import { findConfigUpward, isInside } from '../files/find-config';
+import { exists, findConfigUpward, isInside } from '../files/find-config';
 import { readRegularFile } from '../files/read-regular-file';
-import { relative } from 'node:path';
 
 /**
  * Notification `gongwen/configText` `{ uri, text }` from the VS Code client: the text of a
@@ -157,15 +156,5 @@ export function pathOf(uri: string): string | undefined {
     return resolve(fileURLToPath(uri));
   } catch {
     return undefined;
-  }
-}
-
-/** Whether something is there: a FIFO or folder of that name is then reported, not passed over. */
-function exists(path: string): boolean {
-  try {
-    statSync(path);
-    return true;
-  } catch {
-    return false;
   }
 }
