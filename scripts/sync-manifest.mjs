@@ -63,7 +63,9 @@ const pkg = JSON.parse(readFileSync(pkgPath, 'utf8'));
 const editorProps = settingProperties('gongwen.');
 editorProps['gongwen.autoDetect'] = { type: 'boolean', default: true, markdownDescription: '%gongwen.autoDetect%' };
 for (const [key, value] of Object.entries(editorProps)) if (key.startsWith('gongwen.rules.')) value.scope = 'resource';
-pkg.contributes.configuration = { title: 'Gongwen', properties: editorProps };
+// Settings not generated here (`gongwen.markdown.enable`, `gongwen.export.fonts`) are kept as written.
+const kept = Object.fromEntries(Object.entries(pkg.contributes.configuration?.properties ?? {}).filter(([key]) => !(key in editorProps)));
+pkg.contributes.configuration = { title: 'Gongwen', properties: { ...editorProps, ...kept } };
 pkg.contributes.jsonValidation = [{ fileMatch: '.gongwen.json', url: './schemas/gongwen.schema.json' }];
 writeFileSync(pkgPath, JSON.stringify(pkg, null, 2) + '\n');
 
@@ -71,6 +73,16 @@ writeFileSync(pkgPath, JSON.stringify(pkg, null, 2) + '\n');
 const flat = settingProperties('');
 const rules = {};
 for (const rule of RULES) rules[rule.id] = flat[`rules.${rule.id}`];
+/** A setting's schema for `.gongwen.json`: `%key%` descriptions (package.nls lookups) replaced by both languages' text. */
+function withoutNlsKeys(value) {
+  const en = JSON.parse(readFileSync('package.nls.json', 'utf8'));
+  const zh = JSON.parse(readFileSync('package.nls.zh-cn.json', 'utf8'));
+  return JSON.parse(JSON.stringify(value), (_key, v) => {
+    const m = typeof v === 'string' ? /^%(.+)%$/.exec(v) : null;
+    return m ? `${en[m[1]] ?? ''} ${zh[m[1]] ?? ''}`.trim() : v;
+  });
+}
+
 const schema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   title: 'Gongwen settings (.gongwen.json)',
@@ -124,6 +136,12 @@ const schema = {
           section: { type: 'string', markdownDescription: 'For `section-missing`: which section. 用于 `section-missing`：哪一部分。' },
         },
       },
+    },
+    export: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { fonts: withoutNlsKeys(pkg.contributes.configuration.properties['gongwen.export.fonts']) },
+      markdownDescription: 'For `gongwen export`: font names by role (`--font` wins). `gongwen export` 的字体（`--font` 优先）。',
     },
     words: {
       type: 'array',

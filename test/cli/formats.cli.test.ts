@@ -121,4 +121,18 @@ describe('gongwen CLI on Word and Markdown files', () => {
     expect(run(['export']).code).toBe(2);
     expect(run(['export', 'missing.txt']).code).toBe(3);
   });
+
+  it("takes fonts from .gongwen.json's export.fonts, with --font winning", () => {
+    writeFileSync(join(dir, 'fonts.gongwen.json'), JSON.stringify({ export: { fonts: { body: '仿宋', heading1: '方正黑体' } } }));
+    expect(run(['export', 'report.md', '-o', 'config-fonts.docx', '--config', 'fonts.gongwen.json', '--font', 'heading1=黑体']).code).toBe(0);
+    const xml = docxPartText(readFileSync(join(dir, 'config-fonts.docx')), 'word/document.xml');
+    expect(xml).toContain('w:eastAsia="仿宋"');
+    expect(xml).not.toContain('仿宋_GB2312');
+    expect(xml).toContain('w:eastAsia="黑体"');
+    expect(xml).not.toContain('方正黑体');
+    writeFileSync(join(dir, 'bad-fonts.gongwen.json'), JSON.stringify({ export: { fonts: { body: 3 } } }));
+    const bad = run(['export', 'report.md', '-o', 'bad-fonts.docx', '--config', 'bad-fonts.gongwen.json']);
+    expect(bad.code).toBe(0);
+    expect(bad.err).toContain('export.fonts.body: must be a font name');
+  });
 });

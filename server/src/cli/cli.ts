@@ -7,7 +7,7 @@
 import { relative } from 'node:path';
 import { analyze, outlineOf, RULE_IDS, settingsForFile, suppressionsFor, withSuppressions, type Analysis, type GongwenSettings, type OutlineSymbol, type ReportModel } from '../engine';
 import { checkText, hiddenNote, LEVELS, noCounts, painter, selectBySeverity, writeCheckJson, type FindingPlace, type Level } from './check-output';
-import { loadConfig, pathForConfig } from './config';
+import { loadConfigAnnounced, pathForConfig } from './config';
 import { expandPaths } from './files';
 import { readReport } from './read-report';
 import { describeWordLine, type WordLine } from '../formats/docx-reader';
@@ -68,14 +68,8 @@ export function runCli(argv: readonly string[], io: Io, version: string): number
     io.err(`gongwen: ${io.language === 'zh' ? '请给出文件或目录' : 'no files or folders given'}\n${usage(io.language)}`);
     return EXIT.usage;
   }
-  const config = loadConfig(parsed.config, io.cwd, RULE_IDS);
-  if (!config.ok) {
-    io.err(`gongwen: ${config.reason}\n`);
-    return EXIT.unreadable;
-  }
-  // Say which config file applies: a stray one must never silence a check unnoticed.
-  if (config.path) io.err(`gongwen: ${io.language === 'zh' ? '配置文件' : 'config'}: ${config.path}\n`);
-  for (const problem of config.problems) io.err(`gongwen: ${config.path}: ${problem}\n`);
+  const config = loadConfigAnnounced(parsed.config, io, RULE_IDS);
+  if (!config) return EXIT.unreadable;
   const files = expandPaths(parsed.paths, io.cwd);
   let exit: number = EXIT.ok;
   for (const file of files.missing) {

@@ -44,6 +44,28 @@ export function loadConfig(explicit: string | undefined, cwd: string, ruleIds: r
 }
 
 /**
+ * {@link loadConfig} for a command: says on stderr which file applies (a stray one must never
+ * silence a check unnoticed) and what in it was ignored; `undefined`, after saying why, when the
+ * file cannot be used (exit 3).
+ *
+ * @example loadConfigAnnounced(undefined, io, RULE_IDS) // stderr: `gongwen: 配置文件: /repo/.gongwen.json`
+ */
+export function loadConfigAnnounced(
+  explicit: string | undefined,
+  io: { cwd: string; language: 'zh' | 'en'; err(text: string): void },
+  ruleIds: readonly string[],
+): Extract<ConfigResult, { ok: true }> | undefined {
+  const config = loadConfig(explicit, io.cwd, ruleIds);
+  if (!config.ok) {
+    io.err(`gongwen: ${config.reason}\n`);
+    return undefined;
+  }
+  if (config.path) io.err(`gongwen: ${io.language === 'zh' ? '配置文件' : 'config'}: ${config.path}\n`);
+  for (const problem of config.problems) io.err(`gongwen: ${config.path}: ${problem}\n`);
+  return config;
+}
+
+/**
  * A report's path as the config file's overrides and ignore entries name it: relative to the
  * config file's folder, `/`-separated; `undefined` for a file outside that folder (or without a config).
  *

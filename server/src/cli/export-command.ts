@@ -11,7 +11,7 @@ import { analyze, RULE_IDS } from '../engine';
 import { DEFAULT_EXPORT_FONTS, exportDocx, exportFontsFrom, type ExportFonts } from '../formats/docx-export';
 import { markdownToReportText } from '../formats/markdown-projection';
 import { EXIT, type Io } from './cli';
-import { loadConfig } from './config';
+import { loadConfigAnnounced } from './config';
 import { readReport } from './read-report';
 
 /**
@@ -32,11 +32,8 @@ export async function runExport(argv: readonly string[], io: Io): Promise<number
     io.err(`gongwen export: ${zh ? '输出文件不能覆盖源文件' : 'the output would overwrite the source'}: ${parsed.file}\n`);
     return EXIT.usage;
   }
-  const config = loadConfig(parsed.config, io.cwd, RULE_IDS);
-  if (!config.ok) {
-    io.err(`gongwen: ${config.reason}\n`);
-    return EXIT.unreadable;
-  }
+  const config = loadConfigAnnounced(parsed.config, io, RULE_IDS);
+  if (!config) return EXIT.unreadable;
   if (!existsSync(source)) {
     io.err(`gongwen export: ${parsed.file}: ${zh ? '文件不存在' : 'no such file'}\n`);
     return EXIT.unreadable;
@@ -49,7 +46,8 @@ export async function runExport(argv: readonly string[], io: Io): Promise<number
   // From Markdown, the text a reader of the rendered draft sees: markup removed, not blanked.
   const text = read.format === 'markdown' && read.source !== undefined ? markdownToReportText(read.source) : read.text;
   const model = analyze(text, config.settings).model;
-  const bytes = await exportDocx(text, model, parsed.fonts);
+  // Fonts: the standard's names, then `.gongwen.json`'s `export.fonts`, then `--font`.
+  const bytes = await exportDocx(text, model, exportFontsFrom({ ...config.config.exportFonts, ...parsed.fonts }));
   try {
     writeFileSync(out, bytes);
   } catch (error) {
@@ -72,7 +70,8 @@ interface ExportOptions {
   file: string;
   out?: string;
   config?: string;
-  fonts: ExportFonts;
+  /** `--font ROLE=NAME`, as given. */
+  fonts: Record<string, string>;
 }
 
 function parseExportArgs(argv: readonly string[]): ExportOptions | { error: string } {
@@ -97,7 +96,7 @@ function parseExportArgs(argv: readonly string[]): ExportOptions | { error: stri
   }
   if (file === undefined) return { error: 'no file given' };
   if (out !== undefined && !out.toLowerCase().endsWith('.docx')) return { error: '-o must name a .docx file' };
-  return { file, out, config, fonts: exportFontsFrom(fonts) };
+  return { file, out, config, fonts };
 }
 
 function exportUsage(language: 'zh' | 'en'): string {

@@ -63,16 +63,18 @@ export interface GongwenConfig {
   ignore: IgnoreEntry[];
   /** Words never flagged (`X建`), see `suppressions.ts` for which rules. */
   words: string[];
+  /** `export.fonts`: font names by role for `gongwen export` (`{ "body": "仿宋" }`), checked by the exporter. */
+  exportFonts: Record<string, string>;
 }
 
 /** A config, or why the file cannot be used at all (`reason` in both languages). */
 export type ConfigParse = { ok: true; config: GongwenConfig; problems: string[] } | { ok: false; reason: string };
 
-const KNOWN_KEYS = ['$schema', 'rules', 'kind', 'placeholders', 'autoDetect', 'overrides', 'ignore', 'words'];
+const KNOWN_KEYS = ['$schema', 'rules', 'kind', 'placeholders', 'autoDetect', 'overrides', 'ignore', 'words', 'export'];
 
 /** A config that sets nothing. */
 export function emptyConfig(): GongwenConfig {
-  return { settings: { rules: {} }, overrides: [], ignore: [], words: [] };
+  return { settings: { rules: {} }, overrides: [], ignore: [], words: [], exportFonts: {} };
 }
 
 /**
@@ -139,7 +141,23 @@ export function normalizeConfig(raw: unknown, ruleIds: readonly string[]): { con
   if (raw.overrides !== undefined) config.overrides = overridesOf(raw.overrides, ruleIds, problems);
   if (raw.ignore !== undefined) config.ignore = ignoreOf(raw.ignore, ruleIds, problems);
   if (raw.words !== undefined) config.words = wordsOf(raw.words, problems);
+  if (raw.export !== undefined) config.exportFonts = exportFontsOf(raw.export, problems);
   return { config, problems };
+}
+
+/** `export: { fonts: { body: '仿宋', … } }`: the names as given (the exporter knows the roles). */
+function exportFontsOf(raw: unknown, problems: string[]): Record<string, string> {
+  const fonts = isObject(raw) ? raw.fonts : undefined;
+  if (!isObject(raw) || (raw.fonts !== undefined && !isObject(fonts))) {
+    problems.push(`export: must be an object such as {"fonts": {"body": "仿宋"}}（应为对象，如 {"fonts": {"body": "仿宋"}}）`);
+    return {};
+  }
+  const out: Record<string, string> = {};
+  for (const [role, name] of Object.entries(fonts ?? {})) {
+    if (typeof name === 'string' && name.trim() && name.length <= 100) out[role] = name.trim();
+    else problems.push(`export.fonts.${clip(role)}: must be a font name（应为字体名）`);
+  }
+  return out;
 }
 
 function overridesOf(raw: unknown, ruleIds: readonly string[], problems: string[]): ConfigOverride[] {
