@@ -58,7 +58,6 @@ export function* analyzeInSteps(text: string, settings: GongwenSettings): Genera
     kind: settings.kind,
     placeholders: { ignoreWords: settings.placeholders.ignoreWords, extraMatchers: budgeted },
   });
-  if (budget.exhausted) problems.push(budgetProblem(found));
   // Rules run when something first asks for findings: the outline and folding of a 10 MB
   // compilation, requested on every pause in typing, need only the model.
   let rated: { findings: RatedFinding[]; failures: string[] } | undefined;
@@ -71,7 +70,11 @@ export function* analyzeInSteps(text: string, settings: GongwenSettings): Genera
     get failures() {
       return rate().failures;
     },
-    settingsProblems: problems,
+    // The extra patterns run with the placeholders, which the model finds when first read.
+    get settingsProblems() {
+      void model.placeholders;
+      return budget.exhausted ? [...problems, budgetProblem(found)] : problems;
+    },
     *rateInSteps() {
       const findings: RatedFinding[] = [];
       const failures: string[] = [];

@@ -3,7 +3,7 @@
  */
 import { buildHeadingsInSteps } from './headings';
 import { LineIndex } from './line-index';
-import type { ReportKind, ReportModel } from './model';
+import type { Placeholder, ReportKind, ReportModel } from './model';
 import { splitParagraphs } from './paragraphs';
 import { findPlaceholders, type PlaceholderOptions } from './placeholders';
 import { findTitle, kindFromContent, kindFromTitle, yearIn } from './title';
@@ -33,7 +33,7 @@ export function buildReportModel(text: string, options: BuildOptions = {}): Repo
 }
 
 /**
- * {@link buildReportModel} one stage at a time (lines and paragraphs, headings, placeholders): the
+ * {@link buildReportModel} one stage at a time (lines and paragraphs, headings; placeholders are found when first read): the
  * server pauses between stages, so a cancelled request or a newer version stops a long analysis
  * and other requests are answered in between.
  *
@@ -48,8 +48,6 @@ export function* buildReportModelInSteps(text: string, options: BuildOptions = {
   yield;
   const title = findTitle(text, paragraphs);
   const { headings, roots } = yield* buildHeadingsInSteps(text, paragraphs, title);
-  yield;
-  const placeholders = findPlaceholders(text, options.placeholders);
   yield;
   let kind: ReportKind;
   let kindSource: ReportModel['kindSource'];
@@ -74,6 +72,12 @@ export function* buildReportModelInSteps(text: string, options: BuildOptions = {
     paragraphs,
     headings,
     roots,
-    placeholders,
+    // Found when first read: the outline and folding, asked for at every pause in typing, never
+    // read placeholders, and finding them is a third of the parse.
+    get placeholders(): Placeholder[] {
+      const placeholders = findPlaceholders(text, options.placeholders);
+      Object.defineProperty(this, 'placeholders', { value: placeholders, enumerable: true });
+      return placeholders;
+    },
   };
 }

@@ -58,7 +58,9 @@ export const halfwidthPunctuation: Rule = {
 };
 
 /** Full-width marks that count for a paragraph's own style (a bracket pair counts once, at `（`). */
-const FULL_WIDTH_MARKS = new Set([...'，：；！？（'].map((c) => c.charCodeAt(0)));
+/** 1 at the code units of `，：；！？（`: a table lookup per character, not a `Set` lookup. */
+const FULL_WIDTH_MARKS = new Uint8Array(0x10000);
+for (const c of '，：；！？（') FULL_WIDTH_MARKS[c.charCodeAt(0)] = 1;
 
 /** The half-width and full-width marks of each paragraph, and the paragraphs that are half-width. */
 /**
@@ -137,7 +139,7 @@ const DENSE_CHARS = 400;
 function countFull(text: string, p: Paragraph): number {
   let n = 0;
   // A plain loop: a global search would run past the paragraph to the next mark, however far.
-  for (let i = p.start; i < p.end; i++) if (FULL_WIDTH_MARKS.has(text.charCodeAt(i))) n++;
+  for (let i = p.start; i < p.end; i++) n += FULL_WIDTH_MARKS[text.charCodeAt(i)];
   return n;
 }
 
