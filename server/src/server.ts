@@ -19,12 +19,13 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings, foldingRangesOf, normalizeSettings, outlineOf, RULE_IDS, selectionChainAt, settingsForFile, suppressionsFor, type Analysis } from './engine';
-import { AnalysisCache, analysisWhenReady } from './lsp/analysis-cache';
+import { AnalysisCache, analysisWhenReady, setPendingOutput } from './lsp/analysis-cache';
 import { CONFIG_TEXT_NOTIFICATION, ConfigFiles } from './lsp/config-files';
 import { documentAnalysisText } from './lsp/document-text';
 import { toDocumentSymbols, toFoldingRanges, toSelectionRange } from './lsp/convert';
 import { languageOf, systemLocale, type Language } from './lsp/locale';
 import { DiagnosticsScheduler } from './lsp/diagnostics-scheduler';
+import { collectAfterClose } from './lsp/memory';
 import { featureCapabilities, registerFeatureHandlers } from './lsp/feature-handlers';
 
 /** State shared by the handlers of one connection. */
@@ -54,6 +55,7 @@ const MAX_OUTLINE_SYMBOLS = 10000;
 /** Starts a server on `connection` (stdio by default). */
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   const documents = new TextDocuments(TextDocument);
+  if (process.argv.includes('--stdio')) setPendingOutput(() => process.stdout.writableLength);
   const cache = new AnalysisCache(defaultSettings());
   let language: Language = 'en';
   let canPullConfiguration = false;
@@ -180,6 +182,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     diagnostics.cancel(e.document.uri);
     cache.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    collectAfterClose(e.document.getText().length);
   });
 
   connection.onDocumentSymbol(onDocument(ctx, [], (analysis) => toDocumentSymbols(outlineOf(analysis.model, MAX_OUTLINE_SYMBOLS))));

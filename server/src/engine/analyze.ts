@@ -78,6 +78,9 @@ export function* analyzeInSteps(text: string, settings: GongwenSettings): Genera
     *rateInSteps() {
       const findings: RatedFinding[] = [];
       const failures: string[] = [];
+      // Placeholders (with the user's extra patterns, up to their budget) are a stage of their own.
+      void model.placeholders;
+      yield;
       for (const rule of RULES) {
         if (rated) return;
         const one = runRules(model, settings, [rule]);

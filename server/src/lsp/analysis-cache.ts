@@ -27,8 +27,32 @@ interface Pending {
   promise: Promise<Analysis | undefined>;
 }
 
-/** Lets the event loop run: messages are read (a cancellation, a newer version) and other requests answered. */
-const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+/**
+ * Bytes of replies still being written to the client (see {@link setPendingOutput}). While a reply is
+ * being written, analysis waits: a 2.5 MB outline of a 10 MB compilation goes out in pieces, one per
+ * turn of the event loop, and with a rule run between every two pieces it took 270 ms instead of 2.
+ */
+let pendingOutput: () => number = () => 0;
+
+/**
+ * Tells the analyses how much output is still being written (the connection's stream's
+ * `writableLength`), so they give way to replies; see {@link pendingOutput}.
+ *
+ * @example setPendingOutput(() => process.stdout.writableLength) // a server on --stdio
+ */
+export function setPendingOutput(pending: () => number): void {
+  pendingOutput = pending;
+}
+
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Lets the event loop run: messages are read (a cancellation, a newer version), other requests answered and replies written. */
+async function pause(): Promise<void> {
+  await turn();
+  // Bounded, so a client that stops reading cannot stop analysis for good.
+  for (let waited = 0; pendingOutput() > 0 && waited < 200; waited++) await wait(1);
+}
 
 /**
  * Caches the analysis of the latest version of each open document.
