@@ -139,8 +139,22 @@ function restIsNoise(rest: string): boolean {
   return /^[0-9０-９:：\-/.年月日]+$/.test(t);
 }
 
-/** Cheap test before the furniture patterns: a literal every one of them holds. */
-const TRIGGERS = /隐藏|桌面|收藏|首页|VIP|打印|关闭|客服|顶部|返回|关注|推荐|喜欢|支付|下载|扫一扫|无障碍|长者|一篇|小编|帮助|欢迎|本文|[范範]文|大[ \t\u3000]*中[ \t\u3000]*小/;
+/** Cheap test before the furniture patterns: a literal every one of them holds (sticky: tried only where one may start). */
+const TRIGGERS = /隐藏|桌面|收藏|首页|VIP|打印|关闭|客服|顶部|返回|关注|推荐|喜欢|支付|下载|扫一扫|无障碍|长者|一篇|小编|帮助|欢迎|本文|[范範]文|大[ \t\u3000]*中[ \t\u3000]*小/y;
+/** 1 at the first code unit of every trigger: an alternation tried at every character of every line was a tenth of the analysis. */
+const TRIGGER_FIRST = new Uint8Array(0x10000);
+for (const c of '隐桌收首V打关客顶返推喜支下扫无长一小帮欢本范範大') TRIGGER_FIRST[c.charCodeAt(0)] = 1;
+
+/** Whether `text[start, end)` holds a trigger, e.g. `返回顶部` in `【返回顶部】【打印本页】`. */
+function hasTrigger(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    if (TRIGGER_FIRST[text.charCodeAt(i)] === 0) continue;
+    TRIGGERS.lastIndex = i;
+    const m = TRIGGERS.exec(text);
+    if (m && i + m[0].length <= end) return true;
+  }
+  return false;
+}
 
 function classify(text: string, start: number, end: number, isTitle: boolean): LineInfo {
   if (start >= end) return { cls: 'blank', pieces: [], start, end };
@@ -149,7 +163,7 @@ function classify(text: string, start: number, end: number, isTitle: boolean): L
     HIDDEN.lastIndex = 0;
     return { cls: 'strong', pieces: [{ start, end, hidden: HIDDEN.test(line) }], start, end };
   }
-  if (!TRIGGERS.test(line)) return { cls: isTitle ? 'text' : shortOrText(line), pieces: [], start, end };
+  if (!hasTrigger(text, start, end)) return { cls: isTitle ? 'text' : shortOrText(line), pieces: [], start, end };
 
   const pieces: Piece[] = [];
   HIDDEN.lastIndex = 0;
