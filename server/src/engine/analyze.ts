@@ -1,7 +1,7 @@
 /**
  * One full analysis of a document version: the model and every rule's findings.
  */
-import { buildReportModelInSteps } from './build-model';
+import { buildReportModelInSteps } from './pipeline';
 import type { ReportModel } from './model';
 import { RULES, runRules, type RatedFinding } from './rules';
 import { compileSafePattern, patternBudget, type SafePattern, type SafePatternError } from './safe-pattern';

@@ -17,7 +17,7 @@
 import { simplify } from './chars';
 import type { LocalizedText } from './rules/rule';
 import type { Heading, ReportKind, ReportModel } from './model';
-import { isSalutation, yearIn } from './title';
+import { isSalutation, yearIn } from './pipeline/03-title';
 
 /** Section ids; the same id names the same kind of content across report kinds. */
 export type SectionId =

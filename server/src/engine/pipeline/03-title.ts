@@ -1,9 +1,9 @@
 /**
  * Finds the document title and infers the report kind and year from it (or from the content).
  */
-import { digitValue, isDigit, isSentenceEnd, simplify } from './chars';
-import { matchMarker } from './markers';
-import type { Paragraph, ReportKind, ReportTitle } from './model';
+import { digitValue, isDigit, isSentenceEnd, simplify } from '../chars';
+import { matchMarker } from '../markers';
+import type { Paragraph, ReportKind, ReportTitle } from '../model';
 
 /** Title keywords, matched on text passed through `simplify` (so `工作總結` `工作計畫` match too). */
 const TITLE_KEYWORD = /(政府工作报告|工作报告|工作总结|总结|工作计划|计划|工作要点|要点|工作思路|思路|工作安排|安排|工作打算|打算|工作方向|方向|述职报告|述职|报告)/g;

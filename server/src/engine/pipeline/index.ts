@@ -1,12 +1,27 @@
 /**
- * Builds the {@link ReportModel} of a text: one linear pass per stage, once per document version.
+ * The parse pipeline: builds the {@link ReportModel} of a text, one linear pass per stage, once per
+ * document version. The stages, in the order they run (one file each in this folder):
+ *
+ * | # | file                     | from → to                                                                 |
+ * |---|--------------------------|---------------------------------------------------------------------------|
+ * | 1 | `01-lines.ts`            | text → line starts (`LineIndex`: offsets ↔ LSP positions)                 |
+ * | 2 | `02-paragraphs.ts`       | lines → paragraphs (non-blank lines, trimmed)                             |
+ * | 3 | `03-title.ts`            | paragraphs → title (`XX镇2023年政府工作报告`), and from it kind and year   |
+ * | 4 | `04-headings.ts`         | paragraphs → heading candidates: markers at paragraph starts and after sentence ends (`…方面：（一）…`), own-line titles; `：`…`；` list items and quoted parts dropped |
+ * | 5 | `05-lead-paragraphs.ts`  | paragraphs + candidates → parallel lead paragraphs (`一年来，我们…`) as headings |
+ * | 6 | `06-heading-tree.ts`     | candidates → heading tree: levels, parents, section ends                   |
+ * | 7 | `07-placeholders.ts`     | text → placeholders (`xx亿元`, `×××`, `【此处填写】`), found when first read |
+ *
+ * Stages 4–6 run inside `buildHeadingsInSteps` (`04-headings.ts`). Helpers the stages share
+ * (`markers.ts`, `own-line-titles.ts`, `list-items.ts`, `inner-parts.ts`, `chars.ts`) sit one
+ * folder up; rules and features read the finished model and never run a stage themselves.
  */
-import { buildHeadingsInSteps } from './headings';
-import { LineIndex } from './line-index';
-import type { Placeholder, ReportKind, ReportModel } from './model';
-import { splitParagraphs } from './paragraphs';
-import { findPlaceholders, type PlaceholderOptions } from './placeholders';
-import { findTitle, kindFromContent, kindFromTitle, yearIn } from './title';
+import { LineIndex } from './01-lines';
+import { splitParagraphs } from './02-paragraphs';
+import { findTitle, kindFromContent, kindFromTitle, yearIn } from './03-title';
+import { buildHeadingsInSteps } from './04-headings';
+import { findPlaceholders, type PlaceholderOptions } from './07-placeholders';
+import type { Placeholder, ReportKind, ReportModel } from '../model';
 
 /** What the caller knows that the text does not say. */
 export interface BuildOptions {

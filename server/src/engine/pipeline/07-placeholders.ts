@@ -18,9 +18,9 @@
  * anything inside a Latin word (`Xbox`, `taxi`), URLs and e-mail addresses, county-road codes
  * (`X195`), and divider lines (`* * *`, `*****`, `_____`, `=====`).
  */
-import { foldWidth } from './chars';
-import { IgnoreWordCover } from './ignore-words';
-import type { Placeholder, PlaceholderForm } from './model';
+import { foldWidth } from '../chars';
+import { IgnoreWordCover } from '../ignore-words';
+import type { Placeholder, PlaceholderForm } from '../model';
 
 /**
  * Per-document options of {@link findPlaceholders}: words that are not blanks, and extra matchers.
