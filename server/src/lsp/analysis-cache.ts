@@ -4,7 +4,7 @@
 import type { CancellationToken, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentAnalysisText } from './document-text';
-import { analyze, analyzeInSteps, NO_SUPPRESSIONS, withSuppressions, type Analysis, type GongwenSettings, type Suppressions } from '../engine';
+import { analyze, analyzeInSteps, memoOf, NO_SUPPRESSIONS, withSuppressions, type Analysis, type GongwenSettings, type Memo, type Suppressions } from '../engine';
 
 /**
  * The settings and suppressions of one document: the editor's settings with its `.gongwen.json`
@@ -93,9 +93,10 @@ export class AnalysisCache {
     const text = getText();
     const hit = this.cached(uri, version, text);
     if (hit) return hit;
-    this.entries.delete(uri); // let the old analysis go before building the new one
+    const previous = this.memoOf(uri);
+    this.entries.delete(uri); // let the old analysis go before building the new one (its memo stays)
     const { settings, suppressions } = this.settingsOf(uri);
-    const analysis = withSuppressions(analyze(text, settings), suppressions);
+    const analysis = withSuppressions(analyze(text, settings, previous), suppressions);
     this.entries.set(uri, { version, text, settingsGeneration: this.settingsGeneration, analysis });
     return analysis;
   }
@@ -120,7 +121,8 @@ export class AnalysisCache {
     entry.promise = (async () => {
       try {
         const { settings, suppressions } = this.settingsOf(uri);
-        const steps = analyzeInSteps(text, settings);
+        // What the lines an edit did not touch gave in the last analysis is reused (`engine/incremental.ts`).
+        const steps = analyzeInSteps(text, settings, this.memoOf(uri));
         for (;;) {
           await pause();
           if (this.pending.get(uri) !== entry || this.settingsGeneration !== settingsGeneration || !isCurrent()) return undefined;
@@ -154,6 +156,12 @@ export class AnalysisCache {
   /** The document's settings (the editor's with its `.gongwen.json`) and what its config silences. */
   private settingsOf(uri: string): { settings: GongwenSettings; suppressions: Suppressions } {
     return this.resolve(uri, this.settings);
+  }
+
+  /** The memo of the document's last analysis, for the next version's (`undefined` after a close). */
+  private memoOf(uri: string): Memo | undefined {
+    const entry = this.entries.get(uri);
+    return entry ? memoOf(entry.analysis.model) : undefined;
   }
 
   /** Whether `get` would answer from the cache, without analysing. */

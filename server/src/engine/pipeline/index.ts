@@ -21,6 +21,7 @@ import { splitParagraphs } from './02-paragraphs';
 import { findTitle, kindFromContent, kindFromTitle, yearIn } from './03-title';
 import { buildHeadingsInSteps } from './04-headings';
 import { findPlaceholders, type PlaceholderOptions } from './07-placeholders';
+import { Memo } from '../incremental';
 import type { Placeholder, ReportKind, ReportModel } from '../model';
 
 /** What the caller knows that the text does not say. */
@@ -28,6 +29,19 @@ export interface BuildOptions {
   /** The kind the user chose (`gongwen.kind`), or `auto`/undefined to infer it. */
   kind?: ReportKind | 'auto';
   placeholders?: PlaceholderOptions;
+  /** The memo of an earlier version of the same document: what did not change is not found again (see `incremental.ts`). */
+  previous?: Memo;
+}
+
+const memos = new WeakMap<ReportModel, Memo>();
+
+/**
+ * The memo of a model: where its stages and rules keep results for the next version's analysis.
+ *
+ * @example analyze(nextText, settings, memoOf(analysis.model)) // re-scans only the changed lines
+ */
+export function memoOf(model: ReportModel): Memo | undefined {
+  return memos.get(model);
 }
 
 /**
@@ -77,7 +91,7 @@ export function* buildReportModelInSteps(text: string, options: BuildOptions = {
     kind = kindFromContent(text);
     kindSource = kind === 'unknown' ? 'none' : 'content';
   }
-  return {
+  const model: ReportModel = {
     text,
     lines,
     title,
@@ -95,4 +109,6 @@ export function* buildReportModelInSteps(text: string, options: BuildOptions = {
       return placeholders;
     },
   };
+  memos.set(model, new Memo(text, options.previous));
+  return model;
 }

@@ -1,0 +1,104 @@
+/**
+ * Re-analysis of what an edit touched. An analysis leaves a {@link Memo} of the results that
+ * depend only on the text near them (per-line results, kept with the text they were found in); the
+ * next version's analysis finds where the two texts differ ({@link changedRange}) and takes every
+ * result outside the changed lines from the memo, shifted by the edit's length change, computing
+ * only the lines in between. The result is always what a fresh analysis finds
+ * (`test/engine/incremental.test.ts` checks this on random edit sequences).
+ *
+ * @example
+ * const first = analyze('一、回顾\n全年完成投资,同比增长5%。\n', settings);
+ * const next = analyze('一、回顾\n全年完成投资,同比增长6%。\n', settings, first.memo); // scans only the changed line
+ */
+
+/** A stage's result and the text it was found in. */
+interface Kept {
+  text: string;
+  value: unknown;
+}
+
+/**
+ * Per-stage results of one analysis, for the next version's. Each is kept with the text it was found
+ * in, and a memo takes over the results of the one before it (its own, or those it took over), so
+ * typing faster than the rules run loses nothing and never holds more than one earlier text per stage.
+ */
+export class Memo {
+  private readonly own = new Map<string, Kept>();
+  private readonly inherited = new Map<string, Kept>();
+
+  /**
+   * @param text the text this version's results are found in
+   * @param previous the memo of an earlier version of the same document
+   */
+  constructor(
+    readonly text: string,
+    previous?: Memo,
+  ) {
+    if (!previous) return;
+    for (const [key, kept] of previous.inherited) this.inherited.set(key, kept);
+    for (const [key, kept] of previous.own) this.inherited.set(key, kept);
+  }
+
+  /** What stage `key` found in an earlier version, e.g. `halfwidth-punctuation` → its marks before grouping. */
+  earlier<T>(key: string): { text: string; value: T } | undefined {
+    return this.inherited.get(key) as { text: string; value: T } | undefined;
+  }
+
+  /** Keeps stage `key`'s result on this version's text, and lets the earlier one go. */
+  keep<T>(key: string, value: T): void {
+    this.own.set(key, { text: this.text, value });
+    this.inherited.delete(key);
+  }
+}
+
+/** Where a text differs from an earlier one, as whole lines with a margin (see {@link changedRange}). */
+export interface ChangedRange {
+  /** Start of the first changed line in both texts: everything before it is the same text. */
+  start: number;
+  /** Just past the changed lines in the new text (a line start, or the text's end). */
+  end: number;
+  /** The same place in the old text: `end - delta`. */
+  oldEnd: number;
+  /** The new text's length minus the old one's: how far results after the change move. */
+  delta: number;
+}
+
+/**
+ * The lines an edit changed, widened by `margin` code units and by `extraLines` whole lines on
+ * each side, so that a result found outside the range, and everything it read, is in text that did
+ * not change. `undefined` when the texts are equal.
+ *
+ * @example changedRange('一、回顾\n甲,乙\n二、打算\n', '一、回顾\n甲,丙\n二、打算\n', 0, 0) // { start: 5, end: 9, oldEnd: 9, delta: 0 }
+ */
+export function changedRange(oldText: string, text: string, margin: number, extraLines: number): ChangedRange | undefined {
+  if (oldText === text) return undefined;
+  const shorter = Math.min(oldText.length, text.length);
+  let prefix = 0;
+  while (prefix < shorter && oldText.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  const maxSuffix = shorter - prefix;
+  while (suffix < maxSuffix && oldText.charCodeAt(oldText.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  let start = lineStartAtOrBefore(text, Math.max(0, prefix - margin));
+  for (let k = 0; k < extraLines && start > 0; k++) start = lineStartAtOrBefore(text, start - 1);
+  let end = lineEndAfter(text, Math.min(text.length, text.length - suffix + margin));
+  for (let k = 0; k < extraLines && end < text.length; k++) end = lineEndAfter(text, end);
+  const delta = text.length - oldText.length;
+  // The suffix kept must be unchanged text in both: it starts at or after the common suffix.
+  if (end - delta > oldText.length) end = text.length;
+  return { start, end, oldEnd: end - delta, delta };
+}
+
+/** The start of the line holding `at` (just past the `\n` before it). */
+function lineStartAtOrBefore(text: string, at: number): number {
+  // `lastIndexOf` reads a position below 0 as 0, and would find a `\n` at 0.
+  if (at <= 0) return 0;
+  const nl = text.lastIndexOf('\n', at - 1);
+  return nl + 1;
+}
+
+/** Just past the `\n` ending the line that holds `at`, or the text's end. */
+function lineEndAfter(text: string, at: number): number {
+  if (at >= text.length) return text.length;
+  const nl = text.indexOf('\n', at);
+  return nl < 0 ? text.length : nl + 1;
+}

@@ -1,0 +1,99 @@
+/**
+ * Re-analysis of what an edit touched (`engine/incremental.ts`, issue 11): an analysis given the
+ * memo of the version before finds exactly what a fresh analysis finds. The property applies random
+ * edit sequences (typing, deleting across lines, pasting headings and half-width marks, line
+ * breaks of every kind) to random reports; `npm test` runs a fixed seed, as the other properties.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyze, changedRange, defaultSettings, memoOf, type Analysis, type Heading } from '../../server/src/engine';
+import { propertyRuns, propertySeed } from '../helpers/property';
+import { breakChar, line, phrase, report } from '../helpers/report-arbitrary';
+
+const RUNS = propertyRuns(150);
+const SEED = propertySeed(20261129);
+const TIMEOUT = 20000 + RUNS * 100;
+
+/** What an edit inserts: a keystroke, a half-width mark, a line break, a pasted line or phrase, or nothing (a deletion). */
+const inserted = fc.oneof(
+  fc.constantFrom('字', ',', '(', ')', ':', ';', '!', '?', '，', '。', '（一）', '一、', ' ', ''),
+  breakChar,
+  phrase,
+  fc.tuple(line, breakChar).map(([l, b]) => l + b),
+);
+
+/** An edit at a fraction of the text's length: delete up to `remove` units there, then insert. */
+const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 80 })), text: inserted, readFindings: fc.boolean() });
+
+function applyEdit(text: string, e: { at: number; remove: number; text: string }): string {
+  const at = Math.min(text.length, Math.floor(e.at * text.length));
+  return text.slice(0, at) + e.text + text.slice(Math.min(text.length, at + e.remove));
+}
+
+/** Everything a user sees of an analysis, as plain data: findings with their fixes, and the heading tree. */
+function visible(analysis: Analysis): string {
+  const heading = (h: Heading) => [h.index, h.family, h.depth, h.text, h.label, h.placement, h.start, h.textEnd, h.sectionEnd, h.paragraph, h.parent?.index ?? -1, h.marker?.text];
+  return JSON.stringify({ findings: analysis.findings, failures: analysis.failures, headings: analysis.model.headings.map(heading), placeholders: analysis.model.placeholders });
+}
+
+describe('incremental analysis', () => {
+  it('finds after every edit of a random sequence exactly what a fresh analysis of the text finds', () => {
+    const settings = defaultSettings();
+    fc.assert(
+      fc.property(report, fc.array(edit, { minLength: 1, maxLength: 8 }), (start, edits) => {
+        let text = start;
+        let analysis = analyze(text, settings);
+        void analysis.findings;
+        for (const e of edits) {
+          text = applyEdit(text, e);
+          analysis = analyze(text, settings, memoOf(analysis.model));
+          // Versions whose rules never ran (typing faster than diagnostics) must not break the chain.
+          if (!e.readFindings) continue;
+          expect(visible(analysis)).toBe(visible(analyze(text, settings)));
+        }
+        expect(visible(analysis)).toBe(visible(analyze(text, settings)));
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+  }, TIMEOUT);
+
+  it('reuses the lines an edit did not touch in a long report, and still finds the new half-width mark', () => {
+    const settings = defaultSettings();
+    const body = Array.from({ length: 3000 }, (_, i) => `（${(i % 9) + 1}）第${i}项工作,同比增长${i}%。`).join('\n');
+    const first = analyze(`示例镇2024年政府工作报告\n一、回顾\n${body}\n`, settings);
+    const edited = first.model.text.replace('第1500项工作,', '第1500项工作,,新增,');
+    const next = analyze(edited, settings, memoOf(first.model));
+    expect(visible(next)).toBe(visible(analyze(edited, settings)));
+    // The edit shows: the new marks are counted where the rest of the document was reused.
+    expect(visible(next)).not.toBe(visible(first));
+  });
+});
+
+describe('changedRange', () => {
+  it('is the changed line with its neighbours, in whole lines, shifted by the length change', () => {
+    const old = '一、回顾\n甲,乙\n二、打算\n丙\n';
+    const text = '一、回顾\n甲,乙丁\n二、打算\n丙\n';
+    expect(changedRange(old, text, 0, 0)).toEqual({ start: 5, end: 10, oldEnd: 9, delta: 1 });
+    // One more line on each side.
+    expect(changedRange(old, text, 0, 1)).toEqual({ start: 0, end: 15, oldEnd: 14, delta: 1 });
+    expect(changedRange(old, old, 0, 1)).toBeUndefined();
+  });
+
+  it('keeps the text before `start` and after `end` equal in both versions, for any edit', () => {
+    fc.assert(
+      fc.property(report, edit, fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 2 }), (old, e, margin, lines) => {
+        const text = applyEdit(old, e);
+        const r = changedRange(old, text, margin, lines);
+        if (!r) {
+          expect(text).toBe(old);
+          return;
+        }
+        expect(text.slice(0, r.start)).toBe(old.slice(0, r.start));
+        expect(text.slice(r.end)).toBe(old.slice(r.oldEnd));
+        expect(r.start === 0 || text[r.start - 1] === '\n').toBe(true);
+        expect(r.end === text.length || text[r.end - 1] === '\n').toBe(true);
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+  });
+});
