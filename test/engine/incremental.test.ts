@@ -14,13 +14,26 @@ const RUNS = propertyRuns(150);
 const SEED = propertySeed(20261129);
 const TIMEOUT = 20000 + RUNS * 100;
 
-/** What an edit inserts: a keystroke, a half-width mark, a line break, a pasted line or phrase, or nothing (a deletion). */
+/** Web page residue and the short lines around it (`web-residue` classifies lines, and grows blocks of them). */
+const residue = fc.constantFrom('【返回顶部】', '打印本页 关闭窗口', '当前位置：首页 > 信息公开', '-----此处隐藏：1200字，下载后查看-----', '相关推荐', '上一篇：', '2024年工作总结范文（精选3篇）', '扫一扫在手机打开当前页', '2024-01-05', '12', '发布时间：2024-01-05', '网站首页');
+
+/** What an edit inserts: a keystroke, a half-width mark, a line break, a pasted line or phrase, web residue, or nothing (a deletion). */
 const inserted = fc.oneof(
   fc.constantFrom('字', ',', '(', ')', ':', ';', '!', '?', '，', '。', '（一）', '一、', ' ', ''),
   breakChar,
   phrase,
   fc.tuple(line, breakChar).map(([l, b]) => l + b),
+  residue,
+  fc.tuple(breakChar, residue, breakChar).map((p) => p.join('')),
 );
+
+/** A random report with lines of web residue (a scraped page's furniture) among and after its lines. */
+const withResidue = fc
+  .tuple(report, fc.array(fc.tuple(residue, breakChar).map(([r, b]) => r + b), { maxLength: 6 }), fc.double({ min: 0, max: 1, noNaN: true }))
+  .map(([text, lines, at]) => {
+    const cut = text.indexOf('\n', Math.floor(at * text.length));
+    return cut < 0 ? text + '\n' + lines.join('') : text.slice(0, cut + 1) + lines.join('') + text.slice(cut + 1);
+  });
 
 /** An edit at a fraction of the text's length: delete up to `remove` units there, then insert. */
 const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 80 })), text: inserted, readFindings: fc.boolean() });
@@ -40,7 +53,7 @@ describe('incremental analysis', () => {
   it('finds after every edit of a random sequence exactly what a fresh analysis of the text finds', () => {
     const settings = defaultSettings();
     fc.assert(
-      fc.property(report, fc.array(edit, { minLength: 1, maxLength: 8 }), (start, edits) => {
+      fc.property(withResidue, fc.array(edit, { minLength: 1, maxLength: 8 }), (start, edits) => {
         let text = start;
         let analysis = analyze(text, settings);
         void analysis.findings;

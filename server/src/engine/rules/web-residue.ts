@@ -15,7 +15,9 @@
  * is reported and removed on its own.
  */
 import { shorten } from '../chars';
+import { changedRange } from '../incremental';
 import type { ReportModel } from '../model';
+import { memoOf } from '../pipeline';
 import type { Finding, LocalizedText, Rule } from './rule';
 
 const ID = 'web-residue';
@@ -204,25 +206,93 @@ function shortOrText(line: string): LineClass {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Lines, kept across versions
+
+/** What the memo keeps: each line's class, with the line starts and title line they were found with. */
+interface KeptLines {
+  lineStarts: readonly number[];
+  infos: readonly LineInfo[];
+  titleLine: number;
+}
+
+/**
+ * The class of every line (a fresh array the caller may change). A line's class reads only the line
+ * and whether it is the title, so after an edit the lines outside the changed ones come from the
+ * previous version's memo (see `incremental.ts`), shifted; only the changed lines are classified.
+ */
+function classifyLines(model: ReportModel): LineInfo[] {
+  const { text, lines } = model;
+  const count = lines.lineCount;
+  const titleLine = model.title ? lines.lineAt(model.title.start) : -1;
+  const memo = memoOf(model);
+  const earlier = memo?.earlier<KeptLines>(ID);
+  const range = earlier ? changedRange(earlier.text, text, 0, 1) : undefined;
+  const infos: LineInfo[] = new Array(count);
+  const fresh = (i: number) => {
+    let s = lines.lineStarts[i];
+    let e = lines.lineContentEnd(i);
+    while (s < e && isBlankUnit(text.charCodeAt(s))) s++;
+    while (e > s && isBlankUnit(text.charCodeAt(e - 1))) e--;
+    infos[i] = classify(text, s, e, i === titleLine);
+  };
+  const old = earlier?.value;
+  let reused = false;
+  if (old && (range || earlier.text === text)) {
+    const starts = lines.lineStarts;
+    const firstChanged = range ? firstAtOrAfter(starts, range.start) : count;
+    const firstAfter = range ? firstAtOrAfter(starts, range.end) : count;
+    const shift = range ? firstAtOrAfter(old.lineStarts, range.oldEnd) - firstAfter : 0;
+    // The lines after the change must be the same lines in both versions.
+    if (count - firstAfter === old.infos.length - (firstAfter + shift)) {
+      reused = true;
+      const delta = range?.delta ?? 0;
+      for (let i = 0; i < firstChanged; i++) infos[i] = old.infos[i];
+      for (let i = firstChanged; i < firstAfter; i++) fresh(i);
+      for (let i = firstAfter; i < count; i++) infos[i] = shifted(old.infos[i + shift], delta);
+      // A kept line classified as the title, or as not the title, when that changed.
+      const oldIndex = (i: number) => (i < firstChanged ? i : i >= firstAfter ? i + shift : -1);
+      const newIndex = (o: number) => (o < 0 ? -1 : o < firstChanged ? o : o >= firstAfter + shift ? o - shift : -1);
+      const wasTitle = newIndex(old.titleLine);
+      if (wasTitle >= 0 && wasTitle !== titleLine) fresh(wasTitle);
+      if (titleLine >= 0 && oldIndex(titleLine) >= 0 && oldIndex(titleLine) !== old.titleLine) fresh(titleLine);
+    }
+  }
+  if (!reused) for (let i = 0; i < count; i++) fresh(i);
+  memo?.keep<KeptLines>(ID, { lineStarts: lines.lineStarts, infos: infos.slice(), titleLine });
+  return infos;
+}
+
+/** The first index whose value is at least `at` in ascending `values` (`values.length` if none). */
+function firstAtOrAfter(values: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A kept line moved by `delta` units (its pieces with it). */
+function shifted(info: LineInfo, delta: number): LineInfo {
+  if (delta === 0) return info;
+  const pieces = info.pieces.length === 0 ? info.pieces : info.pieces.map((p) => ({ start: p.start + delta, end: p.end + delta, hidden: p.hidden }));
+  return { cls: info.cls, pieces, start: info.start + delta, end: info.end + delta };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Blocks
 
 function findResidue(model: ReportModel): Finding[] {
   const text = model.text;
   const lines = model.lines;
   const count = lines.lineCount;
-  const infos: LineInfo[] = new Array(count);
   const headingLines = new Set<number>();
   for (const h of model.headings) if (h.placement !== 'inline') headingLines.add(lines.lineAt(h.start));
-  const titleLine = model.title ? lines.lineAt(model.title.start) : -1;
-  for (let i = 0; i < count; i++) {
-    let s = lines.lineStarts[i];
-    let e = lines.lineContentEnd(i);
-    while (s < e && isBlankUnit(text.charCodeAt(s))) s++;
-    while (e > s && isBlankUnit(text.charCodeAt(e - 1))) e--;
-    const info = classify(text, s, e, i === titleLine);
-    if (headingLines.has(i) && info.cls !== 'strong') info.cls = 'text';
-    infos[i] = info;
-  }
+  const infos = classifyLines(model);
+  // Headings are a document-level judgement: applied to copies, so the memo keeps the lines' own classes.
+  for (const i of headingLines) if (infos[i].cls !== 'strong' && infos[i].cls !== 'text') infos[i] = { ...infos[i], cls: 'text' };
 
   const findings: Finding[] = [];
   let i = 0;
