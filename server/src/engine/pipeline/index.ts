@@ -104,7 +104,7 @@ export function* buildReportModelInSteps(text: string, options: BuildOptions = {
     // Found when first read: the outline and folding, asked for at every pause in typing, never
     // read placeholders, and finding them is a third of the parse.
     get placeholders(): Placeholder[] {
-      const placeholders = findPlaceholders(text, options.placeholders);
+      const placeholders = findPlaceholders(text, options.placeholders, memos.get(model));
       Object.defineProperty(this, 'placeholders', { value: placeholders, enumerable: true });
       return placeholders;
     },
