@@ -82,6 +82,24 @@ describe('incremental analysis', () => {
   });
 });
 
+describe('kind from content, kept', () => {
+  it('is kept when an edit lies past the part the kind is read from, and found again when it does not', () => {
+    const settings = defaultSettings();
+    const filler = '持续推进各项重点工作，取得明显成效。\n'.repeat(15000); // about 280,000 units
+    const summary = `一、主要成效\n${filler}`;
+    const first = analyze(summary, settings);
+    expect(first.model.kind).toBe('summary');
+    // Past the first 200,000 units: the kind is kept, and is what a fresh analysis says.
+    const tail = summary + '二、下一步工作计划\n';
+    expect(analyze(tail, settings, memoOf(first.model)).model.kind).toBe(analyze(tail, settings).model.kind);
+    // At the start: found again.
+    const head = `一、下一步工作计划\n二、主要成效\n${filler}`;
+    const again = analyze(head, settings, memoOf(first.model));
+    expect(again.model.kind).toBe('summary-plan');
+    expect(again.model.kind).toBe(analyze(head, settings).model.kind);
+  });
+});
+
 describe('changedRange', () => {
   it('is the changed line with its neighbours, in whole lines, shifted by the length change', () => {
     const old = '一、回顾\n甲,乙\n二、打算\n丙\n';

@@ -44,10 +44,26 @@ export class Memo {
     return this.inherited.get(key) as { text: string; value: T } | undefined;
   }
 
+  /**
+   * {@link changedRange} from an earlier text to this memo's; the stages of one analysis share the
+   * comparison of the two texts (a pass over 10 MB each time otherwise).
+   */
+  changedSince(earlierText: string, margin: number, extraLines: number): ChangedRange | undefined {
+    if (earlierText === this.text) return undefined;
+    let ends = this.compared.find((c) => c.text === earlierText);
+    if (!ends) this.compared.push((ends = { text: earlierText, ...commonEnds(earlierText, this.text) }));
+    return changedRange(earlierText, this.text, margin, extraLines, ends);
+  }
+
+  private readonly compared: Array<{ text: string; prefix: number; suffix: number }> = [];
+
   /** Keeps stage `key`'s result on this version's text, and lets the earlier one go. */
   keep<T>(key: string, value: T): void {
     this.own.set(key, { text: this.text, value });
-    this.inherited.delete(key);
+    if (!this.inherited.delete(key)) return;
+    // An earlier text no stage still reads is let go.
+    const still = [...this.inherited.values()];
+    for (let i = this.compared.length - 1; i >= 0; i--) if (!still.some((k) => k.text === this.compared[i].text)) this.compared.splice(i, 1);
   }
 }
 
@@ -70,14 +86,9 @@ export interface ChangedRange {
  *
  * @example changedRange('一、回顾\n甲,乙\n二、打算\n', '一、回顾\n甲,丙\n二、打算\n', 0, 0) // { start: 5, end: 9, oldEnd: 9, delta: 0 }
  */
-export function changedRange(oldText: string, text: string, margin: number, extraLines: number): ChangedRange | undefined {
+export function changedRange(oldText: string, text: string, margin: number, extraLines: number, ends = commonEnds(oldText, text)): ChangedRange | undefined {
   if (oldText === text) return undefined;
-  const shorter = Math.min(oldText.length, text.length);
-  let prefix = 0;
-  while (prefix < shorter && oldText.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  const maxSuffix = shorter - prefix;
-  while (suffix < maxSuffix && oldText.charCodeAt(oldText.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const { prefix, suffix } = ends;
   let start = lineStartAtOrBefore(text, Math.max(0, prefix - margin));
   for (let k = 0; k < extraLines && start > 0; k++) start = lineStartAtOrBefore(text, start - 1);
   let end = lineEndAfter(text, Math.min(text.length, text.length - suffix + margin));
@@ -86,6 +97,21 @@ export function changedRange(oldText: string, text: string, margin: number, extr
   // The suffix kept must be unchanged text in both: it starts at or after the common suffix.
   if (end - delta > oldText.length) end = text.length;
   return { start, end, oldEnd: end - delta, delta };
+}
+
+/**
+ * How many units two texts share at their start, and then at their end (the two never overlap).
+ *
+ * @example commonEnds('甲,乙\n', '甲,丙\n') // { prefix: 2, suffix: 1 }
+ */
+export function commonEnds(oldText: string, text: string): { prefix: number; suffix: number } {
+  const shorter = Math.min(oldText.length, text.length);
+  let prefix = 0;
+  while (prefix < shorter && oldText.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  const maxSuffix = shorter - prefix;
+  while (suffix < maxSuffix && oldText.charCodeAt(oldText.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  return { prefix, suffix };
 }
 
 /** The start of the line holding `at` (just past the `\n` before it). */

@@ -20,7 +20,7 @@
  */
 import { foldWidth } from '../chars';
 import { IgnoreWordCover } from '../ignore-words';
-import { changedRange, type Memo } from '../incremental';
+import type { Memo } from '../incremental';
 import type { Placeholder, PlaceholderForm } from '../model';
 
 /**
@@ -736,7 +736,7 @@ export function findPlaceholders(text: string, options: PlaceholderOptions = {},
   if (extra.length === 0 && words.length === 0) {
     // The usual settings: the scanner's candidates are all there is, and they are kept per line.
     const earlier = memo?.earlier<Candidate[]>(MEMO_KEY);
-    candidates = (earlier && rescanChanged(text, earlier.text, earlier.value)) ?? scanAll(text);
+    candidates = (earlier && memo && rescanChanged(text, earlier.text, earlier.value, memo)) ?? scanAll(text);
     memo?.keep(MEMO_KEY, candidates);
   } else {
     const scanner = new Scanner(text);
@@ -784,9 +784,9 @@ function scanAll(text: string): Candidate[] {
  * never crosses a line break, and the scanner reads a few units around one; `undefined` (scan it
  * all) when a candidate would reach across the edge of the changed lines all the same.
  */
-function rescanChanged(text: string, oldText: string, old: readonly Candidate[]): Candidate[] | undefined {
+function rescanChanged(text: string, oldText: string, old: readonly Candidate[], memo: Memo): Candidate[] | undefined {
   if (oldText === text) return old.slice();
-  const range = changedRange(oldText, text, 16, 1);
+  const range = memo.changedSince(oldText, 16, 1);
   if (!range) return undefined;
   const out: Candidate[] = [];
   let k = 0;

@@ -72,6 +72,7 @@ export function buildReportModel(text: string, options: BuildOptions = {}): Repo
  * while (!step.done) step = steps.next(); // step.value is the model
  */
 export function* buildReportModelInSteps(text: string, options: BuildOptions = {}): Generator<void, ReportModel, void> {
+  const memo = new Memo(text, options.previous);
   const lines = new LineIndex(text);
   const paragraphs = splitParagraphs(lines);
   yield;
@@ -88,7 +89,7 @@ export function* buildReportModelInSteps(text: string, options: BuildOptions = {
     kind = fromTitle;
     kindSource = 'title';
   } else {
-    kind = kindFromContent(text);
+    kind = kindFromContent(text, memo);
     kindSource = kind === 'unknown' ? 'none' : 'content';
   }
   const model: ReportModel = {
@@ -104,11 +105,11 @@ export function* buildReportModelInSteps(text: string, options: BuildOptions = {
     // Found when first read: the outline and folding, asked for at every pause in typing, never
     // read placeholders, and finding them is a third of the parse.
     get placeholders(): Placeholder[] {
-      const placeholders = findPlaceholders(text, options.placeholders, memos.get(model));
+      const placeholders = findPlaceholders(text, options.placeholders, memo);
       Object.defineProperty(this, 'placeholders', { value: placeholders, enumerable: true });
       return placeholders;
     },
   };
-  memos.set(model, new Memo(text, options.previous));
+  memos.set(model, memo);
   return model;
 }

@@ -30,7 +30,6 @@
  * their own space). The scan jumps from mark to mark with one regular expression.
  */
 import type { Paragraph, ReportModel } from '../model';
-import { changedRange } from '../incremental';
 import { memoOf } from '../pipeline';
 import type { Finding, Fix, LocalizedText, Rule, TextEdit } from './rule';
 
@@ -303,7 +302,7 @@ function scan(model: ReportModel): Mark[] {
   let raw: Mark[];
   if (earlier && earlier.text === text) raw = earlier.value;
   else if (earlier) {
-    const range = changedRange(earlier.text, text, 8, 1)!;
+    const range = memo!.changedSince(earlier.text, 8, 1)!;
     const previous = earlier.value;
     raw = [];
     let k = 0;

@@ -15,7 +15,6 @@
  * is reported and removed on its own.
  */
 import { shorten } from '../chars';
-import { changedRange } from '../incremental';
 import type { ReportModel } from '../model';
 import { memoOf } from '../pipeline';
 import type { Finding, LocalizedText, Rule } from './rule';
@@ -226,7 +225,7 @@ function classifyLines(model: ReportModel): LineInfo[] {
   const titleLine = model.title ? lines.lineAt(model.title.start) : -1;
   const memo = memoOf(model);
   const earlier = memo?.earlier<KeptLines>(ID);
-  const range = earlier ? changedRange(earlier.text, text, 0, 1) : undefined;
+  const range = earlier ? memo!.changedSince(earlier.text, 0, 1) : undefined;
   const infos: LineInfo[] = new Array(count);
   const fresh = (i: number) => {
     let s = lines.lineStarts[i];
