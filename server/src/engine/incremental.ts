@@ -106,13 +106,20 @@ export function changedRange(oldText: string, text: string, margin: number, extr
  */
 export function commonEnds(oldText: string, text: string): { prefix: number; suffix: number } {
   const shorter = Math.min(oldText.length, text.length);
+  // Whole chunks first, compared natively (`startsWith` at a position), then unit by unit: a loop of
+  // `charCodeAt` over 10 MB took 15 ms per keystroke.
   let prefix = 0;
+  while (prefix + CHUNK <= shorter && oldText.startsWith(text.slice(prefix, prefix + CHUNK), prefix)) prefix += CHUNK;
   while (prefix < shorter && oldText.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
   const maxSuffix = shorter - prefix;
+  let suffix = 0;
+  while (suffix + CHUNK <= maxSuffix && oldText.endsWith(text.slice(text.length - suffix - CHUNK, text.length - suffix), oldText.length - suffix)) suffix += CHUNK;
   while (suffix < maxSuffix && oldText.charCodeAt(oldText.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
   return { prefix, suffix };
 }
+
+/** Units compared at once by {@link commonEnds}. */
+const CHUNK = 4096;
 
 /** The start of the line holding `at` (just past the `\n` before it). */
 function lineStartAtOrBefore(text: string, at: number): number {
