@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze, changedRange, defaultSettings, memoOf, type Analysis, type Heading } from '../../server/src/engine';
+import { findSections } from '../../server/src/engine/sections';
 import { propertyRuns, propertySeed } from '../helpers/property';
 import { breakChar, line, phrase, report } from '../helpers/report-arbitrary';
 
@@ -43,10 +44,12 @@ function applyEdit(text: string, e: { at: number; remove: number; text: string }
   return text.slice(0, at) + e.text + text.slice(Math.min(text.length, at + e.remove));
 }
 
-/** Everything a user sees of an analysis, as plain data: findings with their fixes, and the heading tree. */
+/** Everything a user sees of an analysis, as plain data: findings with their fixes, the heading tree, placeholders and sections. */
 function visible(analysis: Analysis): string {
   const heading = (h: Heading) => [h.index, h.family, h.depth, h.text, h.label, h.placement, h.start, h.textEnd, h.sectionEnd, h.paragraph, h.parent?.index ?? -1, h.marker?.text];
-  return JSON.stringify({ findings: analysis.findings, failures: analysis.failures, headings: analysis.model.headings.map(heading), placeholders: analysis.model.placeholders });
+  // Where each section was found: the quick fixes insert missing sections relative to them.
+  const sections = findSections(analysis.model).map((m) => [m.id, m.present, m.paragraph, m.at, m.segment ?? false]);
+  return JSON.stringify({ findings: analysis.findings, failures: analysis.failures, headings: analysis.model.headings.map(heading), placeholders: analysis.model.placeholders, sections });
 }
 
 describe('incremental analysis', () => {
@@ -79,6 +82,24 @@ describe('incremental analysis', () => {
     expect(visible(next)).toBe(visible(analyze(edited, settings)));
     // The edit shows: the new marks are counted where the rest of the document was reused.
     expect(visible(next)).not.toBe(visible(first));
+  });
+});
+
+describe('section openings, kept', () => {
+  it('finds an opening sentence again when the edit is in the wrapped line it continues into', () => {
+    const settings = defaultSettings();
+    // A hard-wrapped summary: the opening of the second body line runs on into the third.
+    const head = '青石镇2023年工作总结\n一、主要成效\n全年完成固定资产投资十二亿元同比增长百分之八点五\n';
+    const wrapped = '我们也清醒看到发展中还存在一些不足之处需要认真加以解决。\n';
+    const plain = '各项工作稳步推进，群众满意度持续提升，社会大局和谐稳定。\n';
+    const body = '二、下一步工作计划\n继续推进各项重点工作。\n';
+    const first = analyze(head + plain + body, settings);
+    void first.findings;
+    const edited = head + wrapped + body;
+    const next = analyze(edited, settings, memoOf(first.model));
+    expect(visible(next)).toBe(visible(analyze(edited, settings)));
+    const back = analyze(head + plain + body, settings, memoOf(next.model));
+    expect(visible(back)).toBe(visible(first));
   });
 });
 
