@@ -186,6 +186,9 @@ function classify(text: string, start: number, end: number, isTitle: boolean): L
     if (!isTitle && WEAK_LINE.test(line)) return { cls: 'weak', pieces, start, end };
     return { cls: isTitle ? 'text' : shortOrText(line), pieces, start, end };
   }
+  // What is left once the residue is cut out, only for a line short enough to be furniture: on
+  // flattened text the "line" is the whole document.
+  if (isTitle || line.length > FURNITURE_LINE_MAX) return { cls: 'text', pieces, start, end };
   let rest = '';
   let at = start;
   for (const p of pieces) {
@@ -193,8 +196,7 @@ function classify(text: string, start: number, end: number, isTitle: boolean): L
     at = p.end;
   }
   rest += text.slice(at, end);
-  if (!isTitle && line.length <= FURNITURE_LINE_MAX && restIsNoise(rest)) return { cls: 'strong', pieces, start, end };
-  return { cls: 'text', pieces, start, end };
+  return { cls: restIsNoise(rest) ? 'strong' : 'text', pieces, start, end };
 }
 
 /** A short line without sentence punctuation or title words (a site name between furniture lines), or text. */
