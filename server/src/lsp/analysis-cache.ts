@@ -62,6 +62,8 @@ async function pause(): Promise<void> {
 export class AnalysisCache {
   private readonly entries = new Map<string, Entry>();
   private readonly pending = new Map<string, Pending>();
+  /** The memo of each document's last analysis (see `engine/incremental.ts`), kept when the analysis is let go. */
+  private readonly memos = new Map<string, Memo>();
   private settingsGeneration = 0;
   private resolve: DocumentSettingsResolver = (_uri, settings) => ({ settings, suppressions: NO_SUPPRESSIONS });
 
@@ -97,7 +99,7 @@ export class AnalysisCache {
     this.entries.delete(uri); // let the old analysis go before building the new one (its memo stays)
     const { settings, suppressions } = this.settingsOf(uri);
     const analysis = withSuppressions(analyze(text, settings, previous), suppressions);
-    this.entries.set(uri, { version, text, settingsGeneration: this.settingsGeneration, analysis });
+    this.store(uri, { version, text, settingsGeneration: this.settingsGeneration, analysis });
     return analysis;
   }
 
@@ -118,11 +120,15 @@ export class AnalysisCache {
     const settingsGeneration = this.settingsGeneration;
     const entry: Pending = { version, text, settingsGeneration, promise: Promise.resolve(undefined) };
     this.pending.set(uri, entry);
+    // The last analysis answers no request for this version: only its memo is needed, and holding
+    // both analyses of a 10 MB compilation while the new one is built doubles the server's memory.
+    const memo = this.memoOf(uri);
+    this.entries.delete(uri);
     entry.promise = (async () => {
       try {
         const { settings, suppressions } = this.settingsOf(uri);
         // What the lines an edit did not touch gave in the last analysis is reused (`engine/incremental.ts`).
-        const steps = analyzeInSteps(text, settings, this.memoOf(uri));
+        const steps = analyzeInSteps(text, settings, memo);
         for (;;) {
           await pause();
           if (this.pending.get(uri) !== entry || this.settingsGeneration !== settingsGeneration || !isCurrent()) return undefined;
@@ -132,7 +138,7 @@ export class AnalysisCache {
           const step = steps.next();
           if (step.done) {
             const analysis = withSuppressions(step.value, suppressions);
-            this.entries.set(uri, { version, text, settingsGeneration, analysis });
+            this.store(uri, { version, text, settingsGeneration, analysis });
             return analysis;
           }
         }
@@ -160,8 +166,14 @@ export class AnalysisCache {
 
   /** The memo of the document's last analysis, for the next version's (`undefined` after a close). */
   private memoOf(uri: string): Memo | undefined {
-    const entry = this.entries.get(uri);
-    return entry ? memoOf(entry.analysis.model) : undefined;
+    return this.memos.get(uri);
+  }
+
+  /** Caches an analysis, and its memo for the document's next version. */
+  private store(uri: string, entry: Entry): void {
+    this.entries.set(uri, entry);
+    const memo = memoOf(entry.analysis.model);
+    if (memo) this.memos.set(uri, memo);
   }
 
   /** Whether `get` would answer from the cache, without analysing. */
@@ -172,6 +184,7 @@ export class AnalysisCache {
   delete(uri: string): void {
     this.entries.delete(uri);
     this.pending.delete(uri);
+    this.memos.delete(uri);
   }
 
   private cached(uri: string, version: number, text: string): Analysis | undefined {

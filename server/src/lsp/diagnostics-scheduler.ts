@@ -13,10 +13,10 @@ const MAX_DIAGNOSTICS = 2000;
  * it at the next pause (a keystroke waits at most one stage, not a whole analysis); it grows a little
  * with the document, so a burst of typing into a 10 MB compilation starts fewer analyses to abandon.
  *
- * @example debounceFor(3_500_000) // 65 (ms): a 10 MB compilation of 政府工作报告
+ * @example debounceFor(3_500_000) // 44 (ms): a 10 MB compilation of 政府工作报告
  */
 export function debounceFor(length: number): number {
-  return Math.min(200, 30 + Math.floor(length / 100000));
+  return Math.min(100, 30 + Math.floor(length / 250000));
 }
 
 /**
