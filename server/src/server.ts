@@ -182,7 +182,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   documents.onDidChangeContent((e) => diagnostics.schedule(e.document.uri));
   documents.onDidClose((e) => {
-    diagnostics.closed(e.document.uri);
+    diagnostics.cancel(e.document.uri);
     cache.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     collectAfterClose(e.document.getText().length);

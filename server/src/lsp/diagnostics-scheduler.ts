@@ -27,8 +27,6 @@ export function debounceFor(length: number): number {
  */
 export class DiagnosticsScheduler {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  /** Documents scheduled since they were opened: the first check of a document does not wait. */
-  private readonly seen = new Set<string>();
 
   constructor(private readonly ctx: ServerContext) {}
 
@@ -37,22 +35,13 @@ export class DiagnosticsScheduler {
     const doc = this.ctx.documents.get(uri);
     if (!doc) return;
     const version = doc.version;
-    // Nothing is typed yet into a document just opened: no keystroke to wait for.
-    const wait = this.seen.has(uri) ? debounceFor(doc.getText().length) : 0;
-    this.seen.add(uri);
     this.timers.set(
       uri,
       setTimeout(() => {
         this.timers.delete(uri);
         void this.publish(uri, version);
-      }, wait),
+      }, debounceFor(doc.getText().length)),
     );
-  }
-
-  /** A document closed: nothing more is published for it, and its next open is checked at once. */
-  closed(uri: string): void {
-    this.cancel(uri);
-    this.seen.delete(uri);
   }
 
   scheduleAll(): void {
