@@ -21,6 +21,11 @@ interface Kept {
  * Per-stage results of one analysis, for the next version's. Each is kept with the text it was found
  * in, and a memo takes over the results of the one before it (its own, or those it took over), so
  * typing faster than the rules run loses nothing and never holds more than one earlier text per stage.
+ *
+ * @example
+ * const earlier = memo.earlier<Mark[]>('halfwidth-punctuation'); // marks found in `earlier.text`
+ * const range = earlier && memo.changedSince(earlier.text, 8, 1); // the lines `全年完成投资,` was typed into
+ * memo.keep('halfwidth-punctuation', marks); // for the next version
  */
 export class Memo {
   private readonly own = new Map<string, Kept>();
