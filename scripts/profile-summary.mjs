@@ -1,7 +1,7 @@
 // Summarises a V8 CPU profile (`node --cpu-prof`) of the engine or the server: where the time goes
 // by parse stage and by rule, the top functions by self time (named by their source file), and the
 // garbage collector's share. Bundles made by esbuild (dist/server.js, the bench's engine.mjs) keep a
-// `// server/src/engine/headings.ts` comment before each module; that is how bundle lines are
+// `// server/src/engine/pipeline/04-headings.ts` comment before each module; that is how bundle lines are
 // mapped back to source files.
 //
 // Usage: node scripts/profile-summary.mjs PROFILE.cpuprofile [--top 25]

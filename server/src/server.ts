@@ -19,13 +19,17 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings, foldingRangesOf, normalizeSettings, outlineOf, RULE_IDS, selectionChainAt, settingsForFile, suppressionsFor, type Analysis } from './engine';
-import { AnalysisCache, analysisWhenReady } from './lsp/analysis-cache';
+import { AnalysisCache, analysisWhenReady, setPendingOutput } from './lsp/analysis-cache';
 import { CONFIG_TEXT_NOTIFICATION, ConfigFiles } from './lsp/config-files';
 import { documentAnalysisText } from './lsp/document-text';
 import { toDocumentSymbols, toFoldingRanges, toSelectionRange } from './lsp/convert';
 import { languageOf, systemLocale, type Language } from './lsp/locale';
 import { DiagnosticsScheduler } from './lsp/diagnostics-scheduler';
+import { collectAfterClose } from './lsp/memory';
 import { featureCapabilities, registerFeatureHandlers } from './lsp/feature-handlers';
+import { onDocument } from './lsp/handlers';
+
+export { guard, onDocument } from './lsp/handlers';
 
 /** State shared by the handlers of one connection. */
 export interface ServerContext {
@@ -54,6 +58,7 @@ const MAX_OUTLINE_SYMBOLS = 10000;
 /** Starts a server on `connection` (stdio by default). */
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   const documents = new TextDocuments(TextDocument);
+  if (process.argv.includes('--stdio')) setPendingOutput(() => process.stdout.writableLength);
   const cache = new AnalysisCache(defaultSettings());
   let language: Language = 'en';
   let canPullConfiguration = false;
@@ -180,6 +185,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     diagnostics.cancel(e.document.uri);
     cache.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    collectAfterClose(e.document.getText().length);
   });
 
   connection.onDocumentSymbol(onDocument(ctx, [], (analysis) => toDocumentSymbols(outlineOf(analysis.model, MAX_OUTLINE_SYMBOLS))));
@@ -200,40 +206,6 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   documents.listen(connection);
   connection.listen();
-}
-
-/**
- * A handler of a request about one document: gets the analysis of the document's current version,
- * answers `fallback` for a closed document or a cancelled request, and never crashes (see {@link guard}).
- *
- * @example connection.onFoldingRanges(onDocument(ctx, [], (analysis) => toFoldingRanges(foldingRangesOf(analysis.model))))
- */
-export function onDocument<P extends { textDocument: { uri: string } }, R>(
-  ctx: ServerContext,
-  fallback: R,
-  handler: (analysis: Analysis, params: P) => R,
-): (params: P, token: CancellationToken) => Promise<R> {
-  return guard(ctx, fallback, async (params: P, token: CancellationToken) => {
-    // Analysed in stages: a cancellation between them answers at once, and other requests go first.
-    const analysis = await ctx.analysisWhenReady(params.textDocument.uri, token);
-    if (!analysis || token.isCancellationRequested) return fallback;
-    return handler(analysis, params);
-  });
-}
-
-/** Wraps a handler (plain or async) so an engine failure is logged and answered with `fallback`, never a crash. */
-export function guard<P, R, T>(ctx: ServerContext, fallback: R, handler: (params: P, token: T) => R | Promise<R>): (params: P, token: T) => Promise<R> {
-  const failed = (error: unknown) => {
-    ctx.connection.console.error(`gongwen: request failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-    return fallback;
-  };
-  return async (params, token) => {
-    try {
-      return await handler(params, token);
-    } catch (error) {
-      return failed(error);
-    }
-  };
 }
 
 declare const __VERSION__: string;

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildReportModel } from '../../server/src/engine/build-model';
+import { buildReportModel } from '../../server/src/engine/pipeline';
 
 export const EXPECTED_DIR = resolve(__dirname, 'expected');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReportModel } from '../../server/src/engine/build-model';
+import { buildReportModel } from '../../server/src/engine/pipeline';
 import { corpusText, hasCorpus } from '../helpers/corpus';
 import { loadExpected, scoreOutline } from './outline-score';
 

@@ -5,7 +5,7 @@
  * the standard sections a document lacks, as snippets numbered and dated for it.
  */
 import { describe, expect, it } from 'vitest';
-import { buildReportModel } from '../../server/src/engine/build-model';
+import { buildReportModel } from '../../server/src/engine/pipeline';
 import { completionsAt, completionSiteAt, type CompletionProposal } from '../../server/src/engine/features/completion';
 import { outlineOf } from '../../server/src/engine/features/outline';
 import { expandSnippet, parseSnippet } from '../../server/src/engine/features/section-snippets';

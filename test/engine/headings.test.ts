@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReportModel } from '../../server/src/engine/build-model';
+import { buildReportModel } from '../../server/src/engine/pipeline';
 import type { Heading } from '../../server/src/engine/model';
 
 /** The outline as `depth label` lines, for readable assertions. */

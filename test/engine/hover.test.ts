@@ -3,7 +3,7 @@
  * subsections direct and in all), in Chinese and English markdown.
  */
 import { describe, expect, it } from 'vitest';
-import { buildReportModel } from '../../server/src/engine/build-model';
+import { buildReportModel } from '../../server/src/engine/pipeline';
 import { headingAt, hoverAt, sectionStats } from '../../server/src/engine/features/hover';
 
 const REPORT = [

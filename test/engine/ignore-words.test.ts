@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IgnoreWordCover } from '../../server/src/engine/ignore-words';
-import { findPlaceholders } from '../../server/src/engine/placeholders';
+import { findPlaceholders } from '../../server/src/engine/pipeline/07-placeholders';
 import { propertyRuns } from '../helpers/property';
 
 const units = (text: string) => Uint16Array.from(text, (ch) => ch.charCodeAt(0));

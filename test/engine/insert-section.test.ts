@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../server/src/engine/analyze';
-import { buildReportModel } from '../../server/src/engine/build-model';
+import { buildReportModel } from '../../server/src/engine/pipeline';
 import { insertSectionEdits, insertSectionFix, reviewYearOf, sectionSnippet, withInsertFix } from '../../server/src/engine/features/insert-section';
 import { outlineOf, type OutlineSymbol } from '../../server/src/engine/features/outline';
 import { expandSnippet, parseSnippet, SNIPPETS } from '../../server/src/engine/features/section-snippets';

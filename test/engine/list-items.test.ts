@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReportModel } from '../../server/src/engine/build-model';
+import { buildReportModel } from '../../server/src/engine/pipeline';
 
 const TITLE = '示例镇2024年工作总结\n';
 

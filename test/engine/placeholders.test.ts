@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import * as path from 'node:path';
-import { findPlaceholders } from '../../server/src/engine/placeholders';
+import { findPlaceholders } from '../../server/src/engine/pipeline/07-placeholders';
 import type { PlaceholderForm } from '../../server/src/engine/model';
 import { corpusFiles, corpusText, hasCorpus } from '../helpers/corpus';
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import * as path from 'node:path';
-import { buildReportModel } from '../../server/src/engine/build-model';
+import { buildReportModel } from '../../server/src/engine/pipeline';
 import { applyEdits, nextMarkerAfter, renumberDocument, renumberList, setNumber, siblingLists } from '../../server/src/engine/renumber';
 import { listContaining, numberedLists } from '../../server/src/engine/sibling-lists';
 import { markerWithValue, numeralSpan, writeNumeral } from '../../server/src/engine/numbering-style';

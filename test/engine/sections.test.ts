@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { buildReportModel } from '../../server/src/engine/build-model';
+import { buildReportModel } from '../../server/src/engine/pipeline';
 import { absences, findSections, insertionPoint, isCutOff, missingSections, SECTION_DEFS, suggestedHeading, type SectionId } from '../../server/src/engine/sections';
-import { kindFromContent } from '../../server/src/engine/title';
+import { kindFromContent } from '../../server/src/engine/pipeline/03-title';
 import { REPORT_KINDS } from '../../server/src/engine/model';
 import { corpusFiles, corpusText, hasCorpus, LOCAL_GOV_REPORTS } from '../helpers/corpus';
 

@@ -4,12 +4,12 @@
  * the outline expected.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildReportModel } from '../../server/src/engine/build-model';
+import { buildReportModel } from '../../server/src/engine/pipeline';
 import { outlineOf, type OutlineSymbol } from '../../server/src/engine/features/outline';
 import { completionsAt } from '../../server/src/engine/features/completion';
 import { expandSnippet, parseSnippet } from '../../server/src/engine/features/section-snippets';
 import { toCompletionItem } from '../../server/src/lsp/completion';
-import { LineIndex } from '../../server/src/engine/line-index';
+import { LineIndex } from '../../server/src/engine/pipeline/01-lines';
 import { applyEdits } from '../../server/src/engine/renumber';
 import { missingSections } from '../../server/src/engine/sections';
 import { corpusText, hasCorpus } from '../helpers/corpus';

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LspClient, uriOf } from './lsp-client';
 import { applyEdits } from '../../server/src/engine/renumber';
-import { LineIndex } from '../../server/src/engine/line-index';
+import { LineIndex } from '../../server/src/engine/pipeline/01-lines';
 import { textOf } from './workspace-edit';
 
 const REPORT = ['示范镇2024年工作总结', '一、工作回顾', '今年实现生产总值xx亿元，同比增长5%。', '某某村完成改造，某某社区启动建设。', '二、存在的问题', '一是投入不足。', '三、下一步打算', '明年力争xx亿元。', ''].join('\n');

@@ -2,7 +2,7 @@
  * Test helpers for edits that come back over LSP: apply a WorkspaceEdit to a text the way an
  * editor would, and convert between offsets and positions.
  */
-import { LineIndex, type Position } from '../../server/src/engine/line-index';
+import { LineIndex, type Position } from '../../server/src/engine/pipeline/01-lines';
 import { applyEdits } from '../../server/src/engine/renumber';
 
 export interface LspTextEdit {

@@ -1,7 +1,8 @@
 /**
  * One full analysis of a document version: the model and every rule's findings.
  */
-import { buildReportModelInSteps } from './build-model';
+import { buildReportModelInSteps } from './pipeline';
+import type { Memo } from './incremental';
 import type { ReportModel } from './model';
 import { RULES, runRules, type RatedFinding } from './rules';
 import { compileSafePattern, patternBudget, type SafePattern, type SafePatternError } from './safe-pattern';
@@ -27,11 +28,13 @@ export interface Analysis {
 
 /**
  * Parses once; every enabled rule runs on the shared model, once, when findings are first read.
+ * With `previous` (the memo of an earlier version of the same document, `memoOf(analysis.model)`),
+ * results of the lines the edit did not touch are reused; the findings are the same either way.
  *
  * @example analyze('XX镇2023年政府工作报告\n…实现生产总值xx亿元…', defaultSettings()).findings[0].ruleId // 'placeholder'
  */
-export function analyze(text: string, settings: GongwenSettings): Analysis {
-  const steps = analyzeInSteps(text, settings);
+export function analyze(text: string, settings: GongwenSettings, previous?: Memo): Analysis {
+  const steps = analyzeInSteps(text, settings, previous);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -44,7 +47,7 @@ export function analyze(text: string, settings: GongwenSettings): Analysis {
  *
  * @example for (const steps = analyzeInSteps(text, settings); ; ) { const s = steps.next(); if (s.done) return s.value; await pause(); }
  */
-export function* analyzeInSteps(text: string, settings: GongwenSettings): Generator<void, Analysis, void> {
+export function* analyzeInSteps(text: string, settings: GongwenSettings, previous?: Memo): Generator<void, Analysis, void> {
   const { matchers, problems } = extraMatchers(settings.placeholders.extraPatterns);
   // One work budget for all the extra patterns on this text, so a hundred patterns cost what one may.
   const budget = patternBudget(text.length);
@@ -57,8 +60,8 @@ export function* analyzeInSteps(text: string, settings: GongwenSettings): Genera
   const model = yield* buildReportModelInSteps(text, {
     kind: settings.kind,
     placeholders: { ignoreWords: settings.placeholders.ignoreWords, extraMatchers: budgeted },
+    previous,
   });
-  if (budget.exhausted) problems.push(budgetProblem(found));
   // Rules run when something first asks for findings: the outline and folding of a 10 MB
   // compilation, requested on every pause in typing, need only the model.
   let rated: { findings: RatedFinding[]; failures: string[] } | undefined;
@@ -71,10 +74,17 @@ export function* analyzeInSteps(text: string, settings: GongwenSettings): Genera
     get failures() {
       return rate().failures;
     },
-    settingsProblems: problems,
+    // The extra patterns run with the placeholders, which the model finds when first read.
+    get settingsProblems() {
+      void model.placeholders;
+      return budget.exhausted ? [...problems, budgetProblem(found)] : problems;
+    },
     *rateInSteps() {
       const findings: RatedFinding[] = [];
       const failures: string[] = [];
+      // Placeholders (with the user's extra patterns, up to their budget) are a stage of their own.
+      void model.placeholders;
+      yield;
       for (const rule of RULES) {
         if (rated) return;
         const one = runRules(model, settings, [rule]);

@@ -4,7 +4,7 @@
  * report, a partial draft) — from the body, where one signal alone is not enough.
  */
 import { simplify } from './chars';
-import { kindFromTitle } from './title';
+import { kindFromTitle } from './pipeline/03-title';
 
 /** How much of the start of a file is looked at. */
 export const DETECT_HEAD_LENGTH = 2000;

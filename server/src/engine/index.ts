@@ -2,8 +2,9 @@
  * The Gongwen engine: text in, report model and findings out. No editor or LSP imports here.
  */
 export * from './model';
-export { LineIndex, type Position, type Range } from './line-index';
-export { buildReportModel, type BuildOptions } from './build-model';
+export { LineIndex, type Position, type Range } from './pipeline/01-lines';
+export { buildReportModel, memoOf, type BuildOptions } from './pipeline';
+export { changedRange, Memo, type ChangedRange } from './incremental';
 export { outlineOf, type OutlineSymbol } from './features/outline';
 export { foldingRangesOf, type FoldRange } from './features/folding';
 export { selectionChainAt, deepestHeadingAt, type OffsetSpan } from './features/selection';

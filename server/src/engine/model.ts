@@ -1,12 +1,12 @@
 /**
  * The report model: what the engine knows about one version of one document.
  *
- * It is built once per document version by {@link buildReportModel} (see `build-model.ts`) and
+ * It is built once per document version by {@link buildReportModel} (see `pipeline/index.ts`, the stages in order) and
  * shared read-only by every feature (outline, folding, rules, completion, code actions).
  * All offsets are UTF-16 code-unit offsets into {@link ReportModel.text}, which is exactly what
  * LSP positions count; {@link LineIndex} converts them to line/character positions.
  */
-import type { LineIndex } from './line-index';
+import type { LineIndex } from './pipeline/01-lines';
 
 /**
  * The kind of report, inferred from the title (or the content) and overridable by the user.

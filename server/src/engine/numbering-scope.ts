@@ -21,8 +21,7 @@
 import { isBlank, isCjk, isDigit, simplify } from './chars';
 import { partitionPoint } from './partition-point';
 import type { Heading, ReportModel } from './model';
-import { webResidue } from './rules/web-residue';
-import { defaultSettings } from './settings';
+import { residueOf } from './rules/web-residue';
 
 /** The numbering scope of one model (see the module comment). */
 export interface NumberingScope {
@@ -84,7 +83,7 @@ function excludedHeadings(model: ReportModel): Set<Heading> {
     if ((before && repeated.has(before) && before.paragraph === h.paragraph - 1) || (after && repeated.has(after) && after.paragraph === h.paragraph + 1)) out.add(h);
   }
   // Numbered lines inside web residue: both lists are in document order, one walk matches them.
-  const residue = webResidue.check(model, defaultSettings()).sort((a, b) => a.start - b.start);
+  const residue = [...residueOf(model)].sort((a, b) => a.start - b.start);
   let r = 0;
   let reach = -1;
   for (const h of numbered) {

@@ -5,7 +5,7 @@
 import { isBlank, isCjk, isDigit, isSentenceEnd } from './chars';
 import { matchMarker } from './markers';
 import type { Paragraph } from './model';
-import { isSalutation } from './title';
+import { isSalutation } from './pipeline/03-title';
 
 /** Longest own-line paragraph taken as an unnumbered title (`2022年工作回顾`). */
 export const MAX_TITLE_LENGTH = 30;

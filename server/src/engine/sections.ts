@@ -17,7 +17,8 @@
 import { simplify } from './chars';
 import type { LocalizedText } from './rules/rule';
 import type { Heading, ReportKind, ReportModel } from './model';
-import { isSalutation, yearIn } from './title';
+import { memoOf } from './pipeline';
+import { isSalutation, yearIn } from './pipeline/03-title';
 
 /** Section ids; the same id names the same kind of content across report kinds. */
 export type SectionId =
@@ -460,14 +461,30 @@ export function findSections(model: ReportModel): SectionMatch[] {
   const body = bodyParagraphs(model);
   const units = documentUnits(text, body);
   const front = frontParagraphs(model, body);
-  const openings = new Map<number, string>();
+  // Openings are kept across versions by where they start (see `incremental.ts`): one that read only
+  // text before the edit, or that starts after it, is the same sentence.
+  const memo = memoOf(model);
+  const earlier = memo?.earlier<Map<number, Opening>>(OPENINGS_KEY);
+  const range = earlier ? memo!.changedSince(earlier.text, 0, 0) : undefined;
+  const openings = new Map<number, Opening>();
   const openingOf = (u: Unit): string => {
-    let s = openings.get(u.start);
-    if (s === undefined) {
-      s = simplify(openingSentence(model, u));
-      openings.set(u.start, s);
+    let o = openings.get(u.start);
+    if (o === undefined && earlier) {
+      if (!range) o = earlier.value.get(u.start);
+      else if (u.start < range.start) {
+        const e = earlier.value.get(u.start);
+        if (e && e.readEnd <= range.start) o = e;
+      } else if (u.start >= range.end) {
+        const e = earlier.value.get(u.start - range.delta);
+        if (e) o = { text: e.text, readEnd: e.readEnd + range.delta };
+      }
     }
-    return s;
+    if (o === undefined) {
+      const found = openingSentence(model, u);
+      o = { text: simplify(found.text), readEnd: found.readEnd };
+    }
+    openings.set(u.start, o);
+    return o.text;
   };
   const simplified = new Map<number, string>();
   const paragraphText = (q: BodyParagraph): string => {
@@ -541,8 +558,18 @@ export function findSections(model: ReportModel): SectionMatch[] {
       }
     }
   }
+  memo?.keep(OPENINGS_KEY, openings);
   modelCache.set(model, result);
   return result;
+}
+
+/** Where the memo keeps the simplified opening sentences. */
+const OPENINGS_KEY = 'section-openings';
+
+/** A unit's opening sentence, simplified, and how far the text was read to find it. */
+interface Opening {
+  text: string;
+  readEnd: number;
 }
 
 /**
@@ -579,6 +606,9 @@ function isBlankUnit(c: number): boolean {
   return c === 32 || c === 9 || c === 0x3000 || c === 0xa0;
 }
 
+/** The units {@link isBlankUnit} accepts. */
+const ANY_BLANK = /[ \t\u3000\u00a0]/;
+
 /** A Chinese character or Chinese (full-width) punctuation: one blank between two of them is a lost line break. */
 function isCjkOrPunct(c: number): boolean {
   return (c >= 0x3400 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef);
@@ -604,7 +634,9 @@ function documentUnits(text: string, body: readonly BodyParagraph[]): Unit[] {
  * Chinese characters, mark a line break lost in flattening (`…意见。  一、2022年工作回顾  …`).
  */
 function unitsOf(text: string, q: BodyParagraph, max: number): Unit[] {
-  const units: Unit[] = [{ ...q, whole: true }];
+  const units: Unit[] = [{ index: q.index, start: q.start, end: q.end, whole: true }];
+  // Most paragraphs hold no blank: one native search of the paragraph instead of a loop over its units.
+  if (!ANY_BLANK.test(text.slice(q.start, q.end))) return units;
   let start = q.start;
   for (let i = q.start; i < q.end && units.length <= max; i++) {
     if (!isBlankUnit(text.charCodeAt(i))) continue;
@@ -701,8 +733,9 @@ function isSentenceEndUnit(c: number): boolean {
  * sentence when it is short; a long line without end punctuation continues on the next line
  * (hard-wrapped text).
  */
-function openingSentence(model: ReportModel, from: Unit): string {
+function openingSentence(model: ReportModel, from: Unit): { text: string; readEnd: number } {
   const text = model.text;
+  let readEnd = model.paragraphs[from.index].end + 1;
   let out = '';
   let firstSentenceLength = -1;
   let paragraph = from.index;
@@ -728,12 +761,14 @@ function openingSentence(model: ReportModel, from: Unit): string {
     // Continue into the next line only when this one looks wrapped mid-sentence (hard-wrapped text).
     const next = model.paragraphs[paragraph + 1];
     const last = text.charCodeAt(p.end - 1);
+    // Whether the next line follows at once depends on the text up to it.
+    readEnd = Math.max(readEnd, (next ? next.end : text.length) + 1);
     if (!next || p.end - p.start < 20 || isSentenceEndUnit(last) || CLAUSE_END.has(last) || next.line !== p.line + 1) break;
     paragraph++;
     start = next.start;
     end = next.end;
   }
-  return out;
+  return { text: out, readEnd };
 }
 
 /** Clause punctuation that ends a line without the sentence going on: `；` `：` `，` and half-width forms. */

@@ -20,7 +20,8 @@ import {
 import type { Analysis, Fix, RatedFinding, ReportModel, TextEdit } from '../engine';
 import { partitionPoint } from '../engine/partition-point';
 import { renumberDocument } from '../engine/renumber';
-import { onDocument, type ServerContext } from '../server';
+import type { ServerContext } from '../server';
+import { onDocument } from './handlers';
 import { localize, type Language } from './locale';
 import type { DocumentConfig } from './config-files';
 import { silenceActionsFor, type EditSupport } from './silence-actions';

@@ -7,7 +7,8 @@ import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, 
 import type { ReportModel } from '../engine';
 import { completionsAt, type CompletionProposal } from '../engine/features/completion';
 import { expandSnippet, parseSnippet } from '../engine/features/section-snippets';
-import { onDocument, type ServerContext } from '../server';
+import type { ServerContext } from '../server';
+import { onDocument } from './handlers';
 import { localize, type Language } from './locale';
 
 /** Typing an opening bracket at the start of a line asks for the next bracketed number. */

@@ -3,7 +3,8 @@
  */
 import { MarkupKind, type Hover, type HoverParams, type ServerCapabilities } from 'vscode-languageserver';
 import { hoverAt } from '../engine/features/hover';
-import { onDocument, type ServerContext } from '../server';
+import type { ServerContext } from '../server';
+import { onDocument } from './handlers';
 import { localize } from './locale';
 
 /** This module's capability: `hoverProvider`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReportModel } from '../../../server/src/engine/build-model';
+import { buildReportModel } from '../../../server/src/engine/pipeline';
 import { foldingRangesOf } from '../../../server/src/engine/features/folding';
 import { outlineOf } from '../../../server/src/engine/features/outline';
 import { selectionChainAt } from '../../../server/src/engine/features/selection';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReportModel } from '../../../server/src/engine/build-model';
+import { buildReportModel } from '../../../server/src/engine/pipeline';
 import { applyEdits } from '../../../server/src/engine/renumber';
 import { headingPunctuation } from '../../../server/src/engine/rules/heading-punctuation';
 import { defaultSettings } from '../../../server/src/engine/settings';

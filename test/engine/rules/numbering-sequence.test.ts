@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import * as path from 'node:path';
-import { buildReportModel } from '../../../server/src/engine/build-model';
+import { buildReportModel } from '../../../server/src/engine/pipeline';
 import { numberingSequence } from '../../../server/src/engine/rules/numbering-sequence';
 import { RULES, runRules } from '../../../server/src/engine/rules';
 import { defaultSettings } from '../../../server/src/engine/settings';

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import * as path from 'node:path';
-import { buildReportModel } from '../../../server/src/engine/build-model';
+import { buildReportModel } from '../../../server/src/engine/pipeline';
 import { analyze } from '../../../server/src/engine/analyze';
 import { placeholderRule } from '../../../server/src/engine/rules/placeholder';
 import { defaultSettings, type GongwenSettings } from '../../../server/src/engine/settings';

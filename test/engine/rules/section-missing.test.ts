@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { buildReportModel, type BuildOptions } from '../../../server/src/engine/build-model';
+import { buildReportModel, type BuildOptions } from '../../../server/src/engine/pipeline';
 import { sectionMissing } from '../../../server/src/engine/rules/section-missing';
 import { defaultSettings } from '../../../server/src/engine/settings';
 import type { Finding } from '../../../server/src/engine/rules/rule';

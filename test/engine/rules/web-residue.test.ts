@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { buildReportModel } from '../../../server/src/engine/build-model';
+import { buildReportModel } from '../../../server/src/engine/pipeline';
 import { webResidue } from '../../../server/src/engine/rules/web-residue';
 import { applyEdits } from '../../../server/src/engine/renumber';
 import { defaultSettings } from '../../../server/src/engine/settings';

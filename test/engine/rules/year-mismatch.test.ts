@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { buildReportModel, type BuildOptions } from '../../../server/src/engine/build-model';
+import { buildReportModel, type BuildOptions } from '../../../server/src/engine/pipeline';
 import { yearMismatch } from '../../../server/src/engine/rules/year-mismatch';
 import { applyEdits } from '../../../server/src/engine/renumber';
 import { defaultSettings } from '../../../server/src/engine/settings';

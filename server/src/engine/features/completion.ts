@@ -10,8 +10,8 @@
  */
 import { isBlank, isLineBreak, isSentenceEnd } from '../chars';
 import { matchMarker } from '../markers';
-import { buildReportModel } from '../build-model';
-import { isParagraphScoped } from '../heading-tree';
+import { buildReportModel } from '../pipeline';
+import { isParagraphScoped } from '../pipeline/06-heading-tree';
 import { CANONICAL_FAMILIES, isPointFamily, type Heading, type HeadingFamily, type Marker, type Paragraph, type ReportModel } from '../model';
 import { partitionPoint } from '../partition-point';
 import { formatMarker, isNumbered, markerWithValue, standardStyle } from '../numbering-style';

@@ -2,7 +2,7 @@
  * The outline: one symbol per heading, nested as the heading tree. Feeds the Outline view,
  * breadcrumbs and `gongwen outline`.
  */
-import type { Range } from '../line-index';
+import type { Range } from '../pipeline/01-lines';
 import type { Heading, HeadingFamily, ReportModel } from '../model';
 
 /**

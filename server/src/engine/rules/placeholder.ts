@@ -1,7 +1,7 @@
 /**
  * `placeholder`: one finding per unfilled blank of the model (`xx`, `xxxx年`, `x.x亿元`, `××`,
  * `某某`, `**乡`, `20__年`, `【单位名称】`, `参合基金 万元`, `同比增长%`, a paragraph cut off with
- * `……`; see `placeholders.ts` and report-anatomy §4).
+ * `……`; see `pipeline/07-placeholders.ts` and report-anatomy §4).
  *
  * Medium-confidence blanks (a number simply missing: `同比增长%`) are reported as `info`. The
  * finding's `data.placeholder` is the blank as written, so a "fill all like this" command can find

@@ -16,6 +16,7 @@
  */
 import { shorten } from '../chars';
 import type { ReportModel } from '../model';
+import { memoOf } from '../pipeline';
 import type { Finding, LocalizedText, Rule } from './rule';
 
 const ID = 'web-residue';
@@ -31,9 +32,27 @@ export const webResidue: Rule = {
   defaultSeverity: 'warning',
   title: { zh: '网页残留（网站栏目、元数据、“此处隐藏…字”等）', en: 'Web page residue (site furniture, metadata, "hidden text" notices)' },
   check(model: ReportModel): Finding[] {
-    return findResidue(model);
+    // Copies: `runRules` rates findings in place, and the found ones are shared (see `residueOf`).
+    return residueOf(model).map((f) => ({ ...f }));
   },
 };
+
+const found = new WeakMap<ReportModel, readonly Finding[]>();
+
+/**
+ * The web residue of a model, found once per model: numbering reads it too (numbered lines inside
+ * residue are not the report's numbering), and finding it twice was a tenth of an analysis.
+ *
+ * @example residueOf(buildReportModel('【返回顶部】\n一、回顾')).length // 1
+ */
+export function residueOf(model: ReportModel): readonly Finding[] {
+  let residue = found.get(model);
+  if (!residue) {
+    residue = findResidue(model);
+    found.set(model, residue);
+  }
+  return residue;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Patterns
@@ -139,8 +158,22 @@ function restIsNoise(rest: string): boolean {
   return /^[0-9０-９:：\-/.年月日]+$/.test(t);
 }
 
-/** Cheap test before the furniture patterns: a literal every one of them holds. */
-const TRIGGERS = /隐藏|桌面|收藏|首页|VIP|打印|关闭|客服|顶部|返回|关注|推荐|喜欢|支付|下载|扫一扫|无障碍|长者|一篇|小编|帮助|欢迎|本文|[范範]文|大[ \t\u3000]*中[ \t\u3000]*小/;
+/** Cheap test before the furniture patterns: a literal every one of them holds (sticky: tried only where one may start). */
+const TRIGGERS = /隐藏|桌面|收藏|首页|VIP|打印|关闭|客服|顶部|返回|关注|推荐|喜欢|支付|下载|扫一扫|无障碍|长者|一篇|小编|帮助|欢迎|本文|[范範]文|大[ \t\u3000]*中[ \t\u3000]*小/y;
+/** 1 at the first code unit of every trigger: an alternation tried at every character of every line was a tenth of the analysis. */
+const TRIGGER_FIRST = new Uint8Array(0x10000);
+for (const c of '隐桌收首V打关客顶返推喜支下扫无长一小帮欢本范範大') TRIGGER_FIRST[c.charCodeAt(0)] = 1;
+
+/** Whether `text[start, end)` holds a trigger, e.g. `返回顶部` in `【返回顶部】【打印本页】`. */
+function hasTrigger(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    if (TRIGGER_FIRST[text.charCodeAt(i)] === 0) continue;
+    TRIGGERS.lastIndex = i;
+    const m = TRIGGERS.exec(text);
+    if (m && i + m[0].length <= end) return true;
+  }
+  return false;
+}
 
 function classify(text: string, start: number, end: number, isTitle: boolean): LineInfo {
   if (start >= end) return { cls: 'blank', pieces: [], start, end };
@@ -149,7 +182,7 @@ function classify(text: string, start: number, end: number, isTitle: boolean): L
     HIDDEN.lastIndex = 0;
     return { cls: 'strong', pieces: [{ start, end, hidden: HIDDEN.test(line) }], start, end };
   }
-  if (!TRIGGERS.test(line)) return { cls: isTitle ? 'text' : shortOrText(line), pieces: [], start, end };
+  if (!hasTrigger(text, start, end)) return { cls: isTitle ? 'text' : shortOrText(line), pieces: [], start, end };
 
   const pieces: Piece[] = [];
   HIDDEN.lastIndex = 0;
@@ -171,6 +204,9 @@ function classify(text: string, start: number, end: number, isTitle: boolean): L
     if (!isTitle && WEAK_LINE.test(line)) return { cls: 'weak', pieces, start, end };
     return { cls: isTitle ? 'text' : shortOrText(line), pieces, start, end };
   }
+  // What is left once the residue is cut out, only for a line short enough to be furniture: on
+  // flattened text the "line" is the whole document.
+  if (isTitle || line.length > FURNITURE_LINE_MAX) return { cls: 'text', pieces, start, end };
   let rest = '';
   let at = start;
   for (const p of pieces) {
@@ -178,8 +214,7 @@ function classify(text: string, start: number, end: number, isTitle: boolean): L
     at = p.end;
   }
   rest += text.slice(at, end);
-  if (!isTitle && line.length <= FURNITURE_LINE_MAX && restIsNoise(rest)) return { cls: 'strong', pieces, start, end };
-  return { cls: 'text', pieces, start, end };
+  return { cls: restIsNoise(rest) ? 'strong' : 'text', pieces, start, end };
 }
 
 /** A short line without sentence punctuation or title words (a site name between furniture lines), or text. */
@@ -190,25 +225,93 @@ function shortOrText(line: string): LineClass {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Lines, kept across versions
+
+/** What the memo keeps: each line's class, with the line starts and title line they were found with. */
+interface KeptLines {
+  lineStarts: readonly number[];
+  infos: readonly LineInfo[];
+  titleLine: number;
+}
+
+/**
+ * The class of every line (a fresh array the caller may change). A line's class reads only the line
+ * and whether it is the title, so after an edit the lines outside the changed ones come from the
+ * previous version's memo (see `incremental.ts`), shifted; only the changed lines are classified.
+ */
+function classifyLines(model: ReportModel): LineInfo[] {
+  const { text, lines } = model;
+  const count = lines.lineCount;
+  const titleLine = model.title ? lines.lineAt(model.title.start) : -1;
+  const memo = memoOf(model);
+  const earlier = memo?.earlier<KeptLines>(ID);
+  const range = earlier ? memo!.changedSince(earlier.text, 0, 1) : undefined;
+  const infos: LineInfo[] = new Array(count);
+  const fresh = (i: number) => {
+    let s = lines.lineStarts[i];
+    let e = lines.lineContentEnd(i);
+    while (s < e && isBlankUnit(text.charCodeAt(s))) s++;
+    while (e > s && isBlankUnit(text.charCodeAt(e - 1))) e--;
+    infos[i] = classify(text, s, e, i === titleLine);
+  };
+  const old = earlier?.value;
+  let reused = false;
+  if (old && (range || earlier.text === text)) {
+    const starts = lines.lineStarts;
+    const firstChanged = range ? firstAtOrAfter(starts, range.start) : count;
+    const firstAfter = range ? firstAtOrAfter(starts, range.end) : count;
+    const shift = range ? firstAtOrAfter(old.lineStarts, range.oldEnd) - firstAfter : 0;
+    // The lines after the change must be the same lines in both versions.
+    if (count - firstAfter === old.infos.length - (firstAfter + shift)) {
+      reused = true;
+      const delta = range?.delta ?? 0;
+      for (let i = 0; i < firstChanged; i++) infos[i] = old.infos[i];
+      for (let i = firstChanged; i < firstAfter; i++) fresh(i);
+      for (let i = firstAfter; i < count; i++) infos[i] = shifted(old.infos[i + shift], delta);
+      // A kept line classified as the title, or as not the title, when that changed.
+      const oldIndex = (i: number) => (i < firstChanged ? i : i >= firstAfter ? i + shift : -1);
+      const newIndex = (o: number) => (o < 0 ? -1 : o < firstChanged ? o : o >= firstAfter + shift ? o - shift : -1);
+      const wasTitle = newIndex(old.titleLine);
+      if (wasTitle >= 0 && wasTitle !== titleLine) fresh(wasTitle);
+      if (titleLine >= 0 && oldIndex(titleLine) >= 0 && oldIndex(titleLine) !== old.titleLine) fresh(titleLine);
+    }
+  }
+  if (!reused) for (let i = 0; i < count; i++) fresh(i);
+  memo?.keep<KeptLines>(ID, { lineStarts: lines.lineStarts, infos: infos.slice(), titleLine });
+  return infos;
+}
+
+/** The first index whose value is at least `at` in ascending `values` (`values.length` if none). */
+function firstAtOrAfter(values: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A kept line moved by `delta` units (its pieces with it). */
+function shifted(info: LineInfo, delta: number): LineInfo {
+  if (delta === 0) return info;
+  const pieces = info.pieces.length === 0 ? info.pieces : info.pieces.map((p) => ({ start: p.start + delta, end: p.end + delta, hidden: p.hidden }));
+  return { cls: info.cls, pieces, start: info.start + delta, end: info.end + delta };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Blocks
 
 function findResidue(model: ReportModel): Finding[] {
   const text = model.text;
   const lines = model.lines;
   const count = lines.lineCount;
-  const infos: LineInfo[] = new Array(count);
   const headingLines = new Set<number>();
   for (const h of model.headings) if (h.placement !== 'inline') headingLines.add(lines.lineAt(h.start));
-  const titleLine = model.title ? lines.lineAt(model.title.start) : -1;
-  for (let i = 0; i < count; i++) {
-    let s = lines.lineStarts[i];
-    let e = lines.lineContentEnd(i);
-    while (s < e && isBlankUnit(text.charCodeAt(s))) s++;
-    while (e > s && isBlankUnit(text.charCodeAt(e - 1))) e--;
-    const info = classify(text, s, e, i === titleLine);
-    if (headingLines.has(i) && info.cls !== 'strong') info.cls = 'text';
-    infos[i] = info;
-  }
+  const infos = classifyLines(model);
+  // Headings are a document-level judgement: applied to copies, so the memo keeps the lines' own classes.
+  for (const i of headingLines) if (infos[i].cls !== 'strong' && infos[i].cls !== 'text') infos[i] = { ...infos[i], cls: 'text' };
 
   const findings: Finding[] = [];
   let i = 0;

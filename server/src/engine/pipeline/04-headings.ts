@@ -10,16 +10,16 @@
  *    without numbers ranks by where it first appears (as reStructuredText ranks underline styles);
  *    points (`一是` `第一，` `——`) sit below whatever encloses them.
  */
-import { endsHeadingText, isBlank, isCjk } from './chars';
-import type { HeadingCandidate } from './heading-candidate';
-import { buildTree } from './heading-tree';
-import { findLeadCandidates } from './lead-paragraphs';
-import { demoteInnerParts } from './inner-parts';
-import { dropSemicolonLists } from './list-items';
-import { matchMarker } from './markers';
-import type { Heading, HeadingPlacement, Marker, Paragraph, ReportTitle } from './model';
-import { continuesPrevious, introducesLongerText, isHardWrapped, isOwnLineTitle, isTableOfContentsLine, MEETING_LINE } from './own-line-titles';
-import { isSalutation } from './title';
+import { endsHeadingText, isBlank, isCjk } from '../chars';
+import type { HeadingCandidate } from '../heading-candidate';
+import { buildTree } from './06-heading-tree';
+import { findLeadCandidates } from './05-lead-paragraphs';
+import { demoteInnerParts } from '../inner-parts';
+import { dropSemicolonLists } from '../list-items';
+import { matchMarker } from '../markers';
+import type { Heading, HeadingPlacement, Marker, Paragraph, ReportTitle } from '../model';
+import { continuesPrevious, introducesLongerText, isHardWrapped, isOwnLineTitle, isTableOfContentsLine, MEETING_LINE } from '../own-line-titles';
+import { isSalutation } from './03-title';
 
 /** Paragraphs shorter than this are front matter (byline, date) when no long paragraph came yet. */
 const LONG_PARAGRAPH = 50;

@@ -2,9 +2,9 @@
  * Splits text into paragraphs: each non-blank line is one paragraph, trimmed of spaces, tabs,
  * full-width spaces and a BOM.
  */
-import { isBlank } from './chars';
-import type { LineIndex } from './line-index';
-import type { Paragraph } from './model';
+import { isBlank } from '../chars';
+import type { LineIndex } from './01-lines';
+import type { Paragraph } from '../model';
 
 /**
  * The paragraphs of a text, in order.

@@ -3,9 +3,9 @@
  * Numbered families keep the canonical order among themselves; a family without numbers ranks by
  * where it first appears; points (`一是` `第一，` `——`) sit below whatever encloses them.
  */
-import { isBlank, isLineBreak, shorten } from './chars';
-import type { HeadingCandidate } from './heading-candidate';
-import { CANONICAL_FAMILIES, isPointFamily, type Heading, type HeadingFamily, type Paragraph } from './model';
+import { isBlank, isLineBreak, shorten } from '../chars';
+import type { HeadingCandidate } from '../heading-candidate';
+import { CANONICAL_FAMILIES, isPointFamily, type Heading, type HeadingFamily, type Paragraph } from '../model';
 
 /** The title of a report's closing part, always at the top level. */
 const CLOSING_TITLE = /^(结束语|结语)$/;

@@ -1,9 +1,10 @@
 /**
  * Finds the document title and infers the report kind and year from it (or from the content).
  */
-import { digitValue, isDigit, isSentenceEnd, simplify } from './chars';
-import { matchMarker } from './markers';
-import type { Paragraph, ReportKind, ReportTitle } from './model';
+import type { Memo } from '../incremental';
+import { digitValue, isDigit, isSentenceEnd, simplify } from '../chars';
+import { matchMarker } from '../markers';
+import type { Paragraph, ReportKind, ReportTitle } from '../model';
 
 /** Title keywords, matched on text passed through `simplify` (so `工作總結` `工作計畫` match too). */
 const TITLE_KEYWORD = /(政府工作报告|工作报告|工作总结|总结|工作计划|计划|工作要点|要点|工作思路|思路|工作安排|安排|工作打算|打算|工作方向|方向|述职报告|述职|报告)/g;
@@ -110,9 +111,26 @@ const GOV_TASKS = /工作安排|工作任务|主要任务|重点工作|预期目
  * @example a text opening `各位代表：现在，我代表镇人民政府，向大会报告政府工作` → 'gov-report'
  * @example `各位代表:\n一、2022年工作回顾\n…\n二、2023年工作安排\n…` → 'gov-report'
  */
-export function kindFromContent(raw: string): ReportKind {
+export function kindFromContent(raw: string, memo?: Memo): ReportKind {
+  // An edit past the part read cannot change the kind (see `incremental.ts`).
+  const earlier = memo?.earlier<ReportKind>(KIND_KEY);
+  if (earlier && (earlier.text === raw || (memo!.changedSince(earlier.text, 0, 0)?.start ?? 0) >= KIND_WINDOW)) {
+    memo!.keep(KIND_KEY, earlier.value);
+    return earlier.value;
+  }
+  const kind = kindFromWords(raw);
+  memo?.keep(KIND_KEY, kind);
+  return kind;
+}
+
+/** Where the memo keeps the kind found from the content. */
+const KIND_KEY = 'kind-from-content';
+/** How much of the text the kind is read from. */
+const KIND_WINDOW = 200_000;
+
+function kindFromWords(raw: string): ReportKind {
   // A report's words show in its first pages; a 10 MB paste need not be folded whole on every keystroke.
-  const text = simplify(raw.length > 200_000 ? raw.slice(0, 200_000) : raw);
+  const text = simplify(raw.length > KIND_WINDOW ? raw.slice(0, KIND_WINDOW) : raw);
   const head = text.slice(0, 3000);
   if (/各位代表/.test(head) && /(政府工作|向大会报告|向大会作|请予(以)?审议|请各位代表审议)/.test(head)) return 'gov-report';
   if (DEPUTIES.test(head.slice(0, 600)) && GOV_REVIEW.test(head) && GOV_TASKS.test(text)) return 'gov-report';

@@ -18,9 +18,10 @@
  * anything inside a Latin word (`Xbox`, `taxi`), URLs and e-mail addresses, county-road codes
  * (`X195`), and divider lines (`* * *`, `*****`, `_____`, `=====`).
  */
-import { foldWidth } from './chars';
-import { IgnoreWordCover } from './ignore-words';
-import type { Placeholder, PlaceholderForm } from './model';
+import { foldWidth } from '../chars';
+import { IgnoreWordCover } from '../ignore-words';
+import type { Memo } from '../incremental';
+import type { Placeholder, PlaceholderForm } from '../model';
 
 /**
  * Per-document options of {@link findPlaceholders}: words that are not blanks, and extra matchers.
@@ -727,29 +728,85 @@ function foldString(s: string): string {
  *
  * @example findPlaceholders('实现生产总值xx亿元，同比增长%') // x-run `xx` at 6–8, missing-number `%` at 15–16
  */
-export function findPlaceholders(text: string, options: PlaceholderOptions = {}): Placeholder[] {
-  const scanner = new Scanner(text);
-  scanner.run();
-  const candidates = scanner.out;
-  for (const matcher of options.extraMatchers ?? []) {
-    for (const r of matcher(text)) {
-      const start = Math.max(0, Math.min(text.length, r.start));
-      const end = Math.max(start, Math.min(text.length, r.end));
-      if (end > start) candidates.push({ start, end, form: 'custom', confidence: 'high' });
+export function findPlaceholders(text: string, options: PlaceholderOptions = {}, memo?: Memo): Placeholder[] {
+  const extra = options.extraMatchers ?? [];
+  const words = options.ignoreWords ?? [];
+  let candidates: Candidate[];
+  let cover: IgnoreWordCover | undefined;
+  if (extra.length === 0 && words.length === 0) {
+    // The usual settings: the scanner's candidates are all there is, and they are kept per line.
+    const earlier = memo?.earlier<Candidate[]>(MEMO_KEY);
+    candidates = (earlier && memo && rescanChanged(text, earlier.text, earlier.value, memo)) ?? scanAll(text);
+    memo?.keep(MEMO_KEY, candidates);
+  } else {
+    const scanner = new Scanner(text);
+    scanner.run();
+    candidates = scanner.out;
+    for (const matcher of extra) {
+      for (const r of matcher(text)) {
+        const start = Math.max(0, Math.min(text.length, r.start));
+        const end = Math.max(start, Math.min(text.length, r.end));
+        if (end > start) candidates.push({ start, end, form: 'custom', confidence: 'high' });
+      }
     }
+    candidates.sort(byPosition);
+    // Ignore words are checked only against candidates, in one pass (see `ignore-words.ts`).
+    cover = new IgnoreWordCover(scanner.f, words.map(foldString));
   }
-  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
-
-  // Ignore words are checked only against candidates, in one pass (see `ignore-words.ts`).
-  const cover = new IgnoreWordCover(scanner.f, (options.ignoreWords ?? []).map(foldString));
 
   const result: Placeholder[] = [];
   let lastEnd = 0;
   for (const c of candidates) {
     if (c.start < lastEnd) continue;
-    if (!cover.empty && cover.covers(c.start, c.end)) continue;
+    if (cover && !cover.empty && cover.covers(c.start, c.end)) continue;
     result.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), form: c.form, confidence: c.confidence });
     lastEnd = c.end;
   }
   return result;
+}
+
+/** Where the memo keeps the scanner's candidates (see `incremental.ts`). */
+const MEMO_KEY = 'placeholders';
+/** Units of context the scanner reads around a changed range: its look-arounds reach a few units. */
+const CONTEXT = 64;
+
+const byPosition = (a: Candidate, b: Candidate) => a.start - b.start || b.end - a.end;
+
+function scanAll(text: string): Candidate[] {
+  const scanner = new Scanner(text);
+  scanner.run();
+  return scanner.out.sort(byPosition);
+}
+
+/**
+ * The candidates of `text` from those of an earlier version: kept before and after the lines that
+ * changed (shifted after them), the changed lines scanned with some context around them. A candidate
+ * never crosses a line break, and the scanner reads a few units around one; `undefined` (scan it
+ * all) when a candidate would reach across the edge of the changed lines all the same.
+ */
+function rescanChanged(text: string, oldText: string, old: readonly Candidate[], memo: Memo): Candidate[] | undefined {
+  if (oldText === text) return old.slice();
+  const range = memo.changedSince(oldText, 16, 1);
+  if (!range) return undefined;
+  const out: Candidate[] = [];
+  let k = 0;
+  for (; k < old.length && old[k].start < range.start; k++) {
+    if (old[k].end > range.start) return undefined;
+    out.push(old[k]);
+  }
+  const from = Math.max(0, range.start - CONTEXT);
+  const scanner = new Scanner(text.slice(from, Math.min(text.length, range.end + CONTEXT)));
+  scanner.run();
+  for (const c of scanner.out.sort(byPosition)) {
+    const start = c.start + from;
+    if (start < range.start || start >= range.end) continue;
+    if (c.end + from > range.end) return undefined;
+    out.push({ start, end: c.end + from, form: c.form, confidence: c.confidence });
+  }
+  while (k < old.length && old[k].start < range.oldEnd) k++;
+  for (; k < old.length; k++) {
+    const c = old[k];
+    out.push(range.delta === 0 ? c : { start: c.start + range.delta, end: c.end + range.delta, form: c.form, confidence: c.confidence });
+  }
+  return out;
 }

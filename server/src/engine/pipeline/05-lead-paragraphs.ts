@@ -2,11 +2,11 @@
  * Parallel lead paragraphs: three or more paragraphs in one section that open alike
  * (`一年来，我们…` `我们将坚持…` `全面推进…。`) are headings titled by their first sentence.
  */
-import { isCjk, isDigit } from './chars';
-import { firstSentenceEnd, type HeadingCandidate } from './heading-candidate';
-import { isPointFamily, type Paragraph, type ReportTitle } from './model';
-import { FRONT_MATTER, MAX_TITLE_LENGTH } from './own-line-titles';
-import { isSalutation } from './title';
+import { isCjk, isDigit } from '../chars';
+import { firstSentenceEnd, type HeadingCandidate } from '../heading-candidate';
+import { isPointFamily, type Paragraph, type ReportTitle } from '../model';
+import { FRONT_MATTER, MAX_TITLE_LENGTH } from '../own-line-titles';
+import { isSalutation } from './03-title';
 
 /** How many characters of a paragraph's opening make parallel lead paragraphs alike. */
 const LEAD_KEY_LENGTH = 5;

@@ -1,0 +1,82 @@
+// Where one keystroke's analysis goes, stage by stage (issue 11): a full analysis of N MB of corpus
+// text, then a one-character edit in the middle analysed from the first one's memo (what the server
+// does), timed per stage: the model, the outline and its JSON, placeholders, each rule.
+// Usage: node scripts/stages.mjs [--mb 10] [--rounds 5] [--shape lines|one-line]
+// Prints the median ms of each stage over the rounds (the first round warms the JIT and is dropped).
+import { build } from 'esbuild';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const argv = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
+};
+const mb = Number(option('mb', '10'));
+const rounds = Number(option('rounds', '5'));
+const shape = option('shape', 'lines');
+
+const cache = resolve('node_modules/.cache/gongwen-bench');
+mkdirSync(cache, { recursive: true });
+await build({
+  entryPoints: [resolve('server/src/engine/index.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  outfile: join(cache, 'engine-stages.mjs'),
+  logLevel: 'error',
+  loader: { '.code-snippets': 'json' },
+});
+const engine = await import(pathToFileURL(join(cache, 'engine-stages.mjs')).href);
+
+const corpus = resolve('../shared/corpus');
+const files = existsSync(corpus)
+  ? ['local', 'national', 'excerpts'].flatMap((d) =>
+      readdirSync(join(corpus, d))
+        .filter((f) => f.endsWith('.txt'))
+        .sort()
+        .map((f) => readFileSync(join(corpus, d, f), 'utf8')),
+    )
+  : readdirSync('examples')
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => readFileSync(join('examples', f), 'utf8'));
+let seed = files.join('\n');
+if (shape === 'one-line') seed = seed.replace(/\r\n|\r|\n/g, '');
+let text = '';
+while (Buffer.byteLength(text) < mb * 1024 * 1024) text += seed + (shape === 'one-line' ? '' : '\n');
+
+const settings = engine.defaultSettings();
+const samples = new Map();
+const record = (name, ms) => samples.set(name, [...(samples.get(name) ?? []), ms]);
+for (let round = 0; round <= rounds; round++) {
+  const keep = round > 0;
+  let t = performance.now();
+  const lap = (name) => {
+    const now = performance.now();
+    if (keep) record(name, now - t);
+    t = now;
+  };
+  const first = engine.analyze(text, settings);
+  void first.findings;
+  lap('full analysis (no memo)');
+  const at = Math.floor(text.length / 2) + round;
+  const edited = text.slice(0, at) + '字' + text.slice(at);
+  t = performance.now();
+  const next = engine.analyze(edited, settings, engine.memoOf(first.model));
+  lap('edit: model (lines … heading tree)');
+  const outline = engine.outlineOf(next.model, 10000);
+  lap('edit: outline (10,000 symbols at most)');
+  JSON.stringify(outline);
+  lap('edit: outline as JSON');
+  void next.model.placeholders;
+  lap('edit: placeholders');
+  for (const rule of engine.RULES) {
+    engine.runRules(next.model, settings, [rule]);
+    lap(`edit: rule ${rule.id}`);
+  }
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+console.log(`${mb} MB of corpus text ${shape === 'one-line' ? 'as one line' : 'as lines'}, median of ${rounds} rounds (ms):\n`);
+console.log('| stage | ms |\n| --- | --- |');
+for (const [name, xs] of samples) console.log(`| ${name} | ${median(xs).toFixed(1)} |`);

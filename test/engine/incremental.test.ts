@@ -1,0 +1,151 @@
+/**
+ * Re-analysis of what an edit touched (`engine/incremental.ts`, issue 11): an analysis given the
+ * memo of the version before finds exactly what a fresh analysis finds. The property applies random
+ * edit sequences (typing, deleting across lines, pasting headings and half-width marks, line
+ * breaks of every kind) to random reports; `npm test` runs a fixed seed, as the other properties.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyze, changedRange, defaultSettings, memoOf, type Analysis, type Heading } from '../../server/src/engine';
+import { findSections } from '../../server/src/engine/sections';
+import { propertyRuns, propertySeed } from '../helpers/property';
+import { breakChar, line, phrase, report } from '../helpers/report-arbitrary';
+
+const RUNS = propertyRuns(150);
+const SEED = propertySeed(20261129);
+const TIMEOUT = 20000 + RUNS * 100;
+
+/** Web page residue and the short lines around it (`web-residue` classifies lines, and grows blocks of them). */
+const residue = fc.constantFrom('【返回顶部】', '打印本页 关闭窗口', '当前位置：首页 > 信息公开', '-----此处隐藏：1200字，下载后查看-----', '相关推荐', '上一篇：', '2024年工作总结范文（精选3篇）', '扫一扫在手机打开当前页', '2024-01-05', '12', '发布时间：2024-01-05', '网站首页');
+
+/** What an edit inserts: a keystroke, a half-width mark, a line break, a pasted line or phrase, web residue, or nothing (a deletion). */
+const inserted = fc.oneof(
+  fc.constantFrom('字', ',', '(', ')', ':', ';', '!', '?', '，', '。', '（一）', '一、', ' ', ''),
+  breakChar,
+  phrase,
+  fc.tuple(line, breakChar).map(([l, b]) => l + b),
+  residue,
+  fc.tuple(breakChar, residue, breakChar).map((p) => p.join('')),
+);
+
+/** A random report with lines of web residue (a scraped page's furniture) among and after its lines. */
+const withResidue = fc
+  .tuple(report, fc.array(fc.tuple(residue, breakChar).map(([r, b]) => r + b), { maxLength: 6 }), fc.double({ min: 0, max: 1, noNaN: true }))
+  .map(([text, lines, at]) => {
+    const cut = text.indexOf('\n', Math.floor(at * text.length));
+    return cut < 0 ? text + '\n' + lines.join('') : text.slice(0, cut + 1) + lines.join('') + text.slice(cut + 1);
+  });
+
+/** An edit at a fraction of the text's length: delete up to `remove` units there, then insert. */
+const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 80 })), text: inserted, readFindings: fc.boolean() });
+
+function applyEdit(text: string, e: { at: number; remove: number; text: string }): string {
+  const at = Math.min(text.length, Math.floor(e.at * text.length));
+  return text.slice(0, at) + e.text + text.slice(Math.min(text.length, at + e.remove));
+}
+
+/** Everything a user sees of an analysis, as plain data: findings with their fixes, the heading tree, placeholders and sections. */
+function visible(analysis: Analysis): string {
+  const heading = (h: Heading) => [h.index, h.family, h.depth, h.text, h.label, h.placement, h.start, h.textEnd, h.sectionEnd, h.paragraph, h.parent?.index ?? -1, h.marker?.text];
+  // Where each section was found: the quick fixes insert missing sections relative to them.
+  const sections = findSections(analysis.model).map((m) => [m.id, m.present, m.paragraph, m.at, m.segment ?? false]);
+  return JSON.stringify({ findings: analysis.findings, failures: analysis.failures, headings: analysis.model.headings.map(heading), placeholders: analysis.model.placeholders, sections });
+}
+
+describe('incremental analysis', () => {
+  it('finds after every edit of a random sequence exactly what a fresh analysis of the text finds', () => {
+    const settings = defaultSettings();
+    fc.assert(
+      fc.property(withResidue, fc.array(edit, { minLength: 1, maxLength: 8 }), (start, edits) => {
+        let text = start;
+        let analysis = analyze(text, settings);
+        void analysis.findings;
+        for (const e of edits) {
+          text = applyEdit(text, e);
+          analysis = analyze(text, settings, memoOf(analysis.model));
+          // Versions whose rules never ran (typing faster than diagnostics) must not break the chain.
+          if (!e.readFindings) continue;
+          expect(visible(analysis)).toBe(visible(analyze(text, settings)));
+        }
+        expect(visible(analysis)).toBe(visible(analyze(text, settings)));
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+  }, TIMEOUT);
+
+  it('reuses the lines an edit did not touch in a long report, and still finds the new half-width mark', () => {
+    const settings = defaultSettings();
+    const body = Array.from({ length: 3000 }, (_, i) => `（${(i % 9) + 1}）第${i}项工作,同比增长${i}%。`).join('\n');
+    const first = analyze(`示例镇2024年政府工作报告\n一、回顾\n${body}\n`, settings);
+    const edited = first.model.text.replace('第1500项工作,', '第1500项工作,,新增,');
+    const next = analyze(edited, settings, memoOf(first.model));
+    expect(visible(next)).toBe(visible(analyze(edited, settings)));
+    // The edit shows: the new marks are counted where the rest of the document was reused.
+    expect(visible(next)).not.toBe(visible(first));
+  });
+});
+
+describe('section openings, kept', () => {
+  it('finds an opening sentence again when the edit is in the wrapped line it continues into', () => {
+    const settings = defaultSettings();
+    // A hard-wrapped summary: the opening of the second body line runs on into the third.
+    const head = '青石镇2023年工作总结\n一、主要成效\n全年完成固定资产投资十二亿元同比增长百分之八点五\n';
+    const wrapped = '我们也清醒看到发展中还存在一些不足之处需要认真加以解决。\n';
+    const plain = '各项工作稳步推进，群众满意度持续提升，社会大局和谐稳定。\n';
+    const body = '二、下一步工作计划\n继续推进各项重点工作。\n';
+    const first = analyze(head + plain + body, settings);
+    void first.findings;
+    const edited = head + wrapped + body;
+    const next = analyze(edited, settings, memoOf(first.model));
+    expect(visible(next)).toBe(visible(analyze(edited, settings)));
+    const back = analyze(head + plain + body, settings, memoOf(next.model));
+    expect(visible(back)).toBe(visible(first));
+  });
+});
+
+describe('kind from content, kept', () => {
+  it('is kept when an edit lies past the part the kind is read from, and found again when it does not', () => {
+    const settings = defaultSettings();
+    const filler = '持续推进各项重点工作，取得明显成效。\n'.repeat(15000); // about 280,000 units
+    const summary = `一、主要成效\n${filler}`;
+    const first = analyze(summary, settings);
+    expect(first.model.kind).toBe('summary');
+    // Past the first 200,000 units: the kind is kept, and is what a fresh analysis says.
+    const tail = summary + '二、下一步工作计划\n';
+    expect(analyze(tail, settings, memoOf(first.model)).model.kind).toBe(analyze(tail, settings).model.kind);
+    // At the start: found again.
+    const head = `一、下一步工作计划\n二、主要成效\n${filler}`;
+    const again = analyze(head, settings, memoOf(first.model));
+    expect(again.model.kind).toBe('summary-plan');
+    expect(again.model.kind).toBe(analyze(head, settings).model.kind);
+  });
+});
+
+describe('changedRange', () => {
+  it('is the changed line with its neighbours, in whole lines, shifted by the length change', () => {
+    const old = '一、回顾\n甲,乙\n二、打算\n丙\n';
+    const text = '一、回顾\n甲,乙丁\n二、打算\n丙\n';
+    expect(changedRange(old, text, 0, 0)).toEqual({ start: 5, end: 10, oldEnd: 9, delta: 1 });
+    // One more line on each side.
+    expect(changedRange(old, text, 0, 1)).toEqual({ start: 0, end: 15, oldEnd: 14, delta: 1 });
+    expect(changedRange(old, old, 0, 1)).toBeUndefined();
+  });
+
+  it('keeps the text before `start` and after `end` equal in both versions, for any edit', () => {
+    fc.assert(
+      fc.property(report, edit, fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 2 }), (old, e, margin, lines) => {
+        const text = applyEdit(old, e);
+        const r = changedRange(old, text, margin, lines);
+        if (!r) {
+          expect(text).toBe(old);
+          return;
+        }
+        expect(text.slice(0, r.start)).toBe(old.slice(0, r.start));
+        expect(text.slice(r.end)).toBe(old.slice(r.oldEnd));
+        expect(r.start === 0 || text[r.start - 1] === '\n').toBe(true);
+        expect(r.end === text.length || text[r.end - 1] === '\n').toBe(true);
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+  });
+});
