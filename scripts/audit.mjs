@@ -6,22 +6,15 @@
 //   --docs       per-document counts by severity and rule
 //   --todo RULE  every unlabelled finding of RULE (or `all`) as label-file lines to fill in
 //   --stale      labels whose finding the engine no longer makes
-import { build } from 'esbuild';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { importTs } from './lib/import-ts.mjs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 if (!existsSync(resolve('../shared/corpus'))) {
   console.log('no corpus at ../shared/corpus: nothing to audit');
   process.exit(0);
 }
-const dir = mkdtempSync(join(tmpdir(), 'gongwen-audit-'));
-const entry = join(dir, 'entry.ts');
-writeFileSync(entry, `export * from ${JSON.stringify(resolve('test/audit/audit.ts'))};`);
-await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile: join(dir, 'audit.mjs'), logLevel: 'error', define: { __dirname: JSON.stringify(resolve('test/audit')) }, loader: { '.code-snippets': 'json' } });
-const { runAudit, MIN_PRECISION } = await import(pathToFileURL(join(dir, 'audit.mjs')).href);
-rmSync(dir, { recursive: true, force: true });
+const { runAudit, MIN_PRECISION } = await importTs('audit', ['test/audit/audit.ts'], { dirname: 'test/audit' });
 
 const arg = (name) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] ?? '' : undefined; };
 const result = runAudit();

@@ -1,19 +1,10 @@
 // Measures the format adapters on a ~1 MB report: Markdown projection, GB/T 9704 export, and
 // reading the exported .docx back (with the analysis each needs). Usage: npm run bench:formats
-import { build } from 'esbuild';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { importTs } from './lib/import-ts.mjs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
-const dir = mkdtempSync(join(tmpdir(), 'gongwen-bench-formats-'));
-writeFileSync(
-  join(dir, 'entry.ts'),
-  ['engine/index', 'formats/docx-export', 'formats/docx-reader', 'formats/markdown-projection'].map((m) => `export * from ${JSON.stringify(resolve('server/src', m))};`).join('\n'),
-);
-await build({ entryPoints: [join(dir, 'entry.ts')], bundle: true, platform: 'node', format: 'esm', outfile: join(dir, 'formats.mjs'), logLevel: 'error', loader: { '.code-snippets': 'json' } });
-const lib = await import(pathToFileURL(join(dir, 'formats.mjs')).href);
-rmSync(dir, { recursive: true, force: true });
+const lib = await importTs('formats', ['engine/index', 'formats/docx-export', 'formats/docx-reader', 'formats/markdown-projection'].map((m) => `server/src/${m}.ts`));
 
 const corpus = resolve('../shared/corpus');
 const sources = existsSync(corpus)

@@ -17,9 +17,9 @@
 // samples: after a full collection V8 shrinks its young generation, and the next run (a small text
 // most of all) pays for growing it again, which a server that is being typed into never does.
 // MB are MiB of UTF-8 text (what a file on disk weighs); MB/s = those MiB per second.
-import { build } from 'esbuild';
+import { importTs } from './lib/import-ts.mjs';
 import MarkdownIt from 'markdown-it';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { availableParallelism, cpus, loadavg } from 'node:os';
@@ -52,18 +52,7 @@ const roundsAt = (mb) => Number(roundsOption ?? (mb <= 1 ? 9 : mb <= 10 ? 5 : 3)
 
 // --- the engine, bundled from source (kept in node_modules/.cache so profiles can name its files) ---
 
-const cache = resolve('node_modules/.cache/gongwen-bench');
-mkdirSync(cache, { recursive: true });
-await build({
-  entryPoints: [resolve('server/src/engine/index.ts')],
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  outfile: join(cache, 'engine.mjs'),
-  logLevel: 'error',
-  loader: { '.code-snippets': 'json' },
-});
-const engine = await import(pathToFileURL(join(cache, 'engine.mjs')).href);
+const engine = await importTs('engine', ['server/src/engine/index.ts']);
 const settings = engine.defaultSettings();
 
 // --- texts -------------------------------------------------------------------------------------

@@ -1,20 +1,15 @@
 // Counts the diagnostics each rule raises across ../shared/corpus, per folder, with a sample of
 // each rule's findings to check by hand. Usage: npm run corpus:rules [-- --samples N]
-import { build } from 'esbuild';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { importTs } from './lib/import-ts.mjs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 const corpus = resolve('../shared/corpus');
 if (!existsSync(corpus)) {
   console.log('no corpus at ../shared/corpus: nothing to count');
   process.exit(0);
 }
-const dir = mkdtempSync(join(tmpdir(), 'gongwen-rules-'));
-await build({ entryPoints: [resolve('server/src/engine/index.ts')], bundle: true, platform: 'node', format: 'esm', outfile: join(dir, 'engine.mjs'), logLevel: 'error', loader: { '.code-snippets': 'json' } });
-const engine = await import(pathToFileURL(join(dir, 'engine.mjs')).href);
-rmSync(dir, { recursive: true, force: true });
+const engine = await importTs('engine', ['server/src/engine/index.ts']);
 
 const samplesArg = process.argv.indexOf('--samples');
 const samples = samplesArg > 0 ? Number(process.argv[samplesArg + 1]) : 0;

@@ -1,17 +1,8 @@
 // Prints how many headings the parser gets right across the corpus, per document and in total.
 // Usage: npm run score:outline  (needs ../shared/corpus)
-import { build } from 'esbuild';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { importTs } from './lib/import-ts.mjs';
 
-const dir = mkdtempSync(join(tmpdir(), 'gongwen-score-'));
-const entry = join(dir, 'entry.ts');
-writeFileSync(entry, `export * from ${JSON.stringify(resolve('test/corpus/outline-score.ts'))};\nexport { corpusText } from ${JSON.stringify(resolve('test/helpers/corpus.ts'))};`);
-await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile: join(dir, 'score.mjs'), logLevel: 'error', define: { __dirname: JSON.stringify(resolve('test/corpus')) }, loader: { '.code-snippets': 'json' } });
-const { loadExpected, scoreOutline, corpusText } = await import(pathToFileURL(join(dir, 'score.mjs')).href);
-rmSync(dir, { recursive: true, force: true });
+const { loadExpected, scoreOutline, corpusText } = await importTs('score-outlines', ['test/corpus/outline-score.ts', 'test/helpers/corpus.ts'], { dirname: 'test/corpus' });
 
 const verbose = process.argv.includes('--verbose');
 let right = 0;

@@ -3,10 +3,9 @@
 // does), timed per stage: the model, the outline and its JSON, placeholders, each rule.
 // Usage: node scripts/stages.mjs [--mb 10] [--rounds 5] [--shape lines|one-line]
 // Prints the median ms of each stage over the rounds (the first round warms the JIT and is dropped).
-import { build } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { importTs } from './lib/import-ts.mjs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 const argv = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -17,18 +16,7 @@ const mb = Number(option('mb', '10'));
 const rounds = Number(option('rounds', '5'));
 const shape = option('shape', 'lines');
 
-const cache = resolve('node_modules/.cache/gongwen-bench');
-mkdirSync(cache, { recursive: true });
-await build({
-  entryPoints: [resolve('server/src/engine/index.ts')],
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  outfile: join(cache, 'engine-stages.mjs'),
-  logLevel: 'error',
-  loader: { '.code-snippets': 'json' },
-});
-const engine = await import(pathToFileURL(join(cache, 'engine-stages.mjs')).href);
+const engine = await importTs('engine-stages', ['server/src/engine/index.ts']);
 
 const corpus = resolve('../shared/corpus');
 const files = existsSync(corpus)

@@ -1,16 +1,11 @@
 // Writes the rule settings into package.json (`contributes.configuration`) and the JSON schema of
 // `.gongwen.json` (schemas/gongwen.schema.json) from the rule registry, so neither can drift from
 // the code. `npm run sync-manifest`; test/manifest.test.ts fails when they are out of date.
-import { build } from 'esbuild';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { importTs } from './lib/import-ts.mjs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
-const dir = mkdtempSync(join(tmpdir(), 'gongwen-manifest-'));
-await build({ entryPoints: [resolve('server/src/engine/index.ts')], bundle: true, platform: 'node', format: 'esm', outfile: join(dir, 'engine.mjs'), logLevel: 'error', loader: { '.code-snippets': 'json' } });
-const { RULES, REPORT_KINDS } = await import(pathToFileURL(join(dir, 'engine.mjs')).href);
-rmSync(dir, { recursive: true, force: true });
+const { RULES, REPORT_KINDS } = await importTs('engine', ['server/src/engine/index.ts']);
 
 const SEVERITIES = ['off', 'hint', 'info', 'warning', 'error'];
 /** Localized setting descriptions, merged into package.nls.json and package.nls.zh-cn.json. */
