@@ -1,15 +1,11 @@
 // Measures the format adapters on a ~1 MB report: Markdown projection, GB/T 9704 export, and
 // reading the exported .docx back (with the analysis each needs). Usage: npm run bench:formats
+import { corpusTexts } from './lib/corpus-texts.mjs';
 import { importTs } from './lib/import-ts.mjs';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 
 const lib = await importTs('formats', ['engine/index', 'formats/docx-export', 'formats/docx-reader', 'formats/markdown-projection'].map((m) => `server/src/${m}.ts`));
 
-const corpus = resolve('../shared/corpus');
-const sources = existsSync(corpus)
-  ? ['local', 'national'].flatMap((d) => readdirSync(join(corpus, d)).map((f) => readFileSync(join(corpus, d, f), 'utf8')))
-  : [readFileSync('examples/town-work-report.txt', 'utf8')];
+const sources = corpusTexts(['local', 'national']).texts;
 let text = '';
 while (Buffer.byteLength(text) < 1_000_000) text += sources.join('\n') + '\n';
 const markdown = text.replace(/^([一二三四五六七八九十]+、.*)$/gm, '## $1').replace(/^(（[一二三四五六七八九十]+）[^。\n]*。)/gm, '**$1**');

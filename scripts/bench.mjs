@@ -17,11 +17,11 @@
 // samples: after a full collection V8 shrinks its young generation, and the next run (a small text
 // most of all) pays for growing it again, which a server that is being typed into never does.
 // MB are MiB of UTF-8 text (what a file on disk weighs); MB/s = those MiB per second.
+import { corpusTexts } from './lib/corpus-texts.mjs';
 import { importTs } from './lib/import-ts.mjs';
 import MarkdownIt from 'markdown-it';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
+
 import { availableParallelism, cpus, loadavg } from 'node:os';
 
 // --- options -----------------------------------------------------------------------------------
@@ -57,21 +57,8 @@ const settings = engine.defaultSettings();
 
 // --- texts -------------------------------------------------------------------------------------
 
-const corpus = resolve('../shared/corpus');
-const fromCorpus = existsSync(corpus);
-const seed = (
-  fromCorpus
-    ? ['local', 'national', 'excerpts'].flatMap((d) =>
-        readdirSync(join(corpus, d))
-          .filter((f) => f.endsWith('.txt'))
-          .sort()
-          .map((f) => readFileSync(join(corpus, d, f), 'utf8')),
-      )
-    : readdirSync('examples')
-        .filter((f) => f.endsWith('.txt'))
-        .sort()
-        .map((f) => readFileSync(join('examples', f), 'utf8'))
-).join('\n');
+const { fromCorpus, texts: seedTexts } = corpusTexts();
+const seed = seedTexts.join('\n');
 
 const MiB = 1024 * 1024;
 /** `unit` repeated until the text weighs at least `mb` MiB of UTF-8. */
@@ -347,16 +334,7 @@ if (parts.has('shapes')) {
 // --- 3. over stdio to dist/server.js -----------------------------------------------------------
 
 async function loadClient() {
-  await build({
-    entryPoints: [resolve('test/server/lsp-client.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outfile: join(cache, 'lsp-client.mjs'),
-    logLevel: 'error',
-    define: { __dirname: JSON.stringify(resolve('test/server')) },
-  });
-  return (await import(pathToFileURL(join(cache, 'lsp-client.mjs')).href)).LspClient;
+  return (await importTs('lsp-client', ['test/server/lsp-client.ts'], { dirname: 'test/server' })).LspClient;
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

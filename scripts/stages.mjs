@@ -3,9 +3,8 @@
 // does), timed per stage: the model, the outline and its JSON, placeholders, each rule.
 // Usage: node scripts/stages.mjs [--mb 10] [--rounds 5] [--shape lines|one-line]
 // Prints the median ms of each stage over the rounds (the first round warms the JIT and is dropped).
+import { corpusTexts } from './lib/corpus-texts.mjs';
 import { importTs } from './lib/import-ts.mjs';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 
 const argv = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -18,18 +17,7 @@ const shape = option('shape', 'lines');
 
 const engine = await importTs('engine-stages', ['server/src/engine/index.ts']);
 
-const corpus = resolve('../shared/corpus');
-const files = existsSync(corpus)
-  ? ['local', 'national', 'excerpts'].flatMap((d) =>
-      readdirSync(join(corpus, d))
-        .filter((f) => f.endsWith('.txt'))
-        .sort()
-        .map((f) => readFileSync(join(corpus, d, f), 'utf8')),
-    )
-  : readdirSync('examples')
-      .filter((f) => f.endsWith('.txt'))
-      .map((f) => readFileSync(join('examples', f), 'utf8'));
-let seed = files.join('\n');
+let seed = corpusTexts().texts.join('\n');
 if (shape === 'one-line') seed = seed.replace(/\r\n|\r|\n/g, '');
 let text = '';
 while (Buffer.byteLength(text) < mb * 1024 * 1024) text += seed + (shape === 'one-line' ? '' : '\n');
