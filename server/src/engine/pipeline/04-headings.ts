@@ -56,7 +56,7 @@ export function* buildHeadingsInSteps(text: string, paragraphs: readonly Paragra
 }
 
 /** Pass 1: numbered headings, points and own-line titles, taken from the memo for paragraphs an edit did not reach. */
-export function findExplicitCandidates(text: string, paragraphs: readonly Paragraph[], title: ReportTitle | undefined, memo?: Memo): HeadingCandidate[] {
+function findExplicitCandidates(text: string, paragraphs: readonly Paragraph[], title: ReportTitle | undefined, memo?: Memo): HeadingCandidate[] {
   const wrapped = isHardWrapped(text, paragraphs);
   const earlier = memo?.earlier<KeptCandidates>(CANDIDATES_KEY);
   const found = (earlier && memo && keptAround(text, paragraphs, title, wrapped, memo, earlier)) ?? scanParagraphs(text, paragraphs, title, wrapped, 0, [], Infinity, undefined);
