@@ -18,8 +18,43 @@ const TIMEOUT = 20000 + RUNS * 100;
 /** Web page residue and the short lines around it (`web-residue` classifies lines, and grows blocks of them). */
 const residue = fc.constantFrom('【返回顶部】', '打印本页 关闭窗口', '当前位置：首页 > 信息公开', '-----此处隐藏：1200字，下载后查看-----', '相关推荐', '上一篇：', '2024年工作总结范文（精选3篇）', '扫一扫在手机打开当前页', '2024-01-05', '12', '发布时间：2024-01-05', '网站首页');
 
-/** What an edit inserts: a keystroke, a half-width mark, a line break, a pasted line or phrase, web residue, or nothing (a deletion). */
+/**
+ * What changes heading candidates: a marker at a line start or after a sentence end, a title, a
+ * short own-line title (`2023年工作回顾`), a long paragraph (front matter ends), a line broken in two,
+ * a one-sentence line before a longer one, a hard-wrapped line ending mid-sentence.
+ */
+const headingEdit = fc.constantFrom(
+  '\n一、',
+  '\n（二）',
+  '\n一是',
+  '\n——',
+  '\n第一部分　',
+  '。（三）',
+  '：一、',
+  '；二、',
+  '\n示例镇2024年政府工作报告\n',
+  '青石镇2023年工作总结\n',
+  '\n2023年工作回顾\n',
+  '\n加快产业结构优化升级。\n',
+  '\n结束语\n',
+  '\n各位代表：\n',
+  '\n全年完成地区生产总值一百二十亿元增长百分之六点五固定资产投资完成四十亿元社会消费品零售总额',
+  '全年完成地区生产总值一百二十亿元，增长百分之六点五，固定资产投资完成四十亿元。\n',
+  '\n一年来，我们狠抓项目建设，全年完成投资十二亿元。\n',
+  '\n全面推进依法行政。\n',
+  '一年来，',
+  '\n\n',
+  '\n',
+);
+
+/** Parallel lead paragraphs (`一年来，我们…` three times): pass 2 makes them headings. */
+const leadBlock = fc
+  .array(fc.tuple(fc.constantFrom('一年来，我们', '全面推进', '我们将坚持'), phrase, fc.constantFrom('。', '，全年完成投资十二亿元。', '')), { minLength: 3, maxLength: 6 })
+  .map((ps) => ps.map((p) => p.join('')).join('\n') + '\n');
+
+/** What an edit inserts: a keystroke, a half-width mark, a line break, a pasted line or phrase, web residue, a heading edit, or nothing (a deletion). */
 const inserted = fc.oneof(
+  headingEdit,
   fc.constantFrom('字', ',', '(', ')', ':', ';', '!', '?', '，', '。', '（一）', '一、', ' ', ''),
   breakChar,
   phrase,
@@ -36,6 +71,9 @@ const withResidue = fc
     return cut < 0 ? text + '\n' + lines.join('') : text.slice(0, cut + 1) + lines.join('') + text.slice(cut + 1);
   });
 
+/** Several random reports in one text: long enough that an edit leaves lines unread on both sides (the memo's margins are some 60 units). */
+const longReport = fc.array(fc.oneof(withResidue, leadBlock), { minLength: 2, maxLength: 6 }).map((parts) => parts.join('\n'));
+
 /** An edit at a fraction of the text's length: delete up to `remove` units there, then insert. */
 const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 80 })), text: inserted, readFindings: fc.boolean() });
 
@@ -46,17 +84,20 @@ function applyEdit(text: string, e: { at: number; remove: number; text: string }
 
 /** Everything a user sees of an analysis, as plain data: findings with their fixes, the heading tree, placeholders and sections. */
 function visible(analysis: Analysis): string {
-  const heading = (h: Heading) => [h.index, h.family, h.depth, h.text, h.label, h.placement, h.start, h.textEnd, h.sectionEnd, h.paragraph, h.parent?.index ?? -1, h.marker?.text];
+  const heading = (h: Heading) => [h.index, h.family, h.depth, h.text, h.label, h.placement, h.start, h.textEnd, h.sectionEnd, h.paragraph, h.parent?.index ?? -1, h.marker];
   // Where each section was found: the quick fixes insert missing sections relative to them.
   const sections = findSections(analysis.model).map((m) => [m.id, m.present, m.paragraph, m.at, m.segment ?? false]);
-  return JSON.stringify({ findings: analysis.findings, failures: analysis.failures, headings: analysis.model.headings.map(heading), placeholders: analysis.model.placeholders, sections });
+  return JSON.stringify({ lines: analysis.model.lines.lineStarts, paragraphs: analysis.model.paragraphs, findings: analysis.findings, failures: analysis.failures, headings: analysis.model.headings.map(heading), placeholders: analysis.model.placeholders, sections });
 }
 
 describe('incremental analysis', () => {
-  it('finds after every edit of a random sequence exactly what a fresh analysis of the text finds', () => {
+  it.each([
+    ['a random report', withResidue],
+    ['several random reports in one long text', longReport],
+  ])('finds after every edit of a random sequence in %s exactly what a fresh analysis of the text finds', (_, reports) => {
     const settings = defaultSettings();
     fc.assert(
-      fc.property(withResidue, fc.array(edit, { minLength: 1, maxLength: 8 }), (start, edits) => {
+      fc.property(reports, fc.array(edit, { minLength: 1, maxLength: 8 }), (start, edits) => {
         let text = start;
         let analysis = analyze(text, settings);
         void analysis.findings;
@@ -82,6 +123,34 @@ describe('incremental analysis', () => {
     expect(visible(next)).toBe(visible(analyze(edited, settings)));
     // The edit shows: the new marks are counted where the rest of the document was reused.
     expect(visible(next)).not.toBe(visible(first));
+  });
+});
+
+describe('heading candidates, kept', () => {
+  const settings = defaultSettings();
+  const filler = Array.from({ length: 400 }, (_, i) => `（${(i % 9) + 1}）第${i}项工作。全年完成投资${i}亿元，同比增长百分之五。`).join('\n');
+  // Blank lines: the neighbouring paragraph lies further away than the lines read around an edit.
+  const gap = '\n'.repeat(100);
+
+  it('finds a one-sentence line a title when the paragraph after it grows long', () => {
+    const before = `示例镇2024年政府工作报告\n一、回顾\n${filler}\n加快产业结构优化升级。${gap}短句。${gap}${filler}\n`;
+    const first = analyze(before, settings);
+    expect(first.model.headings.some((h) => h.text === '加快产业结构优化升级')).toBe(false);
+    const after = before.replace('短句。', '全面落实各项改革措施，推动传统产业转型升级，培育壮大新兴产业集群。');
+    const next = analyze(after, settings, memoOf(first.model));
+    expect(next.model.headings.some((h) => h.text === '加快产业结构优化升级')).toBe(true);
+    expect(visible(next)).toBe(visible(analyze(after, settings)));
+  });
+
+  it('finds an own-line title when the paragraph before it stops ending mid-sentence', () => {
+    const open = '全面落实各项改革措施推动传统产业转型升级培育壮大新兴产业集群持续优化营商环境';
+    const before = `示例镇2024年政府工作报告\n一、回顾\n${filler}\n${open}${gap}2023年工作回顾\n${filler}\n`;
+    const first = analyze(before, settings);
+    expect(first.model.headings.some((h) => h.text === '2023年工作回顾')).toBe(false);
+    const after = before.replace(open, open + '。');
+    const next = analyze(after, settings, memoOf(first.model));
+    expect(next.model.headings.some((h) => h.text === '2023年工作回顾')).toBe(true);
+    expect(visible(next)).toBe(visible(analyze(after, settings)));
   });
 });
 

@@ -3,6 +3,8 @@
  * Line breaks are `\r\n`, `\n` or `\r`; a character outside the BMP (`𠀀`) counts as two.
  */
 
+import type { ChangedRange, Memo } from '../incremental';
+
 /** A zero-based position, counted in UTF-16 code units like LSP's `Position`. */
 export interface Position {
   line: number;
@@ -26,24 +28,19 @@ export class LineIndex {
   /** Offset of the first character of each line. */
   readonly lineStarts: number[];
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    if (text.indexOf('\r') < 0) {
-      // The common case, found by the engine's string search rather than a loop over every character.
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-      this.lineStarts = starts;
+  /** @param memo with the memo of an earlier version, only the lines an edit changed are searched (see `incremental.ts`). */
+  constructor(
+    readonly text: string,
+    memo?: Memo,
+  ) {
+    const earlier = memo?.earlier<number[]>(LINES_KEY);
+    if (earlier && memo) {
+      this.lineStarts = keptLineStarts(text, earlier.value, memo.changedSince(earlier.text, 0, 0));
+      memo.keep(LINES_KEY, this.lineStarts);
       return;
     }
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10 /* \n */) {
-        starts.push(i + 1);
-      }
-    }
-    this.lineStarts = starts;
+    this.lineStarts = lineStartsIn(text);
+    memo?.keep(LINES_KEY, this.lineStarts);
   }
 
   get lineCount(): number {
@@ -89,4 +86,48 @@ export class LineIndex {
   rangeOf(start: number, end: number): Range {
     return { start: this.positionAt(start), end: this.positionAt(end) };
   }
+}
+
+/** Where the memo keeps the line starts. */
+const LINES_KEY = 'line-starts';
+
+/** Offsets of the first character of each line of `text`. */
+function lineStartsIn(text: string): number[] {
+  const starts = [0];
+  if (text.indexOf('\r') < 0) {
+    // The common case, found by the engine's string search rather than a loop over every character.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
+  pushLineStarts(text, 0, text.length, starts);
+  return starts;
+}
+
+/** Pushes the starts of the lines after each line break in `text[from, to)`. */
+function pushLineStarts(text: string, from: number, to: number, starts: number[]): void {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10 /* \n */) {
+      starts.push(i + 1);
+    }
+  }
+}
+
+/**
+ * The line starts of `text` from those of an earlier version: the same before the changed lines,
+ * searched in them, moved by the edit after them. A start depends only on the units just before
+ * it, and `range` begins and ends at a `\n` both texts share.
+ */
+function keptLineStarts(text: string, old: number[], range: ChangedRange | undefined): number[] {
+  if (!range) return old;
+  const starts: number[] = [];
+  let k = 0;
+  while (k < old.length && old[k] <= range.start) starts.push(old[k++]);
+  pushLineStarts(text, range.start, range.end, starts);
+  while (k < old.length && old[k] <= range.oldEnd) k++;
+  for (; k < old.length; k++) starts.push(old[k] + range.delta);
+  return starts;
 }

@@ -20,6 +20,7 @@ import { matchMarker } from '../markers';
 import type { Heading, HeadingPlacement, Marker, Paragraph, ReportTitle } from '../model';
 import { continuesPrevious, introducesLongerText, isHardWrapped, isOwnLineTitle, isTableOfContentsLine, MEETING_LINE } from '../own-line-titles';
 import { isSalutation } from './03-title';
+import type { ChangedRange, Memo } from '../incremental';
 
 /** Paragraphs shorter than this are front matter (byline, date) when no long paragraph came yet. */
 const LONG_PARAGRAPH = 50;
@@ -34,8 +35,8 @@ const MAX_QUOTE_LENGTH = 50;
  * buildHeadings('一、2022年工作回顾\n（一）筑牢基础。正文…\n（二）建管并重。正文…', paragraphs, undefined)
  * // roots: [一、2022年工作回顾 › [（一）筑牢基础, （二）建管并重]]
  */
-export function buildHeadings(text: string, paragraphs: readonly Paragraph[], title: ReportTitle | undefined): { headings: Heading[]; roots: Heading[] } {
-  const steps = buildHeadingsInSteps(text, paragraphs, title);
+export function buildHeadings(text: string, paragraphs: readonly Paragraph[], title: ReportTitle | undefined, memo?: Memo): { headings: Heading[]; roots: Heading[] } {
+  const steps = buildHeadingsInSteps(text, paragraphs, title, memo);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -43,23 +44,113 @@ export function buildHeadings(text: string, paragraphs: readonly Paragraph[], ti
 }
 
 /** {@link buildHeadings} one pass at a time, for a caller that pauses between passes (see `buildReportModelInSteps`). */
-export function* buildHeadingsInSteps(text: string, paragraphs: readonly Paragraph[], title: ReportTitle | undefined): Generator<void, { headings: Heading[]; roots: Heading[] }, void> {
+export function* buildHeadingsInSteps(text: string, paragraphs: readonly Paragraph[], title: ReportTitle | undefined, memo?: Memo): Generator<void, { headings: Heading[]; roots: Heading[] }, void> {
   // Items of a `：`…`；` list are not headings (`采取以下措施：一、理顺价格；二、稳定物价；…`).
   // `第一部分` inside a section is a quoted document's part, not a level (`inner-parts.ts`).
-  const explicit = demoteInnerParts(dropSemicolonLists(text, findExplicitCandidates(text, paragraphs, title)));
+  const explicit = demoteInnerParts(dropSemicolonLists(text, findExplicitCandidates(text, paragraphs, title, memo)));
   yield;
-  const leads = findLeadCandidates(text, paragraphs, title, explicit);
+  const leads = findLeadCandidates(text, paragraphs, title, explicit, memo);
   yield;
   const all = leads.length ? mergeByStart(explicit, leads) : explicit;
   return buildTree(text, paragraphs, all);
 }
 
-/** Pass 1: numbered headings, points and own-line titles. */
-function findExplicitCandidates(text: string, paragraphs: readonly Paragraph[], title: ReportTitle | undefined): HeadingCandidate[] {
-  const out: HeadingCandidate[] = [];
-  let seenLongParagraph = false;
+/** Pass 1: numbered headings, points and own-line titles, taken from the memo for paragraphs an edit did not reach. */
+function findExplicitCandidates(text: string, paragraphs: readonly Paragraph[], title: ReportTitle | undefined, memo?: Memo): HeadingCandidate[] {
   const wrapped = isHardWrapped(text, paragraphs);
-  for (const p of paragraphs) {
+  const earlier = memo?.earlier<KeptCandidates>(CANDIDATES_KEY);
+  const found = (earlier && memo && keptAround(text, paragraphs, title, wrapped, memo, earlier)) ?? scanParagraphs(text, paragraphs, title, wrapped, 0, [], Infinity, undefined);
+  memo?.keep(CANDIDATES_KEY, found);
+  return found.candidates;
+}
+
+/** What pass 1 found in one version, for the next: the candidates, and the document-wide state they were found under. */
+interface KeptCandidates {
+  candidates: HeadingCandidate[];
+  paragraphs: number;
+  /** The first paragraph scanned after a long paragraph or a heading (front matter ends before it); `Infinity` when none. */
+  seenFrom: number;
+  wrapped: boolean;
+  title: ReportTitle | undefined;
+}
+
+/** Where the memo keeps pass 1's candidates. */
+const CANDIDATES_KEY = 'heading-candidates';
+/** Units a paragraph's scan may read past its start (`gluedSectionTitleEnd` reads 30, `lostLineBreak` 40). */
+const CANDIDATE_MARGIN = 64;
+
+/**
+ * Pass 1 over the paragraphs an edit reached and their neighbours (a paragraph's decision reads the
+ * one before and after it), the rest taken from the earlier version's: those before unchanged,
+ * those after shifted by the edit. `undefined` when document-wide state changed (hard wrapping,
+ * the title's place): everything is scanned again then.
+ */
+function keptAround(text: string, paragraphs: readonly Paragraph[], title: ReportTitle | undefined, wrapped: boolean, memo: Memo, earlier: { text: string; value: KeptCandidates }): KeptCandidates | undefined {
+  const old = earlier.value;
+  const range = memo.changedSince(earlier.text, CANDIDATE_MARGIN, 0);
+  if (!range) return old;
+  if (old.wrapped !== wrapped) return undefined;
+  const lo = firstStartingAtOrAfter(paragraphs, range.start);
+  const hi = firstStartingAtOrAfter(paragraphs, range.end);
+  const from = Math.max(0, lo - 1);
+  if (!sameTitlePlace(title, old.title, range)) return undefined;
+  const prefix: HeadingCandidate[] = [];
+  for (const c of old.candidates) {
+    if (c.paragraph >= from) break;
+    prefix.push(c);
+  }
+  const resume = { at: hi + 1, shift: paragraphs.length - old.paragraphs, delta: range.delta, old };
+  return scanParagraphs(text, paragraphs, title, wrapped, from, prefix, old.seenFrom <= from ? old.seenFrom : Infinity, resume);
+}
+
+/**
+ * Whether the title sits where it sat, as far as the paragraphs kept are concerned: before the
+ * change at the same place, after it moved by the edit, inside it in both (those are scanned again), or absent in both.
+ */
+function sameTitlePlace(title: ReportTitle | undefined, old: ReportTitle | undefined, range: ChangedRange): boolean {
+  if (!title || !old) return !title && !old;
+  if (title.end <= range.start) return title.start === old.start && title.end === old.end;
+  if (title.start >= range.end) return title.start - range.delta === old.start && title.end - range.delta === old.end;
+  return title.start >= range.start && title.start < range.end && old.start >= range.start && old.start < range.oldEnd;
+}
+
+/** Index of the first paragraph starting at or after `offset` (paragraphs are in order). */
+function firstStartingAtOrAfter(paragraphs: readonly Paragraph[], offset: number): number {
+  let lo = 0;
+  let hi = paragraphs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (paragraphs[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Scans paragraphs from `from` on, after the candidates `out` found before it. With `resume`, stops
+ * at the first paragraph from `resume.at` on that is scanned under the state the earlier version
+ * scanned it under, and takes the earlier version's candidates from there, shifted.
+ */
+function scanParagraphs(
+  text: string,
+  paragraphs: readonly Paragraph[],
+  title: ReportTitle | undefined,
+  wrapped: boolean,
+  from: number,
+  out: HeadingCandidate[],
+  seenFrom: number,
+  resume: { at: number; shift: number; delta: number; old: KeptCandidates } | undefined,
+): KeptCandidates {
+  let seenLongParagraph = seenFrom <= from;
+  for (let i = from; i < paragraphs.length; i++) {
+    if (seenLongParagraph && seenFrom > i) seenFrom = i;
+    if (resume && i >= resume.at && seenLongParagraph === i - resume.shift >= resume.old.seenFrom) {
+      const oldIndex = i - resume.shift;
+      for (const c of resume.old.candidates) if (c.paragraph >= oldIndex) out.push(shifted(c, resume.delta, resume.shift));
+      if (!seenLongParagraph) seenFrom = resume.old.seenFrom + resume.shift;
+      break;
+    }
+    const p = paragraphs[i];
     let scanFrom = p.start;
     if (title && title.start >= p.start && title.start < p.end) {
       // The title is not a heading; in flattened text the body continues after it.
@@ -76,7 +167,22 @@ function findExplicitCandidates(text: string, paragraphs: readonly Paragraph[], 
     scanInline(text, p, scanFrom, out);
     if (p.end - p.start >= LONG_PARAGRAPH || out.length > 0 || isSalutation(text.slice(p.start, p.start + 4))) seenLongParagraph = true;
   }
-  return out;
+  return { candidates: out, paragraphs: paragraphs.length, seenFrom, wrapped, title };
+}
+
+/** A candidate of the earlier version moved by an edit before it: `delta` units, `shift` paragraphs. */
+function shifted(c: HeadingCandidate, delta: number, shift: number): HeadingCandidate {
+  if (delta === 0 && shift === 0) return c;
+  // Object literals rather than spreads: a 10 MB report moves some 30,000 candidates per keystroke.
+  const moved: HeadingCandidate = { family: c.family, start: c.start + delta, textStart: c.textStart + delta, textEnd: c.textEnd + delta, placement: c.placement, paragraph: c.paragraph + shift };
+  const m = c.marker;
+  if (m) {
+    const marker: Marker = { family: m.family, value: m.value, text: m.text, numeral: m.numeral, punctuation: m.punctuation, spaceAfter: m.spaceAfter, start: m.start + delta, end: m.end + delta };
+    if ('brackets' in m) marker.brackets = m.brackets;
+    if ('fullWidthDigits' in m) marker.fullWidthDigits = m.fullWidthDigits;
+    moved.marker = marker;
+  }
+  return moved;
 }
 
 /** A heading that starts paragraph `p`: a marker, or a short own-line title. */

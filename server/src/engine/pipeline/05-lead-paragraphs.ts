@@ -7,6 +7,7 @@ import { firstSentenceEnd, type HeadingCandidate } from '../heading-candidate';
 import { isPointFamily, type Paragraph, type ReportTitle } from '../model';
 import { FRONT_MATTER, MAX_TITLE_LENGTH } from '../own-line-titles';
 import { isSalutation } from './03-title';
+import type { Memo } from '../incremental';
 
 /** How many characters of a paragraph's opening make parallel lead paragraphs alike. */
 const LEAD_KEY_LENGTH = 5;
@@ -20,7 +21,8 @@ const LEAD_MIN_GROUP = 3;
  * - or, when they follow one another and each first sentence is short, by their first two
  *   characters (`全面推进依宪施政。` `全面加强党风廉政建设。`).
  */
-export function findLeadCandidates(text: string, paragraphs: readonly Paragraph[], title: ReportTitle | undefined, explicit: readonly HeadingCandidate[]): HeadingCandidate[] {
+export function findLeadCandidates(text: string, paragraphs: readonly Paragraph[], title: ReportTitle | undefined, explicit: readonly HeadingCandidate[], memo?: Memo): HeadingCandidate[] {
+  const openings = leadOpenings(text, paragraphs, memo);
   const startsHeading = new Set<number>();
   for (const c of explicit) if (c.placement !== 'inline') startsHeading.add(c.paragraph);
   const byOpening = new Map<string, Paragraph[]>();
@@ -45,10 +47,9 @@ export function findLeadCandidates(text: string, paragraphs: readonly Paragraph[
       endRuns();
       continue;
     }
-    const opening = leadOpening(text, p);
-    // Scanned once here, read by `isLeadIn` and the runs below.
-    const sentenceEnd = opening ? firstSentenceEnd(text, p) : p.end;
-    if (!opening || isLeadIn(text, p, sentenceEnd) || (p.end - p.start <= MAX_TITLE_LENGTH * 2 && FRONT_MATTER.test(text.slice(p.start, p.end)))) {
+    const opening = openings.opening[p.index];
+    const sentenceEnd = p.start + openings.sentence[p.index];
+    if (!opening || openings.excluded[p.index]) {
       byPrefix.feed(p, undefined);
       byShape.feed(p, undefined);
       continue;
@@ -72,6 +73,79 @@ export function findLeadCandidates(text: string, paragraphs: readonly Paragraph[
     out.push({ family: 'lead', start: p.start, textStart: p.start, textEnd, placement: textEnd < p.end - 1 ? 'run-in' : 'line', paragraph: p.index });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * What each paragraph's own text says for pass 2: its {@link leadOpening}, the length of its first
+ * sentence, and whether it is a lead-in or front matter (never a lead). By paragraph index.
+ */
+interface LeadOpenings {
+  opening: Array<string | undefined>;
+  sentence: number[];
+  excluded: boolean[];
+}
+
+/** Where the memo keeps each paragraph's {@link LeadOpenings}. */
+const OPENINGS_KEY = 'lead-openings';
+/** A paragraph's openings read nothing outside it; the margin only keeps the comparison shared. */
+const OPENINGS_MARGIN = 64;
+
+/**
+ * Each paragraph's {@link LeadOpenings}, taken from the memo for paragraphs outside the lines an edit changed.
+ *
+ * @example leadOpenings('一年来，我们狠抓落实。\n各位代表：\n', paragraphs).opening // ['一年来，', undefined]
+ */
+function leadOpenings(text: string, paragraphs: readonly Paragraph[], memo?: Memo): LeadOpenings {
+  const earlier = memo?.earlier<LeadOpenings>(OPENINGS_KEY);
+  const range = earlier && memo!.changedSince(earlier.text, OPENINGS_MARGIN, 0);
+  let found: LeadOpenings;
+  if (earlier && !range) found = earlier.value;
+  else {
+    const n = paragraphs.length;
+    let lo = 0;
+    let hi = n;
+    let shift = 0;
+    if (earlier && range) {
+      lo = firstStartingAtOrAfter(paragraphs, range.start);
+      hi = firstStartingAtOrAfter(paragraphs, range.end);
+      shift = n - earlier.value.opening.length;
+    }
+    const old = earlier?.value;
+    found = { opening: new Array(n), sentence: new Array(n), excluded: new Array(n) };
+    for (let i = 0; i < lo; i++) {
+      found.opening[i] = old!.opening[i];
+      found.sentence[i] = old!.sentence[i];
+      found.excluded[i] = old!.excluded[i];
+    }
+    for (let i = lo; i < hi; i++) {
+      const p = paragraphs[i];
+      const opening = leadOpening(text, p);
+      // Scanned once here, read by `isLeadIn` and the runs.
+      const sentenceEnd = opening ? firstSentenceEnd(text, p) : p.end;
+      found.opening[i] = opening;
+      found.sentence[i] = sentenceEnd - p.start;
+      found.excluded[i] = !!opening && (isLeadIn(text, p, sentenceEnd) || (p.end - p.start <= MAX_TITLE_LENGTH * 2 && FRONT_MATTER.test(text.slice(p.start, p.end))));
+    }
+    for (let i = hi; i < n; i++) {
+      found.opening[i] = old!.opening[i - shift];
+      found.sentence[i] = old!.sentence[i - shift];
+      found.excluded[i] = old!.excluded[i - shift];
+    }
+  }
+  memo?.keep(OPENINGS_KEY, found);
+  return found;
+}
+
+/** Index of the first paragraph starting at or after `offset` (paragraphs are in order). */
+function firstStartingAtOrAfter(paragraphs: readonly Paragraph[], offset: number): number {
+  let lo = 0;
+  let hi = paragraphs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (paragraphs[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
