@@ -21,6 +21,7 @@ import type { Heading, HeadingPlacement, Marker, Paragraph, ReportTitle } from '
 import { continuesPrevious, introducesLongerText, isHardWrapped, isOwnLineTitle, isTableOfContentsLine, MEETING_LINE } from '../own-line-titles';
 import { isSalutation } from './03-title';
 import type { ChangedRange, Memo } from '../incremental';
+import { partitionPoint } from '../partition-point';
 
 /** Paragraphs shorter than this are front matter (byline, date) when no long paragraph came yet. */
 const LONG_PARAGRAPH = 50;
@@ -116,14 +117,7 @@ function sameTitlePlace(title: ReportTitle | undefined, old: ReportTitle | undef
 
 /** Index of the first paragraph starting at or after `offset` (paragraphs are in order). */
 function firstStartingAtOrAfter(paragraphs: readonly Paragraph[], offset: number): number {
-  let lo = 0;
-  let hi = paragraphs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (paragraphs[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(paragraphs, (p) => p.start < offset);
 }
 
 /**

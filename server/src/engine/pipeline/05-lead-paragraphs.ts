@@ -8,6 +8,7 @@ import { isPointFamily, type Paragraph, type ReportTitle } from '../model';
 import { FRONT_MATTER, MAX_TITLE_LENGTH } from '../own-line-titles';
 import { isSalutation } from './03-title';
 import type { Memo } from '../incremental';
+import { partitionPoint } from '../partition-point';
 
 /** How many characters of a paragraph's opening make parallel lead paragraphs alike. */
 const LEAD_KEY_LENGTH = 5;
@@ -138,14 +139,7 @@ function leadOpenings(text: string, paragraphs: readonly Paragraph[], memo?: Mem
 
 /** Index of the first paragraph starting at or after `offset` (paragraphs are in order). */
 function firstStartingAtOrAfter(paragraphs: readonly Paragraph[], offset: number): number {
-  let lo = 0;
-  let hi = paragraphs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (paragraphs[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(paragraphs, (p) => p.start < offset);
 }
 
 /**
