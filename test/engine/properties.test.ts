@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze, defaultSettings, foldingRangesOf, outlineOf, selectionChainAt, type Heading, type OutlineSymbol, type ReportModel, type TextEdit } from '../../server/src/engine';
-import { renumberDocument } from '../../server/src/engine/renumber';
+import { applyEdits, renumberDocument } from '../../server/src/engine/renumber';
 import { propertyRuns, propertySeed } from '../helpers/property';
 import { report } from '../helpers/report-arbitrary';
 
@@ -38,16 +38,6 @@ function expectSpan(text: string, start: number, end: number, what: string): voi
   ensure(start <= end, () => `${what} ${start}..${end} is ordered`);
 }
 
-function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => a.start - b.start);
-  let out = '';
-  let at = 0;
-  for (const e of sorted) {
-    out += text.slice(at, e.start) + e.newText;
-    at = e.end;
-  }
-  return out + text.slice(at);
-}
 
 function expectNoOverlap(edits: readonly TextEdit[], what: string): void {
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);

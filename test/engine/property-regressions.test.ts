@@ -1,17 +1,10 @@
 /** Bugs found by the property tests (`properties.test.ts`), each kept as a plain example. */
 import { describe, expect, it } from 'vitest';
-import { analyze, defaultSettings, type TextEdit } from '../../server/src/engine';
-import { renumberDocument } from '../../server/src/engine/renumber';
+import { analyze, defaultSettings } from '../../server/src/engine';
+import { applyEdits, renumberDocument } from '../../server/src/engine/renumber';
 
 function renumbered(text: string): string {
-  const edits: TextEdit[] = renumberDocument(analyze(text, defaultSettings()).model);
-  let out = '';
-  let at = 0;
-  for (const e of edits) {
-    out += text.slice(at, e.start) + e.newText;
-    at = e.end;
-  }
-  return out + text.slice(at);
+  return applyEdits(text, renumberDocument(analyze(text, defaultSettings()).model));
 }
 
 describe('found by the property tests', () => {
