@@ -18,11 +18,12 @@ import {
   type SelectionRangeParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { defaultSettings, foldingRangesOf, normalizeSettings, outlineOf, RULE_IDS, selectionChainAt, settingsForFile, suppressionsFor, type Analysis } from './engine';
+import { defaultSettings, foldingRangesOf, normalizeSettings, RULE_IDS, selectionChainAt, settingsForFile, suppressionsFor, type Analysis } from './engine';
 import { AnalysisCache, analysisWhenReady, setPendingOutput } from './lsp/analysis-cache';
 import { CONFIG_TEXT_NOTIFICATION, ConfigFiles } from './lsp/config-files';
 import { documentAnalysisText } from './lsp/document-text';
-import { toDocumentSymbols, toFoldingRanges, toSelectionRange } from './lsp/convert';
+import { toFoldingRanges, toSelectionRange } from './lsp/convert';
+import { registerDocumentSymbols } from './lsp/document-symbols';
 import { languageOf, systemLocale, type Language } from './lsp/locale';
 import { DiagnosticsScheduler } from './lsp/diagnostics-scheduler';
 import { collectAfterClose } from './lsp/memory';
@@ -51,9 +52,6 @@ export interface ServerContext {
   /** The `.gongwen.json` of each document. */
   configFiles: ConfigFiles;
 }
-
-/** Most outline entries sent; a 20 MB compilation would otherwise send hundreds of MB of symbols. */
-const MAX_OUTLINE_SYMBOLS = 10000;
 
 /** Starts a server on `connection` (stdio by default). */
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
@@ -188,7 +186,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     collectAfterClose(e.document.getText().length);
   });
 
-  connection.onDocumentSymbol(onDocument(ctx, [], (analysis) => toDocumentSymbols(outlineOf(analysis.model, MAX_OUTLINE_SYMBOLS))));
+  registerDocumentSymbols(ctx);
   connection.onFoldingRanges(onDocument(ctx, [], (analysis) => toFoldingRanges(foldingRangesOf(analysis.model))));
   connection.onSelectionRanges(
     onDocument(ctx, [], ({ model }, params: SelectionRangeParams) => params.positions.map((p) => toSelectionRange(model, selectionChainAt(model, model.lines.offsetAt(p))))),

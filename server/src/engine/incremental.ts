@@ -11,6 +11,8 @@
  * const next = analyze('一、回顾\n全年完成投资,同比增长6%。\n', settings, first.memo); // scans only the changed line
  */
 
+import { partitionPoint } from './partition-point';
+
 /** A stage's result and the text it was found in. */
 interface Kept {
   text: string;
@@ -111,20 +113,23 @@ export function changedRange(oldText: string, text: string, margin: number, extr
  */
 export function commonEnds(oldText: string, text: string): { prefix: number; suffix: number } {
   const shorter = Math.min(oldText.length, text.length);
-  // Whole chunks first, compared natively (`startsWith` at a position), then unit by unit: a loop of
-  // `charCodeAt` over 10 MB took 15 ms per keystroke.
+  // Whole chunks first, compared natively (`===` on slices: a memory comparison), each size narrowing
+  // the one before, then unit by unit: a loop of `charCodeAt` over 10 MB took 15 ms per keystroke,
+  // `startsWith` on 4,096-unit chunks 12 ms, this about 1.
   let prefix = 0;
-  while (prefix + CHUNK <= shorter && oldText.startsWith(text.slice(prefix, prefix + CHUNK), prefix)) prefix += CHUNK;
+  for (const size of CHUNKS) while (prefix + size <= shorter && oldText.slice(prefix, prefix + size) === text.slice(prefix, prefix + size)) prefix += size;
   while (prefix < shorter && oldText.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
   const maxSuffix = shorter - prefix;
   let suffix = 0;
-  while (suffix + CHUNK <= maxSuffix && oldText.endsWith(text.slice(text.length - suffix - CHUNK, text.length - suffix), oldText.length - suffix)) suffix += CHUNK;
+  for (const size of CHUNKS) {
+    while (suffix + size <= maxSuffix && oldText.slice(oldText.length - suffix - size, oldText.length - suffix) === text.slice(text.length - suffix - size, text.length - suffix)) suffix += size;
+  }
   while (suffix < maxSuffix && oldText.charCodeAt(oldText.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
   return { prefix, suffix };
 }
 
-/** Units compared at once by {@link commonEnds}. */
-const CHUNK = 4096;
+/** Chunk sizes compared at once by {@link commonEnds}, largest first. */
+const CHUNKS = [65536, 4096, 256, 16];
 
 /** The start of the line holding `at` (just past the `\n` before it). */
 function lineStartAtOrBefore(text: string, at: number): number {
@@ -139,4 +144,36 @@ function lineEndAfter(text: string, at: number): number {
   if (at >= text.length) return text.length;
   const nl = text.indexOf('\n', at);
   return nl < 0 ? text.length : nl + 1;
+}
+
+/**
+ * One value per paragraph, computed from the paragraph's own text (and at most `margin` units around
+ * it), taken from the earlier version's for every paragraph outside the lines an edit changed: those
+ * before the change as they were, those after it from their old index. The memo keeps the values
+ * under `key` for the next version.
+ *
+ * @example perParagraph(memo, 'wrap-shapes', paragraphs, 0, (p) => wrapShape(text, p)) // after typing `字` into one line, computes one value
+ */
+export function perParagraph<T>(memo: Memo | undefined, key: string, paragraphs: ReadonlyArray<{ start: number }>, margin: number, compute: (index: number) => T): T[] {
+  const earlier = memo?.earlier<T[]>(key);
+  const range = earlier && memo!.changedSince(earlier.text, margin, 0);
+  let values: T[];
+  if (earlier && !range) values = earlier.value;
+  else {
+    const n = paragraphs.length;
+    values = new Array<T>(n);
+    let lo = 0;
+    let hi = n;
+    if (earlier && range) {
+      const old = earlier.value;
+      lo = partitionPoint(paragraphs, (p) => p.start < range.start);
+      hi = partitionPoint(paragraphs, (p) => p.start < range.end);
+      const shift = n - old.length;
+      for (let i = 0; i < lo; i++) values[i] = old[i];
+      for (let i = hi; i < n; i++) values[i] = old[i - shift];
+    }
+    for (let i = lo; i < hi; i++) values[i] = compute(i);
+  }
+  memo?.keep(key, values);
+  return values;
 }

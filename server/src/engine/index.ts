@@ -5,7 +5,7 @@ export * from './model';
 export { LineIndex, type Position, type Range } from './pipeline/01-lines';
 export { buildReportModel, memoOf, type BuildOptions } from './pipeline';
 export { changedRange, Memo, type ChangedRange } from './incremental';
-export { outlineOf, type OutlineSymbol } from './features/outline';
+export { outlineOf, outlineOmitted, type OutlineSymbol } from './features/outline';
 export { foldingRangesOf, type FoldRange } from './features/folding';
 export { selectionChainAt, deepestHeadingAt, type OffsetSpan } from './features/selection';
 export { RULES, RULE_IDS, runRules, type RatedFinding } from './rules';

@@ -53,12 +53,31 @@ function endsSentence(text: string, p: Paragraph): boolean {
  * Own-line titles are then taken only when short and without commas.
  */
 export function isHardWrapped(text: string, paragraphs: readonly Paragraph[]): boolean {
+  return isHardWrappedByShapes(paragraphs.map((p) => wrapShape(text, p)));
+}
+
+/**
+ * What one paragraph says about hard wrapping: `SHORT` (under 20 characters after its marker), `CLOSED`
+ * (longer, ending a sentence) or `OPEN` (longer, stopping mid-sentence: `…增长*%左右,一`).
+ */
+export function wrapShape(text: string, p: Paragraph): WrapShape {
+  if (lengthAfterMarker(text, p) < 20) return WrapShape.SHORT;
+  return endsSentence(text, p) ? WrapShape.CLOSED : WrapShape.OPEN;
+}
+
+/** See {@link wrapShape}. */
+export const WrapShape = { SHORT: 0, CLOSED: 1, OPEN: 2 } as const;
+/** See {@link wrapShape}. */
+export type WrapShape = (typeof WrapShape)[keyof typeof WrapShape];
+
+/** {@link isHardWrapped} from each paragraph's {@link wrapShape}. */
+export function isHardWrappedByShapes(shapes: readonly WrapShape[]): boolean {
   let long = 0;
   let open = 0;
-  for (const p of paragraphs) {
-    if (lengthAfterMarker(text, p) < 20) continue;
+  for (const shape of shapes) {
+    if (shape === WrapShape.SHORT) continue;
     long++;
-    if (!endsSentence(text, p)) open++;
+    if (shape === WrapShape.OPEN) open++;
   }
   return open >= 3 && open * 10 >= long * 3;
 }

@@ -25,11 +25,21 @@ export interface GongwenSettings {
   };
   /** Switch report-looking `.txt` files to the `gongwen` language. */
   autoDetect: boolean;
+  outline: {
+    /**
+     * Most entries in the editor's outline: past it the deepest headings are left out, as VS Code
+     * limits folding regions (`editor.foldingMaximumRegions`) and JSON outlines (`json.maxItemsComputed`).
+     */
+    maxItems: number;
+  };
 }
+
+/** The outline limit when the user has set none: a 10 MB compilation of 政府工作报告 has some 11,000 headings. */
+export const DEFAULT_OUTLINE_ITEMS = 5000;
 
 /** Settings when the user has set nothing. */
 export function defaultSettings(): GongwenSettings {
-  return { rules: {}, kind: 'auto', placeholders: { extraPatterns: [], ignoreWords: [] }, autoDetect: true };
+  return { rules: {}, kind: 'auto', placeholders: { extraPatterns: [], ignoreWords: [] }, autoDetect: true, outline: { maxItems: DEFAULT_OUTLINE_ITEMS } };
 }
 
 /**
@@ -82,6 +92,14 @@ export function normalizeSettings(raw: unknown, knownRuleIds?: readonly string[]
   if (raw.autoDetect !== undefined) {
     if (typeof raw.autoDetect === 'boolean') settings.autoDetect = raw.autoDetect;
     else problems.push(`gongwen.autoDetect: must be true or false（应为 true 或 false）`);
+  }
+  if (raw.outline !== undefined) {
+    const maxItems = isObject(raw.outline) ? raw.outline.maxItems : undefined;
+    if (!isObject(raw.outline)) problems.push(`gongwen.outline: must be an object（应为对象）`);
+    else if (maxItems === undefined) {
+      // Left alone: the default.
+    } else if (typeof maxItems === 'number' && Number.isInteger(maxItems) && maxItems >= 1) settings.outline.maxItems = maxItems;
+    else problems.push(`gongwen.outline.maxItems: ${describe(maxItems)} is not a whole number of at least 1（应为不小于 1 的整数）`);
   }
   return result();
 }

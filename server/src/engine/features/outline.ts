@@ -25,39 +25,62 @@ export interface OutlineSymbol {
 }
 
 /**
- * The outline of a report, with at most `maxSymbols` entries (the deepest are left out first).
+ * The outline of a report, with at most `maxSymbols` entries: all headings of the shallowest levels,
+ * then the first headings of the next level in document order (the deepest are left out first).
  *
  * @example outlineOf(buildReportModel('一、2022年工作回顾\n（一）筑牢基础。…'))[0].children[0].name // '（一）筑牢基础'
  */
 export function outlineOf(model: ReportModel, maxSymbols = Infinity): OutlineSymbol[] {
-  const kept = maxSymbols >= model.headings.length ? undefined : shallowestHeadings(model, maxSymbols);
+  const kept = keptHeadings(model.headings, maxSymbols);
+  const lines = model.lines;
   const toSymbol = (h: Heading): OutlineSymbol => ({
     name: h.label,
     text: h.text,
     depth: h.depth,
     family: h.family,
-    range: model.lines.rangeOf(h.start, h.sectionEnd),
-    selectionRange: model.lines.rangeOf(h.start, h.textEnd),
-    children: (kept ? h.children.filter((c) => kept.has(c)) : h.children).map(toSymbol),
+    range: lines.rangeOf(h.start, h.sectionEnd),
+    selectionRange: lines.rangeOf(h.start, h.textEnd),
+    children: symbolsOf(h.children),
   });
-  return (kept ? model.roots.filter((r) => kept.has(r)) : model.roots).map(toSymbol);
+  const symbolsOf = (headings: readonly Heading[]): OutlineSymbol[] => {
+    const out: OutlineSymbol[] = [];
+    for (const h of headings) if (!kept || kept[h.index]) out.push(toSymbol(h));
+    return out;
+  };
+  return symbolsOf(model.roots);
 }
 
 /**
- * The `max` headings nearest the top, level by level: a compilation of hundreds of reports keeps
- * its sections in the outline and drops its deepest points first.
+ * How many entries {@link outlineOf} leaves out with at most `maxSymbols` entries.
+ *
+ * @example outlineOmitted(compilation, 5000) // 6124 of a 10 MB compilation's 11,124 headings
  */
-function shallowestHeadings(model: ReportModel, max: number): Set<Heading> {
-  const kept = new Set<Heading>();
-  let level: readonly Heading[] = model.roots;
-  while (level.length && kept.size < max) {
-    const next: Heading[] = [];
-    for (const h of level) {
-      if (kept.size >= max) break;
-      kept.add(h);
-      for (const c of h.children) next.push(c);
+export function outlineOmitted(model: ReportModel, maxSymbols: number): number {
+  return Math.max(0, model.headings.length - maxSymbols);
+}
+
+/**
+ * Which headings stay in an outline of at most `max` entries (by heading index; `undefined`: all):
+ * every heading down to the deepest level that fits whole, then the first headings of the next
+ * level in document order, which is the order a level-by-level walk of the tree meets them.
+ * A compilation of hundreds of reports keeps its sections and drops its deepest points first.
+ */
+function keptHeadings(headings: readonly Heading[], max: number): Uint8Array | undefined {
+  if (max >= headings.length) return undefined;
+  const perDepth: number[] = [];
+  for (const h of headings) perDepth[h.depth] = (perDepth[h.depth] ?? 0) + 1;
+  let depth = 0;
+  let total = 0;
+  while (depth + 1 < perDepth.length && total + (perDepth[depth + 1] ?? 0) <= max) total += perDepth[++depth] ?? 0;
+  let room = max - total;
+  const kept = new Uint8Array(headings.length);
+  for (const h of headings) {
+    if (h.depth <= depth) kept[h.index] = 1;
+    // A heading of the next level is only shown under a parent that is.
+    else if (h.depth === depth + 1 && room > 0) {
+      kept[h.index] = 1;
+      room--;
     }
-    level = next;
   }
   return kept;
 }

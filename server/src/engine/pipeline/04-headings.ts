@@ -18,9 +18,9 @@ import { demoteInnerParts } from '../inner-parts';
 import { dropSemicolonLists } from '../list-items';
 import { matchMarker } from '../markers';
 import type { Heading, HeadingPlacement, Marker, Paragraph, ReportTitle } from '../model';
-import { continuesPrevious, introducesLongerText, isHardWrapped, isOwnLineTitle, isTableOfContentsLine, MEETING_LINE } from '../own-line-titles';
+import { continuesPrevious, introducesLongerText, isHardWrappedByShapes, isOwnLineTitle, wrapShape, isTableOfContentsLine, MEETING_LINE } from '../own-line-titles';
 import { isSalutation } from './03-title';
-import type { ChangedRange, Memo } from '../incremental';
+import { perParagraph, type ChangedRange, type Memo } from '../incremental';
 import { partitionPoint } from '../partition-point';
 
 /** Paragraphs shorter than this are front matter (byline, date) when no long paragraph came yet. */
@@ -53,12 +53,13 @@ export function* buildHeadingsInSteps(text: string, paragraphs: readonly Paragra
   const leads = findLeadCandidates(text, paragraphs, title, explicit, memo);
   yield;
   const all = leads.length ? mergeByStart(explicit, leads) : explicit;
-  return buildTree(text, paragraphs, all);
+  return buildTree(text, paragraphs, all, memo);
 }
 
 /** Pass 1: numbered headings, points and own-line titles, taken from the memo for paragraphs an edit did not reach. */
 function findExplicitCandidates(text: string, paragraphs: readonly Paragraph[], title: ReportTitle | undefined, memo?: Memo): HeadingCandidate[] {
-  const wrapped = isHardWrapped(text, paragraphs);
+  // A paragraph's wrap shape reads its own text only (its marker, its last character).
+  const wrapped = isHardWrappedByShapes(perParagraph(memo, WRAP_SHAPES_KEY, paragraphs, 0, (i) => wrapShape(text, paragraphs[i])));
   const earlier = memo?.earlier<KeptCandidates>(CANDIDATES_KEY);
   const found = (earlier && memo && keptAround(text, paragraphs, title, wrapped, memo, earlier)) ?? scanParagraphs(text, paragraphs, title, wrapped, 0, [], Infinity, undefined);
   memo?.keep(CANDIDATES_KEY, found);
@@ -75,6 +76,8 @@ interface KeptCandidates {
   title: ReportTitle | undefined;
 }
 
+/** Where the memo keeps each paragraph's wrap shape. */
+const WRAP_SHAPES_KEY = 'wrap-shapes';
 /** Where the memo keeps pass 1's candidates. */
 const CANDIDATES_KEY = 'heading-candidates';
 /** Units a paragraph's scan may read past its start (`gluedSectionTitleEnd` reads 30, `lostLineBreak` 40). */

@@ -7,8 +7,7 @@ import { firstSentenceEnd, type HeadingCandidate } from '../heading-candidate';
 import { isPointFamily, type Paragraph, type ReportTitle } from '../model';
 import { FRONT_MATTER, MAX_TITLE_LENGTH } from '../own-line-titles';
 import { isSalutation } from './03-title';
-import type { Memo } from '../incremental';
-import { partitionPoint } from '../partition-point';
+import { perParagraph, type Memo } from '../incremental';
 
 /** How many characters of a paragraph's opening make parallel lead paragraphs alike. */
 const LEAD_KEY_LENGTH = 5;
@@ -24,13 +23,19 @@ const LEAD_MIN_GROUP = 3;
  */
 export function findLeadCandidates(text: string, paragraphs: readonly Paragraph[], title: ReportTitle | undefined, explicit: readonly HeadingCandidate[], memo?: Memo): HeadingCandidate[] {
   const openings = leadOpenings(text, paragraphs, memo);
-  const startsHeading = new Set<number>();
-  for (const c of explicit) if (c.placement !== 'inline') startsHeading.add(c.paragraph);
+  const startsHeading = new Uint8Array(paragraphs.length);
+  for (const c of explicit) if (c.placement !== 'inline') startsHeading[c.paragraph] = 1;
+  // Openings are compared within one section: the map holds the current section's groups only.
   const byOpening = new Map<string, Paragraph[]>();
+  const chosen: Paragraph[] = [];
+  const endSection = () => {
+    for (const group of byOpening.values()) if (group.length >= LEAD_MIN_GROUP) for (const p of group) chosen.push(p);
+    byOpening.clear();
+  };
   // Short parallel paragraphs in a row: alike by their first two characters (`全面推进…。` `全面加强…。`),
   // or by their first character and how their first sentence ends (`在教育方面。` `在卫生方面。`).
-  const byPrefix = new ParallelRun();
-  const byShape = new ParallelRun();
+  const byPrefix = new ParallelRun(chosen);
+  const byShape = new ParallelRun(chosen);
   let next = 0;
   let owner = -1;
   const endRuns = () => {
@@ -43,103 +48,85 @@ export function findLeadCandidates(text: string, paragraphs: readonly Paragraph[
       if (!isPointFamily(explicit[next].family)) owner = next;
       next++;
     }
-    if (owner !== ownerBefore) endRuns();
-    if (startsHeading.has(p.index) || (title && title.start >= p.start && title.start < p.end) || p.end - p.start < 12) {
+    if (owner !== ownerBefore) {
+      endRuns();
+      endSection();
+    }
+    if (startsHeading[p.index] || (title && title.start >= p.start && title.start < p.end) || p.end - p.start < 12) {
       endRuns();
       continue;
     }
-    const opening = openings.opening[p.index];
-    const sentenceEnd = p.start + openings.sentence[p.index];
-    if (!opening || openings.excluded[p.index]) {
-      byPrefix.feed(p, undefined);
-      byShape.feed(p, undefined);
+    const lead = openings[p.index];
+    if (!lead || lead.excluded) {
+      byPrefix.feed(p, NO_KEY);
+      byShape.feed(p, NO_KEY);
       continue;
     }
-    const key = `${owner}|${opening}`;
-    const group = byOpening.get(key);
+    const group = byOpening.get(lead.opening);
     if (group) group.push(p);
-    else byOpening.set(key, [p]);
-    const short = sentenceEnd - p.start <= SHORT_LEAD_SENTENCE;
-    const prefix = text.slice(p.start, p.start + 2);
-    byPrefix.feed(p, short && !COMMON_OPENINGS.has(prefix) ? prefix : undefined);
-    byShape.feed(p, short && sentenceEnd - p.start >= 4 ? text[p.start] + text.slice(sentenceEnd - 2, sentenceEnd) : undefined);
+    else byOpening.set(lead.opening, [p]);
+    byPrefix.feed(p, lead.prefixKey);
+    byShape.feed(p, lead.shapeKey);
   }
   endRuns();
-  const chosen = new Set<Paragraph>();
-  for (const group of byOpening.values()) if (group.length >= LEAD_MIN_GROUP) group.forEach((p) => chosen.add(p));
-  for (const r of [...byPrefix.runs, ...byShape.runs]) r.forEach((p) => chosen.add(p));
+  endSection();
+  // A paragraph in both an opening group and a run is one heading.
+  chosen.sort((a, b) => a.index - b.index);
   const out: HeadingCandidate[] = [];
-  for (const p of chosen) {
-    const textEnd = firstSentenceEnd(text, p);
+  for (let k = 0; k < chosen.length; k++) {
+    const p = chosen[k];
+    if (k > 0 && chosen[k - 1] === p) continue;
+    const textEnd = p.start + openings[p.index]!.sentence;
     out.push({ family: 'lead', start: p.start, textStart: p.start, textEnd, placement: textEnd < p.end - 1 ? 'run-in' : 'line', paragraph: p.index });
   }
-  return out.sort((a, b) => a.start - b.start);
+  return out;
 }
 
 /**
- * What each paragraph's own text says for pass 2: its {@link leadOpening}, the length of its first
- * sentence, and whether it is a lead-in or front matter (never a lead). By paragraph index.
+ * What a paragraph's own text says for pass 2, when it has an opening: its {@link leadOpening}, the
+ * length of its first sentence, whether it is a lead-in or front matter (never a lead), and the keys
+ * of the runs alike by their first two characters (`全面推进…。`) and alike by first character and
+ * sentence ending (`在教育方面。`), each {@link NO_KEY} when the first sentence is long.
  */
-interface LeadOpenings {
-  opening: Array<string | undefined>;
-  sentence: number[];
-  excluded: boolean[];
+interface LeadOpening {
+  opening: string;
+  sentence: number;
+  excluded: boolean;
+  prefixKey: number;
+  shapeKey: number;
 }
 
-/** Where the memo keeps each paragraph's {@link LeadOpenings}. */
+/** Where the memo keeps each paragraph's {@link LeadOpening}. */
 const OPENINGS_KEY = 'lead-openings';
 /** A paragraph's openings read nothing outside it; the margin only keeps the comparison shared. */
 const OPENINGS_MARGIN = 64;
 
 /**
- * Each paragraph's {@link LeadOpenings}, taken from the memo for paragraphs outside the lines an edit changed.
+ * Each paragraph's {@link LeadOpening} (`undefined` without an opening), taken from the memo for paragraphs outside the lines an edit changed.
  *
- * @example leadOpenings('一年来，我们狠抓落实。\n各位代表：\n', paragraphs).opening // ['一年来，', undefined]
+ * @example leadOpenings('一年来，我们狠抓落实。\n各位代表：\n', paragraphs).map((o) => o?.opening) // ['一年来，', undefined]
  */
-function leadOpenings(text: string, paragraphs: readonly Paragraph[], memo?: Memo): LeadOpenings {
-  const earlier = memo?.earlier<LeadOpenings>(OPENINGS_KEY);
-  const range = earlier && memo!.changedSince(earlier.text, OPENINGS_MARGIN, 0);
-  let found: LeadOpenings;
-  if (earlier && !range) found = earlier.value;
-  else {
-    const n = paragraphs.length;
-    let lo = 0;
-    let hi = n;
-    let shift = 0;
-    if (earlier && range) {
-      lo = firstStartingAtOrAfter(paragraphs, range.start);
-      hi = firstStartingAtOrAfter(paragraphs, range.end);
-      shift = n - earlier.value.opening.length;
-    }
-    const old = earlier?.value;
-    found = { opening: new Array(n), sentence: new Array(n), excluded: new Array(n) };
-    for (let i = 0; i < lo; i++) {
-      found.opening[i] = old!.opening[i];
-      found.sentence[i] = old!.sentence[i];
-      found.excluded[i] = old!.excluded[i];
-    }
-    for (let i = lo; i < hi; i++) {
-      const p = paragraphs[i];
-      const opening = leadOpening(text, p);
-      // Scanned once here, read by `isLeadIn` and the runs.
-      const sentenceEnd = opening ? firstSentenceEnd(text, p) : p.end;
-      found.opening[i] = opening;
-      found.sentence[i] = sentenceEnd - p.start;
-      found.excluded[i] = !!opening && (isLeadIn(text, p, sentenceEnd) || (p.end - p.start <= MAX_TITLE_LENGTH * 2 && FRONT_MATTER.test(text.slice(p.start, p.end))));
-    }
-    for (let i = hi; i < n; i++) {
-      found.opening[i] = old!.opening[i - shift];
-      found.sentence[i] = old!.sentence[i - shift];
-      found.excluded[i] = old!.excluded[i - shift];
-    }
-  }
-  memo?.keep(OPENINGS_KEY, found);
-  return found;
+function leadOpenings(text: string, paragraphs: readonly Paragraph[], memo?: Memo): Array<LeadOpening | undefined> {
+  return perParagraph(memo, OPENINGS_KEY, paragraphs, OPENINGS_MARGIN, (i) => openingOf(text, paragraphs[i]));
 }
 
-/** Index of the first paragraph starting at or after `offset` (paragraphs are in order). */
-function firstStartingAtOrAfter(paragraphs: readonly Paragraph[], offset: number): number {
-  return partitionPoint(paragraphs, (p) => p.start < offset);
+/** The {@link LeadOpening} of one paragraph. */
+function openingOf(text: string, p: Paragraph): LeadOpening | undefined {
+  const opening = leadOpening(text, p);
+  if (!opening) return undefined;
+  // Scanned once here, read by `isLeadIn` and the runs.
+  const sentenceEnd = firstSentenceEnd(text, p);
+  const excluded = isLeadIn(text, p, sentenceEnd) || (p.end - p.start <= MAX_TITLE_LENGTH * 2 && FRONT_MATTER.test(text.slice(p.start, p.end)));
+  // Keys as numbers (the UTF-16 units side by side), so that no string is made per paragraph.
+  const short = sentenceEnd - p.start <= SHORT_LEAD_SENTENCE;
+  const prefix = text.charCodeAt(p.start) * 0x10000 + text.charCodeAt(p.start + 1);
+  return {
+    opening,
+    sentence: sentenceEnd - p.start,
+    excluded,
+    prefixKey: short && !COMMON_OPENINGS.has(prefix) ? prefix : NO_KEY,
+    shapeKey: short && sentenceEnd - p.start >= 4 ? text.charCodeAt(p.start) * 0x100000000 + text.charCodeAt(sentenceEnd - 2) * 0x10000 + text.charCodeAt(sentenceEnd - 1) : NO_KEY,
+  };
 }
 
 /**
@@ -147,16 +134,18 @@ function firstStartingAtOrAfter(paragraphs: readonly Paragraph[], offset: number
  * two members (a paragraph of figures between `在教育方面。` and `在卫生方面。`).
  */
 class ParallelRun {
-  readonly runs: Paragraph[][] = [];
   private run: Paragraph[] = [];
-  private key = '';
+  private key = NO_KEY;
   private gap = 0;
 
-  feed(p: Paragraph, key: string | undefined): void {
-    if (key !== undefined && key === this.key) {
+  /** @param runs where the runs of three or more go, paragraph by paragraph */
+  constructor(private readonly runs: Paragraph[]) {}
+
+  feed(p: Paragraph, key: number): void {
+    if (key !== NO_KEY && key === this.key) {
       this.run.push(p);
       this.gap = 0;
-    } else if (key === undefined) {
+    } else if (key === NO_KEY) {
       if (++this.gap > 1) this.end();
     } else {
       this.end();
@@ -166,15 +155,21 @@ class ParallelRun {
   }
 
   end(): void {
-    if (this.run.length >= LEAD_MIN_GROUP) this.runs.push(this.run);
+    if (this.run.length >= LEAD_MIN_GROUP) for (const p of this.run) this.runs.push(p);
     this.run = [];
-    this.key = '';
+    this.key = NO_KEY;
     this.gap = 0;
   }
 }
 
+/** A paragraph that has no key for a run. */
+const NO_KEY = -1;
+
+/** Two UTF-16 units as one number, as the runs key them (`全面` → 0x5168_9762). */
+const twoUnits = (s: string): number => s.charCodeAt(0) * 0x10000 + s.charCodeAt(1);
+
 /** Openings shared by ordinary paragraphs, too common to make them parallel (`我们…` `同时…`). */
-const COMMON_OPENINGS = new Set(['我们', '同时', '此外', '这些', '这是', '今年', '去年', '明年', '全年', '其中', '目前', '当前', '各位']);
+const COMMON_OPENINGS = new Set(['我们', '同时', '此外', '这些', '这是', '今年', '去年', '明年', '全年', '其中', '目前', '当前', '各位'].map(twoUnits));
 
 /** Longest first sentence for paragraphs grouped by their first two characters. */
 const SHORT_LEAD_SENTENCE = 30;

@@ -6,6 +6,7 @@
 import { isBlank, isLineBreak, shorten } from '../chars';
 import type { HeadingCandidate } from '../heading-candidate';
 import { CANONICAL_FAMILIES, isPointFamily, type Heading, type HeadingFamily, type Paragraph } from '../model';
+import type { ChangedRange, Memo } from '../incremental';
 
 /** The title of a report's closing part, always at the top level. */
 const CLOSING_TITLE = /^(结束语|结语)$/;
@@ -14,8 +15,14 @@ const LABEL_LENGTH = 28;
 const CANONICAL_RANK = new Map<HeadingFamily, number>(CANONICAL_FAMILIES.map((f, i) => [f, i]));
 
 
-/** Pass 3: levels, parents and section ends. */
-export function buildTree(text: string, paragraphs: readonly Paragraph[], candidates: readonly HeadingCandidate[]): { headings: Heading[]; roots: Heading[] } {
+/**
+ * Pass 3: levels, parents and section ends. With the memo of an earlier version, a heading in text
+ * the edit did not touch takes its text and label from there rather than from the text again.
+ */
+export function buildTree(text: string, paragraphs: readonly Paragraph[], candidates: readonly HeadingCandidate[], memo?: Memo): { headings: Heading[]; roots: Heading[] } {
+  const earlier = memo?.earlier<KeptTexts>(TEXTS_KEY);
+  const reuse = earlier && memo ? new TextReuse(earlier.value, memo.changedSince(earlier.text, 0, 0)) : undefined;
+  const kept: KeptTexts = { start: new Array(candidates.length), textEnd: new Array(candidates.length), marker: new Array(candidates.length), text: new Array(candidates.length), label: new Array(candidates.length) };
   const headings: Heading[] = [];
   const roots: Heading[] = [];
   const order: HeadingFamily[] = [];
@@ -26,12 +33,13 @@ export function buildTree(text: string, paragraphs: readonly Paragraph[], candid
     h.sectionEnd = Math.max(end, h.textEnd);
   };
   for (const c of candidates) {
+    const same = reuse?.find(c);
     const h: Heading = {
       index: headings.length,
       family: c.family,
       depth: 0,
       marker: c.marker,
-      text: text.slice(c.textStart, c.textEnd),
+      text: same !== undefined ? reuse!.kept.text[same] : text.slice(c.textStart, c.textEnd),
       label: '',
       placement: c.placement,
       start: c.start,
@@ -41,7 +49,13 @@ export function buildTree(text: string, paragraphs: readonly Paragraph[], candid
       parent: undefined,
       children: [],
     };
-    h.label = labelOf(h);
+    h.label = same !== undefined ? reuse!.kept.label[same] : labelOf(h);
+    const k = h.index;
+    kept.start[k] = c.start;
+    kept.textEnd[k] = c.textEnd;
+    kept.marker[k] = c.textStart - c.start;
+    kept.text[k] = h.text;
+    kept.label[k] = h.label;
     // Points opened inline or by `——` end with their paragraph.
     while (stack.length && isParagraphScoped(stack[stack.length - 1]) && stack[stack.length - 1].paragraph < c.paragraph) close(stack.pop()!, c.start);
     if (isPointFamily(c.family)) {
@@ -76,7 +90,50 @@ export function buildTree(text: string, paragraphs: readonly Paragraph[], candid
     headings.push(h);
   }
   while (stack.length) close(stack.pop()!, text.length);
+  memo?.keep(TEXTS_KEY, kept);
   return { headings, roots };
+}
+
+/** Each heading's text and label by its place, for the next version (columns by heading index). */
+interface KeptTexts {
+  start: number[];
+  textEnd: number[];
+  /** Units from the heading's start to its text (the marker and the space after it). */
+  marker: number[];
+  text: string[];
+  label: string[];
+}
+
+/** Where the memo keeps the headings' texts. */
+const TEXTS_KEY = 'heading-texts';
+
+/**
+ * Finds, for candidates in document order, the earlier version's heading over the same unchanged
+ * text: entirely before the changed lines at the same offsets, or entirely after them moved by the edit.
+ */
+class TextReuse {
+  private next = 0;
+
+  constructor(
+    readonly kept: KeptTexts,
+    private readonly range: ChangedRange | undefined,
+  ) {}
+
+  /** The earlier heading's index, or `undefined` when the candidate's text may have changed. */
+  find(c: HeadingCandidate): number | undefined {
+    const range = this.range;
+    let shift = 0;
+    if (range) {
+      if (c.start >= range.end) shift = range.delta;
+      else if (c.textEnd > range.start) return undefined;
+    }
+    const start = c.start - shift;
+    const starts = this.kept.start;
+    while (this.next < starts.length && starts[this.next] < start) this.next++;
+    const i = this.next;
+    if (i >= starts.length || starts[i] !== start || this.kept.textEnd[i] !== c.textEnd - shift || this.kept.marker[i] !== c.textStart - c.start) return undefined;
+    return i;
+  }
 }
 
 /**

@@ -74,7 +74,7 @@ export function buildReportModel(text: string, options: BuildOptions = {}): Repo
 export function* buildReportModelInSteps(text: string, options: BuildOptions = {}): Generator<void, ReportModel, void> {
   const memo = new Memo(text, options.previous);
   const lines = new LineIndex(text, memo);
-  const paragraphs = splitParagraphs(lines);
+  const paragraphs = splitParagraphs(lines, memo);
   yield;
   const title = findTitle(text, paragraphs);
   const { headings, roots } = yield* buildHeadingsInSteps(text, paragraphs, title, memo);
