@@ -75,3 +75,43 @@ describe('outline, folding and selection over stdio', () => {
     expect(folds.length).toBeGreaterThanOrEqual(symbols.length);
   });
 });
+
+describe('outline limit over stdio (gongwen.outline.maxItems)', () => {
+  let client: LspClient;
+  const messages: { type: number; message: string }[] = [];
+  beforeAll(async () => {
+    client = new LspClient();
+    client.on('window/showMessage', (p) => messages.push(p));
+    client.settings = { outline: { maxItems: 3 } };
+    await client.initialize({ configuration: true, locale: 'zh-cn' });
+  });
+  afterAll(() => client.shutdown());
+
+  it("sends the shallowest headings, and says once per document in the user's language how many it left out", async () => {
+    const uri = 'file:///tmp/fixture-outline-limit.gongwen';
+    client.open(uri, '一、回顾\n（一）产业。正文。\n（二）民生。正文。\n二、安排\n（一）稳增长。正文。\n');
+    const symbols = await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+    expect(symbols.map((s: any) => s.name)).toEqual(['一、回顾', '二、安排']);
+    expect(symbols[0].children.map((s: any) => s.name)).toEqual(['（一）产业']);
+    expect(symbols[1].children).toEqual([]);
+    await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+    const limited = messages.filter((m) => /gongwen\.outline\.maxItems/.test(m.message));
+    expect(limited).toHaveLength(1);
+    expect(limited[0].message).toBe('Gongwen：大纲只显示前 3 项，略去了 2 个较深层级的标题（设置 gongwen.outline.maxItems 可调整）。');
+  });
+
+  it('sends every heading again when the limit is raised', async () => {
+    const uri = 'file:///tmp/fixture-outline-limit.gongwen';
+    client.settings = { outline: { maxItems: 100 } };
+    client.notify('workspace/didChangeConfiguration', { settings: null });
+    const started = Date.now();
+    let count = 0;
+    while (Date.now() - started < 5000) {
+      const symbols = await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+      count = symbols.reduce((n: number, s: any) => n + 1 + s.children.length, 0);
+      if (count === 5) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(count).toBe(5);
+  });
+});

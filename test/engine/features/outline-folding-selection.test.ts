@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildReportModel } from '../../../server/src/engine/pipeline';
 import { foldingRangesOf } from '../../../server/src/engine/features/folding';
-import { outlineOf } from '../../../server/src/engine/features/outline';
+import { outlineOf, outlineOmitted } from '../../../server/src/engine/features/outline';
 import { selectionChainAt } from '../../../server/src/engine/features/selection';
 
 const REPORT = [
@@ -80,5 +80,23 @@ describe('outline of a huge compilation', () => {
     expect(capped[0].children.map((s) => s.name)).toEqual(['（一）子一', '（二）子二']);
     expect(capped[0].children[0].children).toEqual([]);
     expect(capped[1].children).toEqual([]);
+  });
+});
+
+describe('outline limit (gongwen.outline.maxItems)', () => {
+  const model = buildReportModel('一、甲\n（一）子一\n1.孙\n（二）子二\n二、乙\n（一）子三\n');
+  const names = (symbols: ReturnType<typeof outlineOf>): string[] => symbols.flatMap((s) => [s.name, ...names(s.children)]);
+
+  it('keeps whole levels while they fit, then the next level in document order', () => {
+    expect(names(outlineOf(model, 5))).toEqual(['一、甲', '（一）子一', '（二）子二', '二、乙', '（一）子三']);
+    expect(names(outlineOf(model, 3))).toEqual(['一、甲', '（一）子一', '二、乙']);
+    expect(names(outlineOf(model, 1))).toEqual(['一、甲']);
+    expect(names(outlineOf(model))).toEqual(['一、甲', '（一）子一', '1.孙', '（二）子二', '二、乙', '（一）子三']);
+  });
+
+  it('says how many headings the limit leaves out', () => {
+    expect(outlineOmitted(model, 4)).toBe(2);
+    expect(outlineOmitted(model, 6)).toBe(0);
+    expect(outlineOmitted(model, 100)).toBe(0);
   });
 });
