@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
 import { suite } from './harness';
 import { GOV_REPORT } from './corpus';
-import { documentSymbols, flattenSymbols, normalize, openCorpusReport, openScratch, outlineText, short } from './util';
+import { documentSymbols, flattenSymbols, normalize, openCorpusReport, openScratch, outlineText, short, waitFor, type Symbol } from './util';
 
 const { test } = suite('outline.test.ts');
 
@@ -49,3 +50,22 @@ test('outline of a small .gongwen document', async () => {
   );
   assert.ok(all.some(({ symbol, depth }) => symbol.name.startsWith('二、工作安排') && depth === review.depth));
 });
+
+test('gongwen.outline.maxItems limits the Outline to the shallowest headings, and raising it brings the rest back', async () => {
+  const doc = await openScratch('outline-limit.gongwen', '一、回顾\n（一）产业。正文。\n（二）民生。正文。\n二、安排\n（一）稳增长。正文。\n');
+  const names = async () => flattenSymbols((await vscode.commands.executeCommand<Symbol[]>('vscode.executeDocumentSymbolProvider', doc.uri)) ?? []).map(({ symbol }) => symbol.name);
+  await waitFor('the full outline', async () => (await names()).length === 5, 30_000);
+  const settings = vscode.workspace.getConfiguration('gongwen');
+  try {
+    await settings.update('outline.maxItems', 3, vscode.ConfigurationTarget.Global);
+    const limited = await waitFor('an outline of 3 entries', async () => {
+      const now = await names();
+      return now.length === 3 && now;
+    }, 30_000);
+    assert.deepEqual(limited, ['一、回顾', '（一）产业', '二、安排']);
+  } finally {
+    await settings.update('outline.maxItems', undefined, vscode.ConfigurationTarget.Global);
+  }
+  await waitFor('the full outline back', async () => (await names()).length === 5, 30_000);
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}, 120_000);
