@@ -41,8 +41,13 @@ describe('packaging from a fresh clone (no dist/)', () => {
     // The bin is executable in the tarball too (a tar extracted by hand, not only through npm).
     const mode = packed.files.find((f: { path: string; mode: number }) => f.path === 'dist/cli.js').mode;
     expect(mode & 0o111).not.toBe(0);
+    // npx resolves `./x.tgz` from the project root it finds going up: a stray node_modules in /tmp
+    // would make that /tmp, so the folder is a project of its own.
+    writeFileSync(join(dir, 'package.json'), '{ "private": true }\n');
     writeFileSync(join(dir, 'report.txt'), '示例镇2023年工作总结\n一、工作开展情况\n完成投资xx亿元。\n');
-    const npx = (args: string[]) => spawnSync(npm, ['exec', '--yes', '--offline', '--package', `./${packed.filename}`, '--', 'gongwen', ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8' } });
+    // A cache of its own: npx keys its installs by the spec (`./gongwen-0.1.0.tgz`), and an install left
+    // in ~/.npm/_npx by an earlier tarball of the same name fails the integrity check of this one.
+    const npx = (args: string[]) => spawnSync(npm, ['exec', '--yes', '--offline', '--package', `./${packed.filename}`, '--', 'gongwen', ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8', npm_config_cache: join(dir, 'npm-cache') } });
     expect(npx(['--version']).stdout.trim()).toBe(packed.version);
     const check = npx(['check', 'report.txt']);
     expect(check.stderr).toBe('');

@@ -90,7 +90,13 @@ describe('outline limit over stdio (gongwen.outline.maxItems)', () => {
   it("sends the shallowest headings, and says once per document in the user's language how many it left out", async () => {
     const uri = 'file:///tmp/fixture-outline-limit.gongwen';
     client.open(uri, '一、回顾\n（一）产业。正文。\n（二）民生。正文。\n二、安排\n（一）稳增长。正文。\n');
-    const symbols = await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+    // The settings are pulled after `initialized`: ask until they apply (or the wait runs out).
+    const count = (symbols: any[]): number => symbols.reduce((n: number, s: any) => n + 1 + count(s.children), 0);
+    let symbols: any[] = [];
+    for (const started = Date.now(); Date.now() - started < 5000; await new Promise((r) => setTimeout(r, 20))) {
+      symbols = await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+      if (count(symbols) <= 3) break;
+    }
     expect(symbols.map((s: any) => s.name)).toEqual(['一、回顾', '二、安排']);
     expect(symbols[0].children.map((s: any) => s.name)).toEqual(['（一）产业']);
     expect(symbols[1].children).toEqual([]);
