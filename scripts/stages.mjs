@@ -41,8 +41,8 @@ for (let round = 0; round <= rounds; round++) {
   t = performance.now();
   const next = engine.analyze(edited, settings, engine.memoOf(first.model));
   lap('edit: model (lines … heading tree)');
-  const outline = engine.outlineOf(next.model, 10000);
-  lap('edit: outline (10,000 symbols at most)');
+  const outline = engine.outlineOf(next.model, settings.outline.maxItems);
+  lap(`edit: outline (${settings.outline.maxItems.toLocaleString('en')} symbols at most, gongwen.outline.maxItems)`);
   JSON.stringify(outline);
   lap('edit: outline as JSON');
   void next.model.placeholders;

@@ -26,12 +26,12 @@ describe('settings', () => {
     expect(problems.join('\n')).toMatch(/autoDetect: must be true or false（应为 true 或 false）/);
   });
 
-  it('limits the outline to 5,000 entries unless told otherwise, and refuses a limit that is not a whole number of at least 1', () => {
-    expect(normalizeSettings(undefined).settings.outline.maxItems).toBe(5000);
+  it('limits the outline to 2,000 entries unless told otherwise, and refuses a limit that is not a whole number of at least 1', () => {
+    expect(normalizeSettings(undefined).settings.outline.maxItems).toBe(2000);
     expect(normalizeSettings({ outline: { maxItems: 20000 } }).settings.outline.maxItems).toBe(20000);
     for (const bad of [0, -3, 2.5, '100', null]) {
       const { settings, problems } = normalizeSettings({ outline: { maxItems: bad } });
-      expect(settings.outline.maxItems).toBe(5000);
+      expect(settings.outline.maxItems).toBe(2000);
       expect(problems.join('\n')).toMatch(/gongwen\.outline\.maxItems: .* is not a whole number of at least 1（应为不小于 1 的整数）/);
     }
     expect(normalizeSettings({ outline: 7 }).problems).toEqual(['gongwen.outline: must be an object（应为对象）']);

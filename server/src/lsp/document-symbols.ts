@@ -12,7 +12,7 @@ import type { Language } from './locale';
 /**
  * Answers `textDocument/documentSymbol`. VS Code asks for every version (outline, breadcrumbs,
  * sticky scroll): the symbols of an analysis are built once, and only the shallowest
- * `maxItems` headings are sent, since a 10 MB compilation's 11,000 would be 2.3 MB of JSON per keystroke.
+ * `maxItems` headings are sent, since a 10 MB compilation's 11,000 would be 2.3 MB of JSON to write and parse per keystroke.
  *
  * @example registerDocumentSymbols(ctx) // `一、2022年工作回顾` › `（一）筑牢基础` in the Outline view
  */
@@ -38,7 +38,7 @@ export function registerDocumentSymbols(ctx: ServerContext): void {
 /**
  * The message when the outline leaves headings out.
  *
- * @example limitMessage('zh', 5000, 6124) // 'Gongwen：大纲只显示前 5000 项，略去了 6124 个较深层级的标题（设置 gongwen.outline.maxItems 可调整）。'
+ * @example limitMessage('zh', 2000, 9124) // 'Gongwen：大纲只显示前 2000 项，略去了 9124 个较深层级的标题（设置 gongwen.outline.maxItems 可调整）。'
  */
 export function limitMessage(language: Language, maxItems: number, omitted: number): string {
   return language === 'zh'
