@@ -56,16 +56,27 @@ test('gongwen.outline.maxItems limits the Outline to the shallowest headings, an
   const names = async () => flattenSymbols((await vscode.commands.executeCommand<Symbol[]>('vscode.executeDocumentSymbolProvider', doc.uri)) ?? []).map(({ symbol }) => symbol.name);
   await waitFor('the full outline', async () => (await names()).length === 5, 30_000);
   const settings = vscode.workspace.getConfiguration('gongwen');
+  // VS Code keeps a document's outline until the document changes (LSP has no outline refresh), so
+  // the new limit shows at the next edit, as a user typing sees it.
+  const typeAtEnd = async () => {
+    const editor = await vscode.window.showTextDocument(doc);
+    await editor.edit((b) => b.insert(doc.lineAt(doc.lineCount - 1).range.end, '。'));
+  };
   try {
     await settings.update('outline.maxItems', 3, vscode.ConfigurationTarget.Global);
     const limited = await waitFor('an outline of 3 entries', async () => {
+      await typeAtEnd();
       const now = await names();
       return now.length === 3 && now;
-    }, 30_000);
+    }, 30_000, 1000);
     assert.deepEqual(limited, ['一、回顾', '（一）产业', '二、安排']);
   } finally {
     await settings.update('outline.maxItems', undefined, vscode.ConfigurationTarget.Global);
   }
-  await waitFor('the full outline back', async () => (await names()).length === 5, 30_000);
+  await waitFor('the full outline back', async () => {
+    await typeAtEnd();
+    return (await names()).length === 5;
+  }, 30_000, 1000);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }, 120_000);
