@@ -29,6 +29,7 @@ export function findLeadCandidates(text: string, paragraphs: readonly Paragraph[
   const byOpening = new Map<string, Paragraph[]>();
   const chosen: Paragraph[] = [];
   const endSection = () => {
+    if (byOpening.size === 0) return;
     for (const group of byOpening.values()) if (group.length >= LEAD_MIN_GROUP) for (const p of group) chosen.push(p);
     byOpening.clear();
   };

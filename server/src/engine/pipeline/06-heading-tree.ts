@@ -59,10 +59,11 @@ export function buildTree(text: string, paragraphs: readonly Paragraph[], candid
     // Points opened inline or by `——` end with their paragraph.
     while (stack.length && isParagraphScoped(stack[stack.length - 1]) && stack[stack.length - 1].paragraph < c.paragraph) close(stack.pop()!, c.start);
     if (isPointFamily(c.family)) {
-      const sibling = findLastIndex(stack, (s) => s.family === c.family);
+      let sibling = stack.length - 1;
+      while (sibling >= 0 && stack[sibling].family !== c.family) sibling--;
       // `一是` inline under a `三是` that opened its own paragraph starts a nested list, not a sibling.
       const nested = sibling >= 0 && c.placement === 'inline' && c.marker?.value === 1 && !isParagraphScoped(stack[sibling]) && stack[sibling].paragraph < c.paragraph;
-      if (sibling >= 0 && !nested && stack.slice(sibling).every((s) => isPointFamily(s.family))) {
+      if (sibling >= 0 && !nested && allPoints(stack, sibling)) {
         while (stack.length > sibling) close(stack.pop()!, c.start);
       } else if (c.placement !== 'inline') {
         // A point opening its paragraph is parallel to, not inside, points of another family in earlier paragraphs.
@@ -186,7 +187,8 @@ function labelOf(h: Heading): string {
   return marker + shorten(h.text, LABEL_LENGTH);
 }
 
-function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
-  for (let i = items.length - 1; i >= 0; i--) if (test(items[i])) return i;
-  return -1;
+/** Whether every heading on the stack from `from` up is a point (`一是` `——`). */
+function allPoints(stack: readonly Heading[], from: number): boolean {
+  for (let i = from; i < stack.length; i++) if (!isPointFamily(stack[i].family)) return false;
+  return true;
 }
