@@ -25,7 +25,7 @@ import { documentAnalysisText } from './lsp/document-text';
 import { toDocumentSymbols, toFoldingRanges, toSelectionRange } from './lsp/convert';
 import { languageOf, systemLocale, type Language } from './lsp/locale';
 import { DiagnosticsScheduler } from './lsp/diagnostics-scheduler';
-import { collectAfterClose } from './lsp/memory';
+import { collectAfterClose, configureHeap, postponeCollection } from './lsp/memory';
 import { featureCapabilities, registerFeatureHandlers } from './lsp/feature-handlers';
 import { onDocument } from './lsp/handlers';
 
@@ -57,6 +57,7 @@ const MAX_OUTLINE_SYMBOLS = 10000;
 
 /** Starts a server on `connection` (stdio by default). */
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
+  configureHeap();
   const documents = new TextDocuments(TextDocument);
   if (process.argv.includes('--stdio')) setPendingOutput(() => process.stdout.writableLength);
   const cache = new AnalysisCache(defaultSettings());
@@ -180,9 +181,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     diagnostics.scheduleAll();
   }
 
-  documents.onDidChangeContent((e) => diagnostics.schedule(e.document.uri));
+  documents.onDidChangeContent((e) => {
+    postponeCollection();
+    diagnostics.schedule(e.document.uri);
+  });
   documents.onDidClose((e) => {
-    diagnostics.cancel(e.document.uri);
+    diagnostics.closed(e.document.uri);
     cache.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     collectAfterClose(e.document.getText().length);
