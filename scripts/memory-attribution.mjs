@@ -136,3 +136,34 @@ inFlight('analysis of an edit, with the memo, the old analysis still held', func
   yield* a.rateInSteps();
   globalThis.kept2 = a;
 });
+
+// Typing in several places, one analysis per version with its findings, each from the last one's
+// memo (as the server does): does the live heap stay flat, or does each place edited keep a text?
+console.log('\nLive heap while editing in different places (each version analysed from the previous memo, findings read):');
+globalThis.kept = globalThis.kept2 = undefined;
+{
+  let current = text;
+  let analysis = engine.analyze(current, settings);
+  void analysis.findings;
+  const start = heap();
+  const places = 8;
+  const line = [];
+  for (let k = 1; k <= places; k++) {
+    // Each edit lands in another part of the text: a character typed at the start of a paragraph.
+    let at = current.indexOf('\n', Math.floor((current.length * k) / (places + 1))) + 1;
+    current = current.slice(0, at) + '字' + current.slice(at);
+    current.charCodeAt(0);
+    const memoNow = engine.memoOf(analysis.model);
+    analysis = undefined;
+    analysis = engine.analyze(current, settings, memoNow);
+    void analysis.findings;
+    line.push(`${k}: +${fmtMB(heap() - start)}`);
+  }
+  console.log(`heapUsed above the first version's, after each edit (MB): ${line.join(', ')}`);
+  globalThis.kept = analysis;
+}
+if (argv.includes('--snapshot')) {
+  // For `node scripts/heap-largest.mjs FILE`: which objects keep the earlier texts.
+  const { writeHeapSnapshot } = await import('node:v8');
+  console.log(`heap snapshot: ${writeHeapSnapshot(argv[argv.indexOf('--snapshot') + 1])}`);
+}
