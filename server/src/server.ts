@@ -25,7 +25,7 @@ import { documentAnalysisText } from './lsp/document-text';
 import { toDocumentSymbols, toFoldingRanges, toSelectionRange } from './lsp/convert';
 import { languageOf, systemLocale, type Language } from './lsp/locale';
 import { DiagnosticsScheduler } from './lsp/diagnostics-scheduler';
-import { collectAfterClose, configureHeap, postponeCollection } from './lsp/memory';
+import { collectAfterClose, postponeCollection } from './lsp/memory';
 import { featureCapabilities, registerFeatureHandlers } from './lsp/feature-handlers';
 import { onDocument } from './lsp/handlers';
 
@@ -57,7 +57,6 @@ const MAX_OUTLINE_SYMBOLS = 10000;
 
 /** Starts a server on `connection` (stdio by default). */
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
-  configureHeap();
   const documents = new TextDocuments(TextDocument);
   if (process.argv.includes('--stdio')) setPendingOutput(() => process.stdout.writableLength);
   const cache = new AnalysisCache(defaultSettings());

@@ -1,10 +1,11 @@
 /**
- * Keeps the server's memory near what it needs. V8 collects when it allocates, and only once its
- * heap has grown by a factor (up to 4×) over what the last full collection left: an analysis of a
- * 10 MB compilation keeps about 45 MB alive, and the heap grew to 300 MB and more while typing.
- * An idle server allocates nothing, so what it held then it kept until the next edit somewhere.
- * Measured by `scripts/memory-attribution.mjs`, `scripts/memory-timeline-preload.cjs` and the
- * bench's RSS rows (`docs/perf-memory.md`).
+ * Gives memory back when the server goes quiet. V8 collects when it allocates, once its heap has
+ * grown by a factor (up to 4×) over what the last full collection left: typing into a 10 MB
+ * compilation, whose analysis keeps about 50 MB alive, grew the heap past 300 MB, and an idle server
+ * allocates nothing, so it kept all that until the next edit. (Making V8 collect sooner,
+ * `--heap-growing-percent=20`, halved that peak but cost 30–40% more CPU per edit:
+ * `docs/perf-memory.md`.) Measured by `scripts/memory-attribution.mjs`,
+ * `scripts/memory-timeline-preload.cjs` and the bench's RSS rows.
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -15,11 +16,6 @@ const LARGE_DOCUMENT = 256 * 1024;
 const CLOSE_DELAY_MS = 1000;
 /** Quiet time after the last work on a large document before collecting: a pause in typing, not between keys. */
 const IDLE_DELAY_MS = 1500;
-/**
- * How far V8 lets the heap grow over what the last full collection kept, in percent (V8 picks up
- * to 300% from its own speed; that is what made the peak). See {@link configureHeap}.
- */
-export const HEAP_GROWING_PERCENT = 20;
 
 let collector: (() => void) | undefined;
 let closeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -50,22 +46,6 @@ function collect(): void {
   // close, that was the closed document's whole text (7 MB of a 10 MB compilation), until the next match.
   /^/.exec('');
   fullCollector()?.();
-}
-
-/**
- * Makes V8 collect before its heap grows far past what is alive ({@link HEAP_GROWING_PERCENT}),
- * unless the server was started with its own `--heap-growing-percent`. V8 reads the flag each time
- * it sets its next limit, so setting it at start works whatever command line an editor uses.
- *
- * @example configureHeap() // first thing in startServer: typing into a 10 MB 政府工作报告汇编 then peaks near +150 MB, not +330 MB
- */
-export function configureHeap(execArgv: readonly string[] = process.execArgv): void {
-  if (execArgv.some((arg) => arg.startsWith('--heap-growing-percent'))) return;
-  try {
-    setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
-  } catch {
-    // An engine without the flag grows its heap as it always did.
-  }
 }
 
 /**
