@@ -102,6 +102,17 @@ retained('memo after an edit (model only, as documentSymbol leaves it)', () => {
   return engine.memoOf(next.model);
 });
 
+// The memo's entries one by one (its private map, read here to measure it), and the findings by rule.
+{
+  const keys = [...engine.memoOf(full().model).own.keys()];
+  for (const key of keys) {
+    retained(`memo entry "${key}"`, () => engine.memoOf(full().model).own.get(key).value);
+  }
+  const byRule = new Map();
+  for (const f of full().findings) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
+  for (const [rule, n] of byRule) retained(`findings of ${rule}`, () => full().findings.filter((f) => f.ruleId === rule), n);
+}
+
 console.log('\n| held alone | MB | count | bytes each |');
 console.log('| --- | --- | --- | --- |');
 for (const r of rows) console.log(`| ${r.label} | ${fmtMB(r.bytes)} | ${r.count?.toLocaleString('en') ?? ''} | ${r.count ? Math.round(r.bytes / r.count) : ''} |`);
