@@ -13,6 +13,9 @@
 // Usage: npm run bench [-- --sizes 1,10,50] [--rounds N] [--lsp-sizes 1,10] [--shape-sizes 0.5,1]
 //        [--only engine,shapes,lsp] [--contenders parse,analysis,markdown-it,floor]
 //        [--shape lines,one-line] [--shapes 'short lines,headings'] [--clock cpu|wall] [--rules] [--quick]
+//        [--server FILE] [--node-args '--flag …']
+// `--server` runs another build of the server in the stdio part (a copy of the base commit's
+// dist/server.js, to compare before/after in alternating runs); `--node-args` starts it with node flags.
 // `--quick` = --sizes 1 --lsp-sizes 1 --shape-sizes 0.25,0.5 --rounds 3. No forced GC between
 // samples: after a full collection V8 shrinks its young generation, and the next run (a small text
 // most of all) pays for growing it again, which a server that is being typed into never does.
@@ -46,6 +49,9 @@ const textShapes = listOf(option('shape', 'lines,one-line'));
  * several-fold while leaving CPU time nearly alone. The stdio part is wall-clock, as a user feels it.
  */
 const clock = option('clock', 'cpu');
+const serverFile = option('server', undefined);
+// Read as is: its value starts with `--`, which `option` takes for the next option.
+const serverNodeArgs = argv.includes('--node-args') ? (argv[argv.indexOf('--node-args') + 1] ?? '').split(/\s+/).filter(Boolean) : [];
 const shapeNames = new Set(listOf(option('shapes', 'one line,short lines,headings,long placeholders')));
 /** Rounds at a size: fewer for big texts, so the default run stays within a few minutes. */
 const roundsAt = (mb) => Number(roundsOption ?? (mb <= 1 ? 9 : mb <= 10 ? 5 : 3));
@@ -369,7 +375,8 @@ function middleOf(text) {
 async function lspSession(LspClient, mb) {
   let text = asLines(mb);
   const size = megabytesOf(text);
-  const client = new LspClient();
+  // Another server file rides in front of dist/server.js, which it then sees as an argument it ignores.
+  const client = new LspClient(['--stdio'], [...serverNodeArgs, ...(serverFile ? [serverFile] : [])]);
   const pid = client.child.pid;
   const init = await client.initialize();
   const sync = init.capabilities.textDocumentSync;
@@ -461,6 +468,9 @@ async function lspSession(LspClient, mb) {
   }
   await sleep(200);
   const open = memoryOf(pid);
+  // Held while idle with the document open: after the last edit's garbage has had time to go.
+  await sleep(2800);
+  const held = memoryOf(pid);
 
   client.close(uri);
   await sleep(3000);
@@ -468,7 +478,7 @@ async function lspSession(LspClient, mb) {
   const stale = arrivals.filter((a) => a.stale).map((a) => a.version);
   const published = arrivals.filter((a) => a.version !== undefined).length;
   await client.shutdown();
-  return { mb, size, incremental, opened, openedCpu, symbols, symbolsCpu, fresh, freshCpu, bursts, burstsCpu, idle, afterOpen, open, closed, stale, published, sent: version };
+  return { mb, size, incremental, opened, openedCpu, symbols, symbolsCpu, fresh, freshCpu, bursts, burstsCpu, idle, afterOpen, open, held, closed, stale, published, sent: version };
 }
 
 if (parts.has('lsp')) {
@@ -488,7 +498,7 @@ if (parts.has('lsp')) {
       `${spread(r.bursts, undefined, 0)}; CPU ${fmt(median(r.burstsCpu), 0)}`,
       `${r.stale.length} of ${r.published}`,
       fmt(r.idle.rss, 0),
-      `${fmt(r.open.rss, 0)} (peak ${fmt(r.open.peak, 0)}, +${fmt(r.open.peak - r.idle.rss, 0)})`,
+      `${fmt(r.open.rss, 0)} (peak ${fmt(r.open.peak, 0)}, +${fmt(r.open.peak - r.idle.rss, 0)}; after open ${fmt(r.afterOpen.rss, 0)}, peak ${fmt(r.afterOpen.peak, 0)}; idle 3 s ${fmt(r.held.rss, 0)})`,
       fmt(r.closed.rss, 0),
     ]);
   }
@@ -547,6 +557,7 @@ lspRow('LSP 10 edits 30 ms apart → last diagnostics', (l) => ms(median(l.burst
 lspRow('LSP stale versions published', (l) => ({ value: l.stale.length, text: String(l.stale.length) }), () => 1, '0');
 lspRow('server RSS idle', (l) => ({ value: 0, text: `${fmt(l.idle.rss, 0)} MB` }), () => undefined, '');
 lspRow('server peak RSS above idle, document open', (l) => ({ value: l.open.peak - l.idle.rss, text: `+${fmt(l.open.peak - l.idle.rss, 0)} MB` }), (mb) => (mb === 10 ? 150 : undefined), '< 150 MB at 10 MB');
+lspRow('server RSS above idle, document open, 3 s after the last edit', (l) => ({ value: l.held.rss - l.idle.rss, text: `+${fmt(l.held.rss - l.idle.rss, 0)} MB` }), () => undefined, '');
 lspRow('server RSS 3 s after close, above idle', (l) => ({ value: l.closed.rss - l.idle.rss, text: `+${fmt(l.closed.rss - l.idle.rss, 0)} MB` }), () => undefined, 'near idle');
 if (summary.shapes.length) {
   out.push('');

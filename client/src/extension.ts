@@ -13,6 +13,16 @@ import { userValuesOnly } from './trust';
 let client: LanguageClient | undefined;
 
 /**
+ * Added to the server's environment (the client keeps the rest of it). glibc's malloc serves a
+ * request over 128 KB with its own mapping, given back when freed, but after the first such block
+ * is freed (the 10 MB `didOpen` message of a large compilation) it raises that size to the block's,
+ * and the server's later message buffers came from a heap it does not give back: 20–40 MB of the
+ * server's RSS with a 10 MB document open (`docs/perf-memory.md`). Fixing the threshold keeps them
+ * apart; other C libraries ignore the variable.
+ */
+const SERVER_ENV = { MALLOC_MMAP_THRESHOLD_: '131072' };
+
+/**
  * Extension entry point: starts the language server (`dist/server.js` over stdio) for `gongwen`
  * documents, switches report-looking plain `.txt` files to `gongwen`, and registers the client features.
  *
@@ -21,8 +31,8 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.stdio },
-    debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.stdio, options: { env: SERVER_ENV } },
+    debug: { module: serverModule, transport: TransportKind.stdio, options: { env: SERVER_ENV, execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),

@@ -76,6 +76,9 @@ local function client_config(root)
   return {
     name = 'gongwen',
     cmd = M.options.cmd,
+    -- glibc then gives the buffers of large messages back to the system (20-40 MB of the server's
+    -- memory with a 10 MB document open; docs/perf-memory.md). Other C libraries ignore it.
+    cmd_env = { MALLOC_MMAP_THRESHOLD_ = '131072' },
     root_dir = root,
     -- workspace/configuration (section `gongwen`) is answered from `settings`.
     settings = { gongwen = settings },

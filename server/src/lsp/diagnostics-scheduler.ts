@@ -4,6 +4,7 @@
  */
 import type { ServerContext } from '../server';
 import { toDiagnostic } from './convert';
+import { collectWhenIdle } from './memory';
 
 /** Most diagnostics published for one document; past this the editor gains nothing. */
 const MAX_DIAGNOSTICS = 2000;
@@ -27,20 +28,32 @@ export function debounceFor(length: number): number {
  */
 export class DiagnosticsScheduler {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Documents whose diagnostics were scheduled since they opened: their next versions come from typing. */
+  private readonly scheduled = new Set<string>();
 
   constructor(private readonly ctx: ServerContext) {}
 
+  /**
+   * Publishes `uri`'s diagnostics once typing pauses; the version a document opens with is checked
+   * at once (after this turn of the event loop, so requests that came with it are read first):
+   * there is no typing to wait for.
+   */
   schedule(uri: string): void {
     this.cancel(uri);
     const doc = this.ctx.documents.get(uri);
     if (!doc) return;
     const version = doc.version;
+    const opening = !this.scheduled.has(uri);
+    this.scheduled.add(uri);
     this.timers.set(
       uri,
-      setTimeout(() => {
-        this.timers.delete(uri);
-        void this.publish(uri, version);
-      }, debounceFor(doc.getText().length)),
+      setTimeout(
+        () => {
+          this.timers.delete(uri);
+          void this.publish(uri, version);
+        },
+        opening ? 0 : debounceFor(doc.getText().length),
+      ),
     );
   }
 
@@ -52,6 +65,12 @@ export class DiagnosticsScheduler {
     const timer = this.timers.get(uri);
     if (timer) clearTimeout(timer);
     this.timers.delete(uri);
+  }
+
+  /** The document closed: when it opens again, its first version is checked at once. */
+  closed(uri: string): void {
+    this.cancel(uri);
+    this.scheduled.delete(uri);
   }
 
   private async publish(uri: string, version: number): Promise<void> {
@@ -66,6 +85,8 @@ export class DiagnosticsScheduler {
       for (const failure of analysis.failures) this.ctx.connection.console.error(`gongwen: rule failed on ${uri}: ${failure}`);
       this.ctx.warnSettings(analysis.settingsProblems);
       void this.ctx.connection.sendDiagnostics({ uri, version, diagnostics });
+      // The version is analysed and its findings are out: what the analyses left can go once typing pauses.
+      collectWhenIdle(doc.getText().length);
     } catch (error) {
       this.ctx.connection.console.error(`gongwen: could not check ${uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     }
