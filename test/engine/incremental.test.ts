@@ -5,6 +5,8 @@
  * breaks of every kind) to random reports; `npm test` runs a fixed seed, as the other properties.
  */
 import fc from 'fast-check';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { analyze, changedRange, defaultSettings, memoOf, type Analysis, type Heading } from '../../server/src/engine';
 import { findSections } from '../../server/src/engine/sections';
@@ -217,4 +219,53 @@ describe('changedRange', () => {
       { numRuns: RUNS, seed: SEED },
     );
   });
+});
+
+describe('memory of the memo', () => {
+  it('keeps no earlier version of the text alive: after edits the heap holds what a fresh analysis of the last text holds', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const collect = () => {
+      // V8 keeps the subject of the last regular-expression match alive; a small match lets it go.
+      /x/.test('x');
+      gc();
+      gc();
+      return process.memoryUsage().heapUsed;
+    };
+    const block = (i: number) =>
+      `${'一二三四五六七八九'[i % 9]}、第${i}部分工作回顾和今后安排\n（一）持续壮大产业，在转型升级中点燃发展引擎。全年完成投资${i}亿元,同比增长5%。\n（二）建管并重，突出亮点，打造生态宜居新城镇。新增就业xx人。\n一年来，我们始终坚持稳中求进工作总基调，扎实推进各项工作。\n`;
+    const base = Array.from({ length: 8000 }, (_, i) => block(i)).join('');
+    const settings = defaultSettings();
+    const textBytes = base.length * 2;
+
+    // Each version is analysed inside a function, so that no stale local of this one holds a model.
+    const edited = (): Analysis => {
+      let analysis = analyze(base, settings);
+      void analysis.findings;
+      let text = base;
+      for (let k = 0; k < 6; k++) {
+        const at = Math.floor(text.length / 2) + k * 101;
+        text = text.slice(0, at) + '字' + text.slice(at);
+        analysis = analyze(text, settings, memoOf(analysis.model));
+        void analysis.findings;
+      }
+      return analysis;
+    };
+    const freshOf = (text: string): Analysis => {
+      const analysis = analyze(text, settings);
+      void analysis.findings;
+      return analysis;
+    };
+    const before = collect();
+    let kept: Analysis | undefined = edited();
+    const afterEdits = collect() - before;
+    const last = kept.model.text;
+    kept = undefined;
+    const dropped = collect();
+    const fresh = freshOf(last);
+    const afterFresh = collect() - dropped;
+    // Each earlier text a kept result pointed into would add `textBytes` (6 texts: 6×).
+    expect(afterEdits - afterFresh).toBeLessThan(textBytes / 2);
+    expect(fresh.model.headings.length).toBeGreaterThan(8000);
+  }, 60000);
 });

@@ -177,3 +177,16 @@ export function perParagraph<T>(memo: Memo | undefined, key: string, paragraphs:
   memo?.keep(key, values);
   return values;
 }
+
+/**
+ * A copy of `s` that holds no reference to the text it was cut from. V8 makes a slice of 13 units
+ * or more (and a concatenation holding one) a view into the whole string, so a heading text kept in
+ * the memo for the next version would keep this version's whole text alive, and after a few edits
+ * as many 7 MB texts of a 10 MB compilation as versions kept it.
+ *
+ * @example detached(text.slice(h.textStart, h.textEnd)) // `持续壮产业，在转型升级中点燃发展引擎`, without the 10 MB around it
+ */
+export function detached(s: string): string {
+  // Shorter slices are copies already; `' ' + s` then `.slice(1)` makes V8 flatten into a new string.
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}

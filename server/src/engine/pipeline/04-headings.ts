@@ -164,7 +164,8 @@ function scanParagraphs(
     scanInline(text, p, scanFrom, out);
     if (p.end - p.start >= LONG_PARAGRAPH || out.length > 0 || isSalutation(text.slice(p.start, p.start + 4))) seenLongParagraph = true;
   }
-  return { candidates: out, paragraphs: paragraphs.length, seenFrom, wrapped, title };
+  // The memo keeps the title's place, not a slice that would keep this version's whole text alive.
+  return { candidates: out, paragraphs: paragraphs.length, seenFrom, wrapped, title: title && { text: '', start: title.start, end: title.end } };
 }
 
 /** A candidate of the earlier version moved by an edit before it: `delta` units, `shift` paragraphs. */

@@ -6,7 +6,7 @@
 import { isBlank, isLineBreak, shorten } from '../chars';
 import type { HeadingCandidate } from '../heading-candidate';
 import { CANONICAL_FAMILIES, isPointFamily, type Heading, type HeadingFamily, type Paragraph } from '../model';
-import type { ChangedRange, Memo } from '../incremental';
+import { detached, type ChangedRange, type Memo } from '../incremental';
 
 /** The title of a report's closing part, always at the top level. */
 const CLOSING_TITLE = /^(结束语|结语)$/;
@@ -54,6 +54,12 @@ export function buildTree(text: string, paragraphs: readonly Paragraph[], candid
     kept.start[k] = c.start;
     kept.textEnd[k] = c.textEnd;
     kept.marker[k] = c.textStart - c.start;
+    // Kept for the next version, so cut loose from this version's text (see `detached`).
+    if (memo && same === undefined) {
+      // Kept for the next version, so cut loose from this version's text (see `detached`).
+      h.text = detached(h.text);
+      h.label = detached(h.label);
+    }
     kept.text[k] = h.text;
     kept.label[k] = h.label;
     // Points opened inline or by `——` end with their paragraph.

@@ -102,14 +102,28 @@ export function* buildReportModelInSteps(text: string, options: BuildOptions = {
     paragraphs,
     headings,
     roots,
-    // Found when first read: the outline and folding, asked for at every pause in typing, never
-    // read placeholders, and finding them is a third of the parse.
-    get placeholders(): Placeholder[] {
-      const placeholders = findPlaceholders(text, options.placeholders, memo);
+    placeholders: [],
+  };
+  // Found when first read: the outline and folding, asked for at every pause in typing, never
+  // read placeholders, and finding them is a third of the parse.
+  Object.defineProperty(model, 'placeholders', placeholdersWhenRead(text, options.placeholders, memo));
+  memos.set(model, memo);
+  return model;
+}
+
+/**
+ * The model's `placeholders`, found when first read. A function of its own, so that the getter holds
+ * only what it reads: a getter written in {@link buildReportModelInSteps} would hold its `options`,
+ * and with them the previous version's memo and whole text, for as long as nobody read placeholders.
+ */
+function placeholdersWhenRead(text: string, options: PlaceholderOptions | undefined, memo: Memo): PropertyDescriptor {
+  return {
+    configurable: true,
+    enumerable: true,
+    get(this: ReportModel): Placeholder[] {
+      const placeholders = findPlaceholders(text, options, memo);
       Object.defineProperty(this, 'placeholders', { value: placeholders, enumerable: true });
       return placeholders;
     },
   };
-  memos.set(model, memo);
-  return model;
 }
