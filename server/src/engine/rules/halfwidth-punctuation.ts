@@ -29,7 +29,7 @@
  * (`(社区)`). A half-width space after a converted `, : ; ! ?` goes with it (full-width marks carry
  * their own space). The scan jumps from mark to mark with one regular expression.
  */
-import type { Paragraph, ReportModel } from '../model';
+import type { ReportModel } from '../model';
 import { memoOf } from '../pipeline';
 import type { Finding, Fix, LocalizedText, Rule, TextEdit } from './rule';
 
@@ -54,7 +54,7 @@ export const halfwidthPunctuation: Rule = {
   defaultSeverity: 'hint',
   title: { zh: '中文里的半角标点（, : ; ! ? ( )）应为全角', en: 'Half-width punctuation (, : ; ! ? ( )) in Chinese text should be full-width' },
   check(model: ReportModel): Finding[] {
-    return group(model, scan(model));
+    return group(model, scan(model), fullByLine(model));
   },
 };
 
@@ -81,7 +81,7 @@ interface Mark {
   editEnd: number;
 }
 
-function group(model: ReportModel, marks: Mark[]): Finding[] {
+function group(model: ReportModel, marks: Mark[], fullCounts: Int32Array): Finding[] {
   if (marks.length < 2) return marks.map(toFinding);
   const { text, paragraphs } = model;
   // Marks by paragraph, as index ranges into `marks`: both are in document order, so one walk does it.
@@ -94,43 +94,59 @@ function group(model: ReportModel, marks: Mark[]): Finding[] {
     to[pi] = m + 1;
   }
   let totalFull = 0;
-  const halfParagraphs: number[] = [];
+  for (let l = 0; l < fullCounts.length; l++) totalFull += fullCounts[l];
+  // 1 for a paragraph that is half-width throughout.
+  const half = new Uint8Array(paragraphs.length);
   let inHalfParagraphs = 0;
+  let halfGroups = 0;
   for (let i = 0; i < paragraphs.length; i++) {
-    const full = countFull(text, paragraphs[i]);
-    totalFull += full;
     if (from[i] < 0) continue;
+    // A paragraph is one line: its full-width marks are its line's.
+    const full = fullCounts[paragraphs[i].line];
     const own = to[i] - from[i];
     // One mark alone is half-width "throughout" only in a document that is (see below).
     if (own >= 2 * full && (own >= 2 || full === 0)) {
-      halfParagraphs.push(i);
+      half[i] = 1;
       inHalfParagraphs += own;
+      if (own >= 2) halfGroups++;
     }
   }
   const wholeDocument = inHalfParagraphs >= HALF_WIDTH_DOCUMENT_SHARE * (marks.length + totalFull);
-  const grouped = new Uint8Array(marks.length);
+  // How many findings there would be, before building any: past one per DENSE_CHARS characters the
+  // marks are one habit, not many slips (a paragraph here, a stray comma there, in every paragraph).
+  const count = wholeDocument ? 1 + marks.length - inHalfParagraphs : halfGroups + marks.length - (inHalfParagraphsOfGroups(from, to, half));
+  if (count > 3 && count * DENSE_CHARS > text.length) return [groupFinding(marks[0].start, marks[0].end, marks, SCATTERED_TEXTS)];
+  // In document order, paragraph by paragraph: a paragraph's group finding stands at its first mark.
   const out: Finding[] = [];
   if (wholeDocument) {
     const all: Mark[] = [];
-    for (const i of halfParagraphs) {
-      grouped.fill(1, from[i], to[i]);
-      for (let m = from[i]; m < to[i]; m++) all.push(marks[m]);
+    let at = -1;
+    for (let i = 0; i < paragraphs.length; i++) {
+      if (from[i] < 0) continue;
+      if (half[i]) {
+        if (at < 0) at = out.length;
+        for (let m = from[i]; m < to[i]; m++) all.push(marks[m]);
+      } else for (let m = from[i]; m < to[i]; m++) out.push(toFinding(marks[m]));
     }
     // On the first mark only: a span over the whole text would underline all of it in some editors.
-    out.push(groupFinding(all[0].start, all[0].end, all, DOCUMENT_TEXTS));
-  } else {
-    for (const i of halfParagraphs) {
-      if (to[i] - from[i] < 2) continue;
-      grouped.fill(1, from[i], to[i]);
+    out.splice(at, 0, groupFinding(all[0].start, all[0].end, all, DOCUMENT_TEXTS));
+    return out;
+  }
+  for (let i = 0; i < paragraphs.length; i++) {
+    if (from[i] < 0) continue;
+    if (half[i] && to[i] - from[i] >= 2) {
       const own = marks.slice(from[i], to[i]);
       out.push(groupFinding(own[0].start, own[own.length - 1].end, own, PARAGRAPH_TEXTS));
-    }
+    } else for (let m = from[i]; m < to[i]; m++) out.push(toFinding(marks[m]));
   }
-  for (let m = 0; m < marks.length; m++) if (!grouped[m]) out.push(toFinding(marks[m]));
-  // Marks scattered all over a text (a paragraph here, a stray comma there, in every paragraph) are
-  // one habit, not many slips: past one finding per DENSE_CHARS characters they become one finding.
-  if (out.length > 3 && out.length * DENSE_CHARS > text.length) return [groupFinding(marks[0].start, marks[0].end, marks, SCATTERED_TEXTS)];
-  return out.length > 1 ? out.sort((a, b) => a.start - b.start) : out;
+  return out;
+}
+
+/** How many marks the half-width paragraphs of two or more marks hold (those a paragraph finding takes). */
+function inHalfParagraphsOfGroups(from: Int32Array, to: Int32Array, half: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < half.length; i++) if (half[i] && to[i] - from[i] >= 2) n += to[i] - from[i];
+  return n;
 }
 
 /**
@@ -139,11 +155,80 @@ function group(model: ReportModel, marks: Mark[]): Finding[] {
  */
 const DENSE_CHARS = 400;
 
-function countFull(text: string, p: Paragraph): number {
+/** Where the memo keeps the full-width mark counts of each line. */
+const FULL_KEY = `${ID}:full`;
+
+/** What the memo keeps: the full-width marks of each line, with the line starts they were counted on. */
+interface KeptCounts {
+  lineStarts: readonly number[];
+  counts: Int32Array;
+}
+
+/**
+ * The full-width marks `，：；！？（` of each line (a bracket pair counts once, at `（`). A line's
+ * count reads only the line, so after an edit the lines outside the changed ones come from the
+ * previous version's memo; only the changed lines are counted again.
+ */
+function fullByLine(model: ReportModel): Int32Array {
+  const { text, lines } = model;
+  const starts = lines.lineStarts;
+  const count = starts.length;
+  const memo = memoOf(model);
+  const earlier = memo?.earlier<KeptCounts>(FULL_KEY);
+  let counts: Int32Array | undefined;
+  if (earlier && earlier.text === text && earlier.value.counts.length === count) counts = earlier.value.counts;
+  else if (earlier) {
+    const range = memo!.changedSince(earlier.text, 0, 0);
+    const old = earlier.value;
+    if (range) {
+      const firstChanged = firstAtOrAfter(starts, range.start);
+      const firstAfter = firstAtOrAfter(starts, range.end);
+      const oldFirstAfter = firstAtOrAfter(old.lineStarts, range.oldEnd);
+      // The lines after the change must be the same lines in both versions.
+      if (count - firstAfter === old.counts.length - oldFirstAfter && old.lineStarts[firstChanged] === starts[firstChanged]) {
+        counts = new Int32Array(count);
+        counts.set(old.counts.subarray(0, firstChanged));
+        counts.set(old.counts.subarray(oldFirstAfter), firstAfter);
+        countLines(text, starts, firstChanged, firstAfter, counts);
+      }
+    }
+  }
+  if (!counts) {
+    counts = new Int32Array(count);
+    countLines(text, starts, 0, count, counts);
+  }
+  memo?.keep<KeptCounts>(FULL_KEY, { lineStarts: starts, counts });
+  return counts;
+}
+
+/** Counts the full-width marks of lines `first` ≤ l < `last` into `counts`. */
+function countLines(text: string, starts: readonly number[], first: number, last: number, counts: Int32Array): void {
+  const end = last < starts.length ? starts[last] : text.length;
+  let l = first;
+  let next = l + 1 < starts.length ? starts[l + 1] : text.length;
   let n = 0;
-  // A plain loop: a global search would run past the paragraph to the next mark, however far.
-  for (let i = p.start; i < p.end; i++) n += FULL_WIDTH_MARKS[text.charCodeAt(i)];
-  return n;
+  // A plain loop over the lines' units: a table lookup per unit, no search running past the lines.
+  for (let i = first < starts.length ? starts[first] : end; i < end; i++) {
+    while (i >= next) {
+      counts[l++] = n;
+      n = 0;
+      next = l + 1 < starts.length ? starts[l + 1] : text.length;
+    }
+    n += FULL_WIDTH_MARKS[text.charCodeAt(i)];
+  }
+  if (l < last) counts[l] = n;
+}
+
+/** The first index whose value is at least `at` in ascending `values` (`values.length` if none). */
+function firstAtOrAfter(values: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 interface GroupTexts {
@@ -177,16 +262,44 @@ const SCATTERED_TEXTS: GroupTexts = {
 
 /** One finding for many marks, on the span from the first to the last, with one fix converting them all. */
 function groupFinding(start: number, end: number, marks: readonly Mark[], texts: GroupTexts): Finding {
-  const edits: TextEdit[] = [];
-  for (const m of marks) pushEdits(m, edits);
-  return {
-    ruleId: ID,
-    start,
-    end,
-    message: texts.message(marks.length),
-    fixes: [{ title: texts.title(marks.length), edits, safe: true, preferred: true }],
-    data: { marks: marks.length },
-  };
+  return new MarkFinding(start, end, texts.message(marks.length), texts.title(marks.length), marks, { marks: marks.length });
+}
+
+/**
+ * A finding whose fix is built when first read: a scraped report has tens of thousands of marks,
+ * and a fix (with its edits) for each, built on every version, was most of this rule's garbage,
+ * while a light bulb asks for the fixes of one or two. `toJSON` writes the fixes as a plain
+ * finding would; a spread copy (`{ ...finding }`) would lose them, so copy with `fixes` named.
+ *
+ * @example new MarkFinding(12, 13, TEXTS.get(44)!.message, TEXTS.get(44)!.title, mark).fixes // [{ title: 改为“，”, edits: [{ start: 12, end: 13, newText: '，' }], … }]
+ */
+class MarkFinding implements Finding {
+  readonly ruleId = ID;
+  severity?: Finding['severity'];
+  private built?: Fix[];
+
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly message: LocalizedText,
+    private readonly title: LocalizedText,
+    private readonly marks: Mark | readonly Mark[],
+    readonly data?: Record<string, unknown>,
+  ) {}
+
+  get fixes(): Fix[] {
+    if (!this.built) {
+      const edits: TextEdit[] = [];
+      if (Array.isArray(this.marks)) for (const m of this.marks as readonly Mark[]) pushEdits(m, edits);
+      else pushEdits(this.marks as Mark, edits);
+      this.built = [{ title: this.title, edits, safe: true, preferred: true }];
+    }
+    return this.built;
+  }
+
+  toJSON(): Finding {
+    return { ruleId: this.ruleId, start: this.start, end: this.end, message: this.message, fixes: this.fixes, ...(this.data ? { data: this.data } : {}), ...(this.severity ? { severity: this.severity } : {}) };
+  }
 }
 
 const FULL: Record<number, string> = { 44: '，', 58: '：', 59: '；', 33: '！', 63: '？', 40: '（', 41: '）' };
@@ -455,8 +568,5 @@ function pushEdits(m: Mark, edits: TextEdit[]): void {
 /** A mark as a finding of its own, with its own safe fix. */
 function toFinding(m: Mark): Finding {
   const texts = isPair(m) ? PAIR_TEXTS : TEXTS.get(m.code)!;
-  const edits: TextEdit[] = [];
-  pushEdits(m, edits);
-  const fix: Fix = { title: texts.title, edits, safe: true, preferred: true };
-  return { ruleId: ID, start: m.start, end: m.end, message: texts.message, fixes: [fix] };
+  return new MarkFinding(m.start, m.end, texts.message, texts.title, m);
 }
