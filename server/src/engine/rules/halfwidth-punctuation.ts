@@ -203,20 +203,13 @@ function fullByLine(model: ReportModel): Int32Array {
 
 /** Counts the full-width marks of lines `first` ≤ l < `last` into `counts`. */
 function countLines(text: string, starts: readonly number[], first: number, last: number, counts: Int32Array): void {
-  const end = last < starts.length ? starts[last] : text.length;
-  let l = first;
-  let next = l + 1 < starts.length ? starts[l + 1] : text.length;
-  let n = 0;
-  // A plain loop over the lines' units: a table lookup per unit, no search running past the lines.
-  for (let i = first < starts.length ? starts[first] : end; i < end; i++) {
-    while (i >= next) {
-      counts[l++] = n;
-      n = 0;
-      next = l + 1 < starts.length ? starts[l + 1] : text.length;
-    }
-    n += FULL_WIDTH_MARKS[text.charCodeAt(i)];
+  // A plain loop over each line's units, a table lookup per unit: no search running past the line.
+  for (let l = first; l < last; l++) {
+    const to = l + 1 < starts.length ? starts[l + 1] : text.length;
+    let n = 0;
+    for (let i = starts[l]; i < to; i++) n += FULL_WIDTH_MARKS[text.charCodeAt(i)];
+    counts[l] = n;
   }
-  if (l < last) counts[l] = n;
 }
 
 /** The first index whose value is at least `at` in ascending `values` (`values.length` if none). */

@@ -166,18 +166,26 @@ function restIsNoise(rest: string): boolean {
 const FURNITURE_AT = new RegExp(FURNITURE.source, 'y');
 
 /**
- * 1 at the first code unit of every furniture pattern (`添加…到电脑桌面` → `添`, `[范範]文` → `范` `範`),
- * 2 at `此`, which may open a hidden-text notice (`此处隐藏`).
+ * The first two code units every furniture pattern starts with (`添加…到电脑桌面` → `添加`, `[范範]文`
+ * → `范文` `範文`, `[ 打印 ]` → `[` and a blank, `打` or `关`), and `此处`, which opens a hidden-text
+ * notice (`此处隐藏`): the patterns are tried only after one of these pairs, since a first unit
+ * alone is too common a character (`下`, `本`, `相`) to try them after each.
  */
+const STARTS: ReadonlyArray<readonly [firsts: string, seconds: string]> = [
+  ['添', '加'], ['收', '藏'], ['设', '为'], ['V', 'I'], ['【', '打关大'], ['[', ' \t\u3000打关'], ['打', '印'], ['关', '闭'], ['联', '系'],
+  ['在', '线'], ['回', '到'], ['返', '回'], ['您', '可'], ['相', '关'], ['猜', '你'], ['如', '遇'], ['下', '载一面'], ['点', '击'],
+  ['立', '即'], ['免', '费'], ['扫上', '一'], ['无', '障'], ['长', '者'], ['以', '下'], ['小', '编'], ['希', '望'], ['欢', '迎'],
+  ['本范範', '文'], ['此', '处'],
+];
+/** The group of {@link STARTS} a first unit belongs to (0: none), and the groups a second unit completes, as bits. */
 const FIRST = new Uint8Array(0x10000);
-for (const c of '添收设V【[打关联在回返您相猜如下点立免扫无长上以小希欢本范範') FIRST[c.charCodeAt(0)] = 1;
-FIRST['此'.charCodeAt(0)] = 2;
-/**
- * 1 at every code unit that comes second in a pattern (`下载` → `载`; the blanks of `[ 打印 ]`):
- * a first unit alone is too common a character (`下`, `本`, `在`) to try the patterns after each.
- */
-const SECOND = new Uint8Array(0x10000);
-for (const c of '加藏为I打关大 \t\u3000印闭系线到回可你遇载击即费一障者面下编望迎文处') SECOND[c.charCodeAt(0)] = 1;
+const SECOND = new Uint32Array(0x10000);
+STARTS.forEach(([firsts, seconds], g) => {
+  for (const c of firsts) FIRST[c.charCodeAt(0)] = g + 1;
+  for (const c of seconds) SECOND[c.charCodeAt(0)] |= 1 << g;
+});
+/** The group of `此处`. */
+const HIDDEN_GROUP = STARTS.length;
 
 /**
  * The residue pieces of `text[start, end)` (`line` is that text): hidden-text notices, then the
@@ -189,23 +197,23 @@ function piecesOf(text: string, start: number, end: number): Piece[] {
   let furniture: Piece[] | undefined;
   let hidden = false;
   for (let i = start; i < end; i++) {
-    const first = FIRST[text.charCodeAt(i)];
-    if (first === 0 || i + 1 >= end || SECOND[text.charCodeAt(i + 1)] === 0) continue;
-    if (first === 2) {
+    const group = FIRST[text.charCodeAt(i)];
+    if (group === 0 || i + 1 >= end || (SECOND[text.charCodeAt(i + 1)] & (1 << (group - 1))) === 0) continue;
+    if (group === HIDDEN_GROUP) {
       hidden = true;
       continue;
     }
+    // `test` rather than `exec`: a sticky match ends at `lastIndex`, and no match array is made.
     FURNITURE_AT.lastIndex = i;
-    let m = FURNITURE_AT.exec(text);
-    if (m && i + m[0].length > end) {
+    let matchEnd = FURNITURE_AT.test(text) ? FURNITURE_AT.lastIndex : -1;
+    if (matchEnd > end) {
       // Past the line's trimmed end (`如遇无法支付…` takes blanks along): what the line alone holds there.
-      const line = text.slice(start, end);
       FURNITURE_AT.lastIndex = i - start;
-      m = FURNITURE_AT.exec(line);
+      matchEnd = FURNITURE_AT.test(text.slice(start, end)) ? start + FURNITURE_AT.lastIndex : -1;
     }
-    if (!m) continue;
-    (furniture ??= []).push({ start: i, end: i + m[0].length, hidden: false });
-    i += m[0].length - 1;
+    if (matchEnd < 0) continue;
+    (furniture ??= []).push({ start: i, end: matchEnd, hidden: false });
+    i = matchEnd - 1;
   }
   if (!hidden) return furniture ?? NO_PIECES;
   const pieces: Piece[] = [];
