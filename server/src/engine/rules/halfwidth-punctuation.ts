@@ -54,7 +54,15 @@ export const halfwidthPunctuation: Rule = {
   defaultSeverity: 'hint',
   title: { zh: '中文里的半角标点（, : ; ! ? ( )）应为全角', en: 'Half-width punctuation (, : ; ! ? ( )) in Chinese text should be full-width' },
   check(model: ReportModel): Finding[] {
-    return group(model, scan(model), fullByLine(model));
+    const memo = memoOf(model);
+    if (memo?.earlier(ID) || memo?.earlier(FULL_KEY)) return group(model, scan(model), fullByLine(model));
+    // A first analysis: the marks and the full-width counts in one pass over the text.
+    const raw: Mark[] = [];
+    const counts = new Int32Array(model.lines.lineCount);
+    scanAndCount(model.text, model.lines.lineStarts, raw, counts);
+    memo?.keep(ID, raw);
+    memo?.keep<KeptCounts>(FULL_KEY, { lineStarts: model.lines.lineStarts, counts });
+    return group(model, withoutMarkerMarks(model, raw), counts);
   },
 };
 
@@ -424,65 +432,101 @@ function scan(model: ReportModel): Mark[] {
     scanRange(text, 0, text.length, raw);
   }
   memo?.keep(ID, raw);
-  // Marker brackets and marker punctuation of headings are numbering's business; headings are a
-  // document-level judgement, so this filter runs on every version.
+  return withoutMarkerMarks(model, raw);
+}
+
+/**
+ * The marks without the punctuation of headings' markers (`一,`): numbering's business. Headings are
+ * a document-level judgement, so this filter runs on every version.
+ */
+function withoutMarkerMarks(model: ReportModel, raw: Mark[]): Mark[] {
   const markerEnds = new Set<number>();
   for (const h of model.headings) if (h.marker) markerEnds.add(h.marker.end);
   if (markerEnds.size === 0) return raw;
   return raw.filter((m) => m.code === 40 || m.code === 41 || !markerEnds.has(m.start + 1));
 }
 
+/**
+ * 1 at the full-width marks that count for a paragraph's own style, 2 at the half-width marks to
+ * look at: one table lookup per unit finds both in one pass.
+ */
+const KIND = new Uint8Array(0x10000);
+for (const c of '，：；！？（') KIND[c.charCodeAt(0)] = 1;
+for (const c of ',:;!?()') KIND[c.charCodeAt(0)] = 2;
+
 /** Appends the marks at offsets `from` ≤ i < `to` (line starts, or the text's ends) to `out`, in order. */
 function scanRange(text: string, from: number, to: number, out: Mark[]): void {
-  const n = text.length;
-  const handledClose = new Set<number>();
-  const marks = /[,:;!?()]/g;
-  marks.lastIndex = from;
-  for (let found = marks.exec(text); found && found.index < to; found = marks.exec(text)) {
-    const i = found.index;
-    const c = text.charCodeAt(i);
-    if (c === 40) {
-      const close = matchingClose(text, i);
-      if (close >= 0) {
-        handledClose.add(close);
-        if (isMarkerContent(text, i + 1, close) || isLatinGloss(text, i + 1, close)) continue;
-        const before = prevUnit(text, i);
-        const after = close + 1 < n ? text.charCodeAt(close + 1) : -1;
-        if (isChinese(before) || isChinese(after) || hasChinese(text, i + 1, close)) out.push({ start: i, end: close + 1, code: 40, editEnd: close + 1 });
-        continue;
-      }
-      // A lone `(`, as in a mixed `(一）`.
-      if (isMixedMarker(text, i, 1)) continue;
-      if (isChinese(prevUnit(text, i)) || isChinese(i + 1 < n ? text.charCodeAt(i + 1) : -1)) out.push(markAt(text, i, c, false));
-      continue;
+  let lastClose = -1;
+  for (let i = from; i < to; i++) if (KIND[text.charCodeAt(i)] === 2) lastClose = markOf(text, i, lastClose, out);
+}
+
+/**
+ * The marks of the whole text into `out` and the full-width marks of each line into `counts`, in
+ * one pass: what {@link scanRange} and {@link countLines} find over the whole text.
+ */
+function scanAndCount(text: string, starts: readonly number[], out: Mark[], counts: Int32Array): void {
+  let lastClose = -1;
+  for (let l = 0; l < starts.length; l++) {
+    const to = l + 1 < starts.length ? starts[l + 1] : text.length;
+    let n = 0;
+    for (let i = starts[l]; i < to; i++) {
+      const kind = KIND[text.charCodeAt(i)];
+      if (kind === 1) n++;
+      else if (kind === 2) lastClose = markOf(text, i, lastClose, out);
     }
-    if (c === 41) {
-      if (handledClose.has(i) || isMixedMarker(text, i, -1)) continue;
-      if (isChinese(prevUnit(text, i)) || isChinese(i + 1 < n ? text.charCodeAt(i + 1) : -1)) out.push(markAt(text, i, c, false));
-      continue;
-    }
-    // , : ; ! ?
-    if (c === 44 && isNumberAtLineStart(text, i)) continue; // `一,` `1,` as a heading number: numbering-format's business
-    let j = i + 1;
-    while (j < n && isInlineSpace(text.charCodeAt(j))) j++;
-    const next = j < n ? text.charCodeAt(j) : -1;
-    let k = i - 1;
-    while (k >= 0 && isInlineSpace(text.charCodeAt(k))) k--;
-    const prev = k >= 0 ? text.charCodeAt(k) : -1;
-    if (isLatinOrDigit(prev) && isLatinOrDigit(next)) continue; // 3,000  12:00  14 : 53  a, b
-    let chinese = isChinese(prev) || isChinese(next);
-    if (!chinese && !isLatinOrDigit(next)) {
-      // The end of a Chinese clause after a number or an abbreviation: `增长18.7%;` `(IOC);`
-      let b = k;
-      while (b >= 0 && k - b < 40 && isAsciiWordUnit(text.charCodeAt(b))) b--;
-      chinese = b >= 0 && b < k && isChinese(text.charCodeAt(b));
-    }
-    if (!chinese) continue;
-    if ((c === 58 || c === 63) && inUrl(text, i)) continue;
-    if (c === 44 && prevUnit(text, i) === 44) continue; // `,,` junk, leave it
-    out.push(markAt(text, i, c, isChinese(next) || next === -1 || next === 10 || next === 13));
+    counts[l] = n;
   }
-  // in document order: a pair is reported at its `(`
+}
+
+/**
+ * Appends the mark at `i` (a half-width `,:;!?()`) to `out` if it is Chinese text's; a pair is
+ * appended at its `(`. `lastClose` is the `)` of the last pair found, which is not a mark of its
+ * own; returns it, or the new one.
+ */
+function markOf(text: string, i: number, lastClose: number, out: Mark[]): number {
+  const n = text.length;
+  const c = text.charCodeAt(i);
+  if (c === 40) {
+    const close = matchingClose(text, i);
+    if (close >= 0) {
+      lastClose = close;
+      if (isMarkerContent(text, i + 1, close) || isLatinGloss(text, i + 1, close)) return lastClose;
+      const before = prevUnit(text, i);
+      const after = close + 1 < n ? text.charCodeAt(close + 1) : -1;
+      if (isChinese(before) || isChinese(after) || hasChinese(text, i + 1, close)) out.push({ start: i, end: close + 1, code: 40, editEnd: close + 1 });
+      return lastClose;
+    }
+    // A lone `(`, as in a mixed `(一）`.
+    if (isMixedMarker(text, i, 1)) return lastClose;
+    if (isChinese(prevUnit(text, i)) || isChinese(i + 1 < n ? text.charCodeAt(i + 1) : -1)) out.push(markAt(text, i, c, false));
+    return lastClose;
+  }
+  if (c === 41) {
+    if (lastClose === i || isMixedMarker(text, i, -1)) return lastClose;
+    if (isChinese(prevUnit(text, i)) || isChinese(i + 1 < n ? text.charCodeAt(i + 1) : -1)) out.push(markAt(text, i, c, false));
+    return lastClose;
+  }
+  // , : ; ! ?
+  if (c === 44 && isNumberAtLineStart(text, i)) return lastClose; // `一,` `1,` as a heading number: numbering-format's business
+  let j = i + 1;
+  while (j < n && isInlineSpace(text.charCodeAt(j))) j++;
+  const next = j < n ? text.charCodeAt(j) : -1;
+  let k = i - 1;
+  while (k >= 0 && isInlineSpace(text.charCodeAt(k))) k--;
+  const prev = k >= 0 ? text.charCodeAt(k) : -1;
+  if (isLatinOrDigit(prev) && isLatinOrDigit(next)) return lastClose; // 3,000  12:00  14 : 53  a, b
+  let chinese = isChinese(prev) || isChinese(next);
+  if (!chinese && !isLatinOrDigit(next)) {
+    // The end of a Chinese clause after a number or an abbreviation: `增长18.7%;` `(IOC);`
+    let b = k;
+    while (b >= 0 && k - b < 40 && isAsciiWordUnit(text.charCodeAt(b))) b--;
+    chinese = b >= 0 && b < k && isChinese(text.charCodeAt(b));
+  }
+  if (!chinese) return lastClose;
+  if ((c === 58 || c === 63) && inUrl(text, i)) return lastClose;
+  if (c === 44 && prevUnit(text, i) === 44) return lastClose; // `,,` junk, leave it
+  out.push(markAt(text, i, c, isChinese(next) || next === -1 || next === 10 || next === 13));
+  return lastClose;
 }
 
 /** Whether `text[i]` follows a number alone at the start of a line (`一,` `12,`), blanks allowed before it. */
