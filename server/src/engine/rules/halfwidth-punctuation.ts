@@ -57,7 +57,7 @@ export const halfwidthPunctuation: Rule = {
     const memo = memoOf(model);
     if (memo?.earlier(ID) || memo?.earlier(FULL_KEY)) return group(model, scan(model), fullByLine(model));
     // A first analysis: the marks and the full-width counts in one pass over the text.
-    const raw: Mark[] = [];
+    const raw = new MarkList();
     const counts = new Int32Array(model.lines.lineCount);
     scanAndCount(model.text, model.lines.lineStarts, raw, counts);
     memo?.keep(ID, raw);
@@ -73,31 +73,83 @@ export const halfwidthPunctuation: Rule = {
 const FULL_WIDTH_MARKS = new Uint8Array(0x10000);
 for (const c of '，：；！？（') FULL_WIDTH_MARKS[c.charCodeAt(0)] = 1;
 
-/** The half-width and full-width marks of each paragraph, and the paragraphs that are half-width. */
 /**
- * One half-width mark (or bracket pair) to convert, before it becomes a finding: a scraped report
- * has tens of thousands, so they stay small until grouping decides which need findings of their own.
+ * The half-width marks (or bracket pairs) to convert, before they become findings: a scraped report
+ * has tens of thousands, so they are kept as columns of numbers (no object per mark), which the next
+ * version copies, shifted, past an edit.
  */
-interface Mark {
-  /** Offset of the mark, or of `(` for a pair. */
-  start: number;
+class MarkList {
+  /** Offset of each mark, or of `(` for a pair. */
+  start = new Int32Array(64);
   /** Just past the mark, or past `)` for a pair. */
-  end: number;
+  end = new Int32Array(64);
+  /** Where the mark's edit ends: past the half-width space a converted `,` takes along. */
+  editEnd = new Int32Array(64);
   /** The mark's code unit; `(` with `end - start > 1` is a pair. */
-  code: number;
-  /** Where the edit ends: past the half-width space a converted `,` takes along. */
-  editEnd: number;
+  code = new Uint8Array(64);
+  length = 0;
+
+  push(start: number, end: number, code: number, editEnd: number): void {
+    if (this.length === this.start.length) this.grow(this.length * 2);
+    const k = this.length++;
+    this.start[k] = start;
+    this.end[k] = end;
+    this.code[k] = code;
+    this.editEnd[k] = editEnd;
+  }
+
+  /** Appends marks `from` ≤ k < `to` of `other`, moved by `delta` units. */
+  pushFrom(other: MarkList, from: number, to: number, delta: number): void {
+    const n = to - from;
+    if (n <= 0) return;
+    if (this.length + n > this.start.length) this.grow(Math.max(this.length + n, this.length * 2));
+    const at = this.length;
+    this.code.set(other.code.subarray(from, to), at);
+    if (delta === 0) {
+      this.start.set(other.start.subarray(from, to), at);
+      this.end.set(other.end.subarray(from, to), at);
+      this.editEnd.set(other.editEnd.subarray(from, to), at);
+    } else {
+      for (let k = 0; k < n; k++) {
+        this.start[at + k] = other.start[from + k] + delta;
+        this.end[at + k] = other.end[from + k] + delta;
+        this.editEnd[at + k] = other.editEnd[from + k] + delta;
+      }
+    }
+    this.length += n;
+  }
+
+  /** Whether mark `k` is a bracket pair. */
+  isPair(k: number): boolean {
+    return this.code[k] === 40 && this.end[k] - this.start[k] > 1;
+  }
+
+  private grow(capacity: number): void {
+    const start = new Int32Array(capacity);
+    start.set(this.start.subarray(0, this.length));
+    const end = new Int32Array(capacity);
+    end.set(this.end.subarray(0, this.length));
+    const editEnd = new Int32Array(capacity);
+    editEnd.set(this.editEnd.subarray(0, this.length));
+    const code = new Uint8Array(capacity);
+    code.set(this.code.subarray(0, this.length));
+    this.start = start;
+    this.end = end;
+    this.editEnd = editEnd;
+    this.code = code;
+  }
 }
 
-function group(model: ReportModel, marks: Mark[], fullCounts: Int32Array): Finding[] {
-  if (marks.length < 2) return marks.map(toFinding);
+function group(model: ReportModel, marks: MarkList, fullCounts: Int32Array): Finding[] {
+  if (marks.length < 2) return marks.length === 1 ? [toFinding(marks, 0)] : [];
   const { text, paragraphs } = model;
+  const starts = marks.start;
   // Marks by paragraph, as index ranges into `marks`: both are in document order, so one walk does it.
   const from = new Int32Array(paragraphs.length).fill(-1);
   const to = new Int32Array(paragraphs.length);
   let pi = 0;
   for (let m = 0; m < marks.length; m++) {
-    while (pi < paragraphs.length - 1 && paragraphs[pi].end <= marks[m].start) pi++;
+    while (pi < paragraphs.length - 1 && paragraphs[pi].end <= starts[m]) pi++;
     if (from[pi] < 0) from[pi] = m;
     to[pi] = m + 1;
   }
@@ -122,30 +174,29 @@ function group(model: ReportModel, marks: Mark[], fullCounts: Int32Array): Findi
   const wholeDocument = inHalfParagraphs >= HALF_WIDTH_DOCUMENT_SHARE * (marks.length + totalFull);
   // How many findings there would be, before building any: past one per DENSE_CHARS characters the
   // marks are one habit, not many slips (a paragraph here, a stray comma there, in every paragraph).
-  const count = wholeDocument ? 1 + marks.length - inHalfParagraphs : halfGroups + marks.length - (inHalfParagraphsOfGroups(from, to, half));
-  if (count > 3 && count * DENSE_CHARS > text.length) return [groupFinding(marks[0].start, marks[0].end, marks, SCATTERED_TEXTS)];
+  const count = wholeDocument ? 1 + marks.length - inHalfParagraphs : halfGroups + marks.length - inHalfParagraphsOfGroups(from, to, half);
+  if (count > 3 && count * DENSE_CHARS > text.length) return [groupFinding(starts[0], marks.end[0], marks, 0, marks.length, undefined, SCATTERED_TEXTS)];
   // In document order, paragraph by paragraph: a paragraph's group finding stands at its first mark.
   const out: Finding[] = [];
   if (wholeDocument) {
-    const all: Mark[] = [];
+    const all = new Int32Array(inHalfParagraphs);
+    let n = 0;
     let at = -1;
     for (let i = 0; i < paragraphs.length; i++) {
       if (from[i] < 0) continue;
       if (half[i]) {
         if (at < 0) at = out.length;
-        for (let m = from[i]; m < to[i]; m++) all.push(marks[m]);
-      } else for (let m = from[i]; m < to[i]; m++) out.push(toFinding(marks[m]));
+        for (let m = from[i]; m < to[i]; m++) all[n++] = m;
+      } else for (let m = from[i]; m < to[i]; m++) out.push(toFinding(marks, m));
     }
     // On the first mark only: a span over the whole text would underline all of it in some editors.
-    out.splice(at, 0, groupFinding(all[0].start, all[0].end, all, DOCUMENT_TEXTS));
+    out.splice(at, 0, groupFinding(starts[all[0]], marks.end[all[0]], marks, 0, n, all, DOCUMENT_TEXTS));
     return out;
   }
   for (let i = 0; i < paragraphs.length; i++) {
     if (from[i] < 0) continue;
-    if (half[i] && to[i] - from[i] >= 2) {
-      const own = marks.slice(from[i], to[i]);
-      out.push(groupFinding(own[0].start, own[own.length - 1].end, own, PARAGRAPH_TEXTS));
-    } else for (let m = from[i]; m < to[i]; m++) out.push(toFinding(marks[m]));
+    if (half[i] && to[i] - from[i] >= 2) out.push(groupFinding(starts[from[i]], marks.end[to[i] - 1], marks, from[i], to[i], undefined, PARAGRAPH_TEXTS));
+    else for (let m = from[i]; m < to[i]; m++) out.push(toFinding(marks, m));
   }
   return out;
 }
@@ -261,9 +312,13 @@ const SCATTERED_TEXTS: GroupTexts = {
   title: (n) => ({ zh: `全文改为全角标点（${n} 处）`, en: `Convert all to full-width punctuation (${n})` }),
 };
 
-/** One finding for many marks, on the span from the first to the last, with one fix converting them all. */
-function groupFinding(start: number, end: number, marks: readonly Mark[], texts: GroupTexts): Finding {
-  return new MarkFinding(start, end, texts.message(marks.length), texts.title(marks.length), marks, { marks: marks.length });
+/**
+ * One finding for many marks, on the span from the first to the last, with one fix converting them
+ * all: marks `from` ≤ k < `to` of `marks`, or of `pick` (indices into `marks`) when given.
+ */
+function groupFinding(start: number, end: number, marks: MarkList, from: number, to: number, pick: Int32Array | undefined, texts: GroupTexts): Finding {
+  const n = to - from;
+  return new MarkFinding(start, end, texts.message(n), texts.title(n), marks, from, to, pick, { marks: n });
 }
 
 /**
@@ -272,7 +327,7 @@ function groupFinding(start: number, end: number, marks: readonly Mark[], texts:
  * while a light bulb asks for the fixes of one or two. `toJSON` writes the fixes as a plain
  * finding would; a spread copy (`{ ...finding }`) would lose them, so copy with `fixes` named.
  *
- * @example new MarkFinding(12, 13, TEXTS.get(44)!.message, TEXTS.get(44)!.title, mark).fixes // [{ title: 改为“，”, edits: [{ start: 12, end: 13, newText: '，' }], … }]
+ * @example toFinding(marks, 0).fixes // [{ title: { zh: '改为“，”', … }, edits: [{ start: 12, end: 13, newText: '，' }], safe: true, preferred: true }]
  */
 class MarkFinding implements Finding {
   readonly ruleId = ID;
@@ -284,15 +339,17 @@ class MarkFinding implements Finding {
     readonly end: number,
     readonly message: LocalizedText,
     private readonly title: LocalizedText,
-    private readonly marks: Mark | readonly Mark[],
+    private readonly marks: MarkList,
+    private readonly from: number,
+    private readonly to: number,
+    private readonly pick: Int32Array | undefined,
     readonly data?: Record<string, unknown>,
   ) {}
 
   get fixes(): Fix[] {
     if (!this.built) {
       const edits: TextEdit[] = [];
-      if (Array.isArray(this.marks)) for (const m of this.marks as readonly Mark[]) pushEdits(m, edits);
-      else pushEdits(this.marks as Mark, edits);
+      for (let k = this.from; k < this.to; k++) pushEdits(this.marks, this.pick ? this.pick[k] : k, edits);
       this.built = [{ title: this.title, edits, safe: true, preferred: true }];
     }
     return this.built;
@@ -409,26 +466,24 @@ const MAX_PAIR_SPAN = 200;
  * tests read its own line and at most 4 units past either end (a mixed marker `(一）`), so a
  * margin of 8 units and one line on each side keeps every kept mark's reading in unchanged text.
  */
-function scan(model: ReportModel): Mark[] {
+function scan(model: ReportModel): MarkList {
   const text = model.text;
   const memo = memoOf(model);
-  const earlier = memo?.earlier<Mark[]>(ID);
-  let raw: Mark[];
+  const earlier = memo?.earlier<MarkList>(ID);
+  let raw: MarkList;
   if (earlier && earlier.text === text) raw = earlier.value;
   else if (earlier) {
     const range = memo!.changedSince(earlier.text, 8, 1)!;
     const previous = earlier.value;
-    raw = [];
+    raw = new MarkList();
     let k = 0;
-    while (k < previous.length && previous[k].start < range.start) raw.push(previous[k++]);
+    while (k < previous.length && previous.start[k] < range.start) k++;
+    raw.pushFrom(previous, 0, k, 0);
     scanRange(text, range.start, range.end, raw);
-    while (k < previous.length && previous[k].start < range.oldEnd) k++;
-    for (; k < previous.length; k++) {
-      const m = previous[k];
-      raw.push({ start: m.start + range.delta, end: m.end + range.delta, code: m.code, editEnd: m.editEnd + range.delta });
-    }
+    while (k < previous.length && previous.start[k] < range.oldEnd) k++;
+    raw.pushFrom(previous, k, previous.length, range.delta);
   } else {
-    raw = [];
+    raw = new MarkList();
     scanRange(text, 0, text.length, raw);
   }
   memo?.keep(ID, raw);
@@ -439,11 +494,30 @@ function scan(model: ReportModel): Mark[] {
  * The marks without the punctuation of headings' markers (`一,`): numbering's business. Headings are
  * a document-level judgement, so this filter runs on every version.
  */
-function withoutMarkerMarks(model: ReportModel, raw: Mark[]): Mark[] {
-  const markerEnds = new Set<number>();
-  for (const h of model.headings) if (h.marker) markerEnds.add(h.marker.end);
-  if (markerEnds.size === 0) return raw;
-  return raw.filter((m) => m.code === 40 || m.code === 41 || !markerEnds.has(m.start + 1));
+function withoutMarkerMarks(model: ReportModel, raw: MarkList): MarkList {
+  const ends: number[] = [];
+  for (const h of model.headings) if (h.marker) ends.push(h.marker.end);
+  if (ends.length === 0) return raw;
+  for (let i = 1; i < ends.length; i++) {
+    if (ends[i] < ends[i - 1]) {
+      ends.sort((a, b) => a - b);
+      break;
+    }
+  }
+  // Marks and marker ends are both in document order: one walk over the two.
+  let e = 0;
+  let kept: MarkList | undefined;
+  for (let k = 0; k < raw.length; k++) {
+    const code = raw.code[k];
+    const at = raw.start[k] + 1;
+    while (e < ends.length && ends[e] < at) e++;
+    const drop = code !== 40 && code !== 41 && e < ends.length && ends[e] === at;
+    if (drop && !kept) {
+      kept = new MarkList();
+      kept.pushFrom(raw, 0, k, 0);
+    } else if (!drop && kept) kept.push(raw.start[k], raw.end[k], code, raw.editEnd[k]);
+  }
+  return kept ?? raw;
 }
 
 /**
@@ -455,7 +529,7 @@ for (const c of '，：；！？（') KIND[c.charCodeAt(0)] = 1;
 for (const c of ',:;!?()') KIND[c.charCodeAt(0)] = 2;
 
 /** Appends the marks at offsets `from` ≤ i < `to` (line starts, or the text's ends) to `out`, in order. */
-function scanRange(text: string, from: number, to: number, out: Mark[]): void {
+function scanRange(text: string, from: number, to: number, out: MarkList): void {
   let lastClose = -1;
   for (let i = from; i < to; i++) if (KIND[text.charCodeAt(i)] === 2) lastClose = markOf(text, i, lastClose, out);
 }
@@ -464,7 +538,7 @@ function scanRange(text: string, from: number, to: number, out: Mark[]): void {
  * The marks of the whole text into `out` and the full-width marks of each line into `counts`, in
  * one pass: what {@link scanRange} and {@link countLines} find over the whole text.
  */
-function scanAndCount(text: string, starts: readonly number[], out: Mark[], counts: Int32Array): void {
+function scanAndCount(text: string, starts: readonly number[], out: MarkList, counts: Int32Array): void {
   let lastClose = -1;
   for (let l = 0; l < starts.length; l++) {
     const to = l + 1 < starts.length ? starts[l + 1] : text.length;
@@ -483,7 +557,7 @@ function scanAndCount(text: string, starts: readonly number[], out: Mark[], coun
  * appended at its `(`. `lastClose` is the `)` of the last pair found, which is not a mark of its
  * own; returns it, or the new one.
  */
-function markOf(text: string, i: number, lastClose: number, out: Mark[]): number {
+function markOf(text: string, i: number, lastClose: number, out: MarkList): number {
   const n = text.length;
   const c = text.charCodeAt(i);
   if (c === 40) {
@@ -493,17 +567,17 @@ function markOf(text: string, i: number, lastClose: number, out: Mark[]): number
       if (isMarkerContent(text, i + 1, close) || isLatinGloss(text, i + 1, close)) return lastClose;
       const before = prevUnit(text, i);
       const after = close + 1 < n ? text.charCodeAt(close + 1) : -1;
-      if (isChinese(before) || isChinese(after) || hasChinese(text, i + 1, close)) out.push({ start: i, end: close + 1, code: 40, editEnd: close + 1 });
+      if (isChinese(before) || isChinese(after) || hasChinese(text, i + 1, close)) out.push(i, close + 1, 40, close + 1);
       return lastClose;
     }
     // A lone `(`, as in a mixed `(一）`.
     if (isMixedMarker(text, i, 1)) return lastClose;
-    if (isChinese(prevUnit(text, i)) || isChinese(i + 1 < n ? text.charCodeAt(i + 1) : -1)) out.push(markAt(text, i, c, false));
+    if (isChinese(prevUnit(text, i)) || isChinese(i + 1 < n ? text.charCodeAt(i + 1) : -1)) markAt(text, i, c, false, out);
     return lastClose;
   }
   if (c === 41) {
     if (lastClose === i || isMixedMarker(text, i, -1)) return lastClose;
-    if (isChinese(prevUnit(text, i)) || isChinese(i + 1 < n ? text.charCodeAt(i + 1) : -1)) out.push(markAt(text, i, c, false));
+    if (isChinese(prevUnit(text, i)) || isChinese(i + 1 < n ? text.charCodeAt(i + 1) : -1)) markAt(text, i, c, false, out);
     return lastClose;
   }
   // , : ; ! ?
@@ -525,7 +599,7 @@ function markOf(text: string, i: number, lastClose: number, out: Mark[]): number
   if (!chinese) return lastClose;
   if ((c === 58 || c === 63) && inUrl(text, i)) return lastClose;
   if (c === 44 && prevUnit(text, i) === 44) return lastClose; // `,,` junk, leave it
-  out.push(markAt(text, i, c, isChinese(next) || next === -1 || next === 10 || next === 13));
+  markAt(text, i, c, isChinese(next) || next === -1 || next === 10 || next === 13, out);
   return lastClose;
 }
 
@@ -586,24 +660,22 @@ function matchingClose(text: string, open: number): number {
   return -1;
 }
 
-function markAt(text: string, i: number, c: number, takeSpace: boolean): Mark {
+function markAt(text: string, i: number, c: number, takeSpace: boolean, out: MarkList): void {
   let end = i + 1;
   if (takeSpace && c !== 40 && c !== 41) while (end < text.length && isInlineSpace(text.charCodeAt(end))) end++;
-  return { start: i, end: i + 1, code: c, editEnd: end };
+  out.push(i, i + 1, c, end);
 }
 
-function isPair(m: Mark): boolean {
-  return m.code === 40 && m.end - m.start > 1;
+/** The edits converting mark `k` (two for a pair). */
+function pushEdits(marks: MarkList, k: number, edits: TextEdit[]): void {
+  const start = marks.start[k];
+  const end = marks.end[k];
+  if (marks.isPair(k)) edits.push({ start, end: start + 1, newText: '（' }, { start: end - 1, end, newText: '）' });
+  else edits.push({ start, end: marks.editEnd[k], newText: FULL[marks.code[k]] });
 }
 
-/** The edits converting one mark (two for a pair). */
-function pushEdits(m: Mark, edits: TextEdit[]): void {
-  if (isPair(m)) edits.push({ start: m.start, end: m.start + 1, newText: '（' }, { start: m.end - 1, end: m.end, newText: '）' });
-  else edits.push({ start: m.start, end: m.editEnd, newText: FULL[m.code] });
-}
-
-/** A mark as a finding of its own, with its own safe fix. */
-function toFinding(m: Mark): Finding {
-  const texts = isPair(m) ? PAIR_TEXTS : TEXTS.get(m.code)!;
-  return new MarkFinding(m.start, m.end, texts.message, texts.title, m);
+/** Mark `k` as a finding of its own, with its own safe fix. */
+function toFinding(marks: MarkList, k: number): Finding {
+  const texts = marks.isPair(k) ? PAIR_TEXTS : TEXTS.get(marks.code[k])!;
+  return new MarkFinding(marks.start[k], marks.end[k], texts.message, texts.title, marks, k, k + 1, undefined);
 }
