@@ -54,15 +54,7 @@ export const halfwidthPunctuation: Rule = {
   defaultSeverity: 'hint',
   title: { zh: '中文里的半角标点（, : ; ! ? ( )）应为全角', en: 'Half-width punctuation (, : ; ! ? ( )) in Chinese text should be full-width' },
   check(model: ReportModel): Finding[] {
-    const memo = memoOf(model);
-    if (memo?.earlier(ID) || memo?.earlier(FULL_KEY)) return group(model, scan(model), fullByLine(model));
-    // A first analysis: the marks and the full-width counts in one pass over the text.
-    const raw = new MarkList();
-    const counts = new Int32Array(model.lines.lineCount);
-    scanAndCount(model.text, model.lines.lineStarts, raw, counts);
-    memo?.keep(ID, raw);
-    memo?.keep<KeptCounts>(FULL_KEY, { lineStarts: model.lines.lineStarts, counts });
-    return group(model, withoutMarkerMarks(model, raw), counts);
+    return group(model, scan(model), fullByLine(model));
   },
 };
 
@@ -153,8 +145,7 @@ function group(model: ReportModel, marks: MarkList, fullCounts: Int32Array): Fin
     if (from[pi] < 0) from[pi] = m;
     to[pi] = m + 1;
   }
-  let totalFull = 0;
-  for (let l = 0; l < fullCounts.length; l++) totalFull += fullCounts[l];
+  const lineStarts = model.lines.lineStarts;
   // 1 for a paragraph that is half-width throughout.
   const half = new Uint8Array(paragraphs.length);
   let inHalfParagraphs = 0;
@@ -162,7 +153,7 @@ function group(model: ReportModel, marks: MarkList, fullCounts: Int32Array): Fin
   for (let i = 0; i < paragraphs.length; i++) {
     if (from[i] < 0) continue;
     // A paragraph is one line: its full-width marks are its line's.
-    const full = fullCounts[paragraphs[i].line];
+    const full = lineFull(text, lineStarts, fullCounts, paragraphs[i].line);
     const own = to[i] - from[i];
     // One mark alone is half-width "throughout" only in a document that is (see below).
     if (own >= 2 * full && (own >= 2 || full === 0)) {
@@ -171,7 +162,7 @@ function group(model: ReportModel, marks: MarkList, fullCounts: Int32Array): Fin
       if (own >= 2) halfGroups++;
     }
   }
-  const wholeDocument = inHalfParagraphs >= HALF_WIDTH_DOCUMENT_SHARE * (marks.length + totalFull);
+  const wholeDocument = isHalfWidthDocument(text, lineStarts, fullCounts, marks.length, inHalfParagraphs);
   // How many findings there would be, before building any: past one per DENSE_CHARS characters the
   // marks are one habit, not many slips (a paragraph here, a stray comma there, in every paragraph).
   const count = wholeDocument ? 1 + marks.length - inHalfParagraphs : halfGroups + marks.length - inHalfParagraphsOfGroups(from, to, half);
@@ -224,9 +215,11 @@ interface KeptCounts {
 }
 
 /**
- * The full-width marks `，：；！？（` of each line (a bracket pair counts once, at `（`). A line's
- * count reads only the line, so after an edit the lines outside the changed ones come from the
- * previous version's memo; only the changed lines are counted again.
+ * The full-width marks `，：；！？（` of each line (a bracket pair counts once, at `（`), -1 for a line
+ * not counted yet: {@link lineFull} counts a line when grouping first needs it, which in a
+ * full-width document is only the lines with half-width marks. A line's count reads only the line,
+ * so after an edit the lines outside the changed ones keep the previous version's counts (from the
+ * memo); the changed lines are counted again when needed.
  */
 function fullByLine(model: ReportModel): Int32Array {
   const { text, lines } = model;
@@ -247,28 +240,41 @@ function fullByLine(model: ReportModel): Int32Array {
       if (count - firstAfter === old.counts.length - oldFirstAfter && old.lineStarts[firstChanged] === starts[firstChanged]) {
         counts = new Int32Array(count);
         counts.set(old.counts.subarray(0, firstChanged));
+        counts.fill(-1, firstChanged, firstAfter);
         counts.set(old.counts.subarray(oldFirstAfter), firstAfter);
-        countLines(text, starts, firstChanged, firstAfter, counts);
       }
     }
   }
-  if (!counts) {
-    counts = new Int32Array(count);
-    countLines(text, starts, 0, count, counts);
-  }
+  counts ??= new Int32Array(count).fill(-1);
   memo?.keep<KeptCounts>(FULL_KEY, { lineStarts: starts, counts });
   return counts;
 }
 
-/** Counts the full-width marks of lines `first` ≤ l < `last` into `counts`. */
-function countLines(text: string, starts: readonly number[], first: number, last: number, counts: Int32Array): void {
-  // A plain loop over each line's units, a table lookup per unit: no search running past the line.
-  for (let l = first; l < last; l++) {
-    const to = l + 1 < starts.length ? starts[l + 1] : text.length;
-    let n = 0;
-    for (let i = starts[l]; i < to; i++) n += FULL_WIDTH_MARKS[text.charCodeAt(i)];
-    counts[l] = n;
+/** The full-width marks of line `l`, counted once (see {@link fullByLine}). */
+function lineFull(text: string, starts: readonly number[], counts: Int32Array, l: number): number {
+  if (counts[l] >= 0) return counts[l];
+  const to = l + 1 < starts.length ? starts[l + 1] : text.length;
+  let n = 0;
+  // A plain loop over the line's units, a table lookup per unit: no search running past the line.
+  for (let i = starts[l]; i < to; i++) n += FULL_WIDTH_MARKS[text.charCodeAt(i)];
+  return (counts[l] = n);
+}
+
+/**
+ * Whether the document's half-width paragraphs hold at least {@link HALF_WIDTH_DOCUMENT_SHARE} of all
+ * its marks. The lines not counted yet are counted only while the answer may still be yes: in a
+ * full-width document the counts known already say no.
+ */
+function isHalfWidthDocument(text: string, starts: readonly number[], counts: Int32Array, halfMarks: number, inHalfParagraphs: number): boolean {
+  let total = 0;
+  for (let l = 0; l < counts.length; l++) if (counts[l] > 0) total += counts[l];
+  if (inHalfParagraphs < HALF_WIDTH_DOCUMENT_SHARE * (halfMarks + total)) return false;
+  for (let l = 0; l < counts.length; l++) {
+    if (counts[l] >= 0) continue;
+    total += lineFull(text, starts, counts, l);
+    if (inHalfParagraphs < HALF_WIDTH_DOCUMENT_SHARE * (halfMarks + total)) return false;
   }
+  return true;
 }
 
 /** The first index whose value is at least `at` in ascending `values` (`values.length` if none). */
@@ -520,35 +526,26 @@ function withoutMarkerMarks(model: ReportModel, raw: MarkList): MarkList {
   return kept ?? raw;
 }
 
-/**
- * 1 at the full-width marks that count for a paragraph's own style, 2 at the half-width marks to
- * look at: one table lookup per unit finds both in one pass.
- */
-const KIND = new Uint8Array(0x10000);
-for (const c of '，：；！？（') KIND[c.charCodeAt(0)] = 1;
-for (const c of ',:;!?()') KIND[c.charCodeAt(0)] = 2;
+/** The half-width marks to look at, as a search and as a table. */
+const HALF_MARKS = /[,:;!?()]/g;
+const IS_HALF_MARK = new Uint8Array(0x10000);
+for (const c of ',:;!?()') IS_HALF_MARK[c.charCodeAt(0)] = 1;
 
 /** Appends the marks at offsets `from` ≤ i < `to` (line starts, or the text's ends) to `out`, in order. */
 function scanRange(text: string, from: number, to: number, out: MarkList): void {
   let lastClose = -1;
-  for (let i = from; i < to; i++) if (KIND[text.charCodeAt(i)] === 2) lastClose = markOf(text, i, lastClose, out);
-}
-
-/**
- * The marks of the whole text into `out` and the full-width marks of each line into `counts`, in
- * one pass: what {@link scanRange} and {@link countLines} find over the whole text.
- */
-function scanAndCount(text: string, starts: readonly number[], out: MarkList, counts: Int32Array): void {
-  let lastClose = -1;
-  for (let l = 0; l < starts.length; l++) {
-    const to = l + 1 < starts.length ? starts[l + 1] : text.length;
-    let n = 0;
-    for (let i = starts[l]; i < to; i++) {
-      const kind = KIND[text.charCodeAt(i)];
-      if (kind === 1) n++;
-      else if (kind === 2) lastClose = markOf(text, i, lastClose, out);
-    }
-    counts[l] = n;
+  if (to < text.length) {
+    // The lines of an edit: a search would run on past them to the next mark, however far.
+    for (let i = from; i < to; i++) if (IS_HALF_MARK[text.charCodeAt(i)] === 1) lastClose = markOf(text, i, lastClose, out);
+    return;
+  }
+  // `test` rather than `exec`: the search runs natively, and a match ends at `lastIndex` with no match array made.
+  HALF_MARKS.lastIndex = from;
+  while (HALF_MARKS.test(text)) {
+    const i = HALF_MARKS.lastIndex - 1;
+    if (i >= to) break;
+    lastClose = markOf(text, i, lastClose, out);
+    HALF_MARKS.lastIndex = i + 1;
   }
 }
 
