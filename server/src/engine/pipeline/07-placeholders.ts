@@ -790,7 +790,13 @@ const byPosition = (a: Candidate, b: Candidate) => a.start - b.start || b.end - 
 function scanAll(text: string): Candidate[] {
   const scanner = new Scanner(text);
   scanner.run();
-  return scanner.out.sort(byPosition);
+  return inOrder(scanner.out);
+}
+
+/** Candidates by position: the scanner finds them almost always in order already, so sorted only when not. */
+function inOrder(candidates: Candidate[]): Candidate[] {
+  for (let k = 1; k < candidates.length; k++) if (byPosition(candidates[k - 1], candidates[k]) > 0) return candidates.sort(byPosition);
+  return candidates;
 }
 
 /**
@@ -812,7 +818,7 @@ function rescanChanged(text: string, oldText: string, old: readonly Candidate[],
   const from = Math.max(0, range.start - CONTEXT);
   const scanner = new Scanner(text.slice(from, Math.min(text.length, range.end + CONTEXT)));
   scanner.run();
-  for (const c of scanner.out.sort(byPosition)) {
+  for (const c of inOrder(scanner.out)) {
     const start = c.start + from;
     if (start < range.start || start >= range.end) continue;
     if (c.end + from > range.end) return undefined;
