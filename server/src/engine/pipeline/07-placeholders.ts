@@ -167,6 +167,9 @@ for (const c of UNITS_BY_FIRST.keys()) STOP[c] = 1;
 const COUNT_VERBS_BY_LAST = byLastUnit(COUNT_VERBS);
 const AMOUNT_WORDS_BY_LAST = byLastUnit(AMOUNT_WORDS);
 const SPACED_VERBS_BY_LAST = byLastUnit(SPACED_VERBS);
+/** 1 at the last unit of every verb and amount word before a missing number (`增长` → `长`). */
+const ENDS_A_WORD = new Uint8Array(0x10000);
+for (const c of [...COUNT_VERBS_BY_LAST.keys(), ...AMOUNT_WORDS_BY_LAST.keys()]) ENDS_A_WORD[c] = 1;
 
 // ---------------------------------------------------------------------------------------------
 // The scanner
@@ -556,6 +559,10 @@ class Scanner {
     if (i === 0) return;
     const prev = FOLD[this.text.charCodeAt(i - 1)];
     if (!isIdeo(prev)) return;
+    // Units (`人`, `家`, `元`) are common characters: unless a verb or amount word may end just
+    // before, only `%` `‰` can be a missing number here, so the unit tables are not even read.
+    const c = FOLD[this.text.charCodeAt(i)];
+    if (ENDS_A_WORD[prev] === 0 && c !== 0x25 && c !== 0x2030) return;
     const unit = this.matchUnit(i);
     if (!unit) return;
     const e = i + unit.text.length;
