@@ -188,9 +188,16 @@ interface Candidate {
 const FOLD = new Uint16Array(0x10000);
 for (let c = 0; c < 0x10000; c++) FOLD[c] = foldWidth(c);
 
-/** 1 at the units the scanner passes over: not ASCII once folded, and not a {@link STOP} unit. */
+/**
+ * 1 at the units the scanner passes over without a look: not ASCII once folded and not a
+ * {@link STOP} unit, or ASCII (folded) that starts nothing (`，` `：` `）` line breaks); what `run`
+ * looks at is letters, digits, `* _ = % ( .` and blanks.
+ */
 const SKIP = new Uint8Array(0x10000);
-for (let c = 0; c < 0x10000; c++) SKIP[c] = FOLD[c] >= 0x80 && STOP[FOLD[c]] === 0 ? 1 : 0;
+for (let c = 0; c < 0x10000; c++) {
+  const f = FOLD[c];
+  SKIP[c] = f >= 0x80 ? (STOP[f] === 0 ? 1 : 0) : isAlnum(f) || f === 0x2a || f === 0x5f || f === 0x3d || f === SPACE || f === TAB || f === 0x25 || f === 0x28 || f === 0x2e ? 0 : 1;
+}
 
 /** The folded units of a whole text, for the ignore-word automaton. */
 function foldAll(text: string): Uint16Array {
