@@ -184,6 +184,9 @@ STARTS.forEach(([firsts, seconds], g) => {
   for (const c of firsts) FIRST[c.charCodeAt(0)] = g + 1;
   for (const c of seconds) SECOND[c.charCodeAt(0)] |= 1 << g;
 });
+/** 1 at every unit of a pair of {@link STARTS}, first or second. */
+const IN_A_PAIR = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) IN_A_PAIR[c] = FIRST[c] !== 0 || SECOND[c] !== 0 ? 1 : 0;
 /** The group of `此处`. */
 const HIDDEN_GROUP = STARTS.length;
 
@@ -196,24 +199,32 @@ const HIDDEN_GROUP = STARTS.length;
 function piecesOf(text: string, start: number, end: number): Piece[] {
   let furniture: Piece[] | undefined;
   let hidden = false;
-  for (let i = start; i < end; i++) {
-    const group = FIRST[text.charCodeAt(i)];
-    if (group === 0 || i + 1 >= end || (SECOND[text.charCodeAt(i + 1)] & (1 << (group - 1))) === 0) continue;
-    if (group === HIDDEN_GROUP) {
-      hidden = true;
-      continue;
+  // The earliest place a pattern may start: past the last furniture found.
+  let from = start;
+  // A pair's units sit one at an odd and one at an even offset: every other unit is looked at, and
+  // the pairs on either side of it only when it may belong to one (half the lookups on plain text).
+  for (let k = start + 1; k < end; k += 2) {
+    if (IN_A_PAIR[text.charCodeAt(k)] === 0) continue;
+    for (let i = k - 1 < from ? from : k - 1; i <= k && i + 1 < end; i++) {
+      const group = FIRST[text.charCodeAt(i)];
+      if (group === 0 || (SECOND[text.charCodeAt(i + 1)] & (1 << (group - 1))) === 0) continue;
+      if (group === HIDDEN_GROUP) {
+        hidden = true;
+        continue;
+      }
+      // `test` rather than `exec`: a sticky match ends at `lastIndex`, and no match array is made.
+      FURNITURE_AT.lastIndex = i;
+      let matchEnd = FURNITURE_AT.test(text) ? FURNITURE_AT.lastIndex : -1;
+      if (matchEnd > end) {
+        // Past the line's trimmed end (`如遇无法支付…` takes blanks along): what the line alone holds there.
+        FURNITURE_AT.lastIndex = i - start;
+        matchEnd = FURNITURE_AT.test(text.slice(start, end)) ? start + FURNITURE_AT.lastIndex : -1;
+      }
+      if (matchEnd < 0) continue;
+      (furniture ??= []).push({ start: i, end: matchEnd, hidden: false });
+      from = matchEnd;
+      break;
     }
-    // `test` rather than `exec`: a sticky match ends at `lastIndex`, and no match array is made.
-    FURNITURE_AT.lastIndex = i;
-    let matchEnd = FURNITURE_AT.test(text) ? FURNITURE_AT.lastIndex : -1;
-    if (matchEnd > end) {
-      // Past the line's trimmed end (`如遇无法支付…` takes blanks along): what the line alone holds there.
-      FURNITURE_AT.lastIndex = i - start;
-      matchEnd = FURNITURE_AT.test(text.slice(start, end)) ? start + FURNITURE_AT.lastIndex : -1;
-    }
-    if (matchEnd < 0) continue;
-    (furniture ??= []).push({ start: i, end: matchEnd, hidden: false });
-    i = matchEnd - 1;
   }
   if (!hidden) return furniture ?? NO_PIECES;
   const pieces: Piece[] = [];
