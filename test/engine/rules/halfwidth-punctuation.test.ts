@@ -166,6 +166,17 @@ describe('halfwidth-punctuation: fixes built when read, and grouping after an ed
     expect(found[1].fixes![0].edits.map((e) => text.slice(e.start, e.end))).toEqual([',', ';']);
   });
 
+  it('counts every full-width mark of a document before calling it half-width, even in paragraphs it stopped counting', () => {
+    // Eight half-width paragraphs hold 40 of 42 half-width marks, but two full-width paragraphs hold
+    // 20 full-width marks: 40 < 80% of 62, so the document is not half-width throughout.
+    const halfParagraph = '一年来,全镇上下齐心协力,经济稳中有进,民生持续改善,社会大局稳定;\n';
+    const fullParagraph = '现在，我代表镇人民政府，向大会报告工作，请予审议，请列席人员提出意见，全年完成投资，同比增长，财政收入增长，农民收入增长,人均住房面积增加。\n';
+    const filler = '全镇经济稳中有进。社会大局和谐稳定。人民生活水平不断提高。\n'.repeat(150);
+    const text = halfParagraph.repeat(8) + filler + fullParagraph.repeat(2);
+    const found = check(text);
+    expect(found.map((f) => f.data?.marks ?? 1)).toEqual([5, 5, 5, 5, 5, 5, 5, 5, 1, 1]);
+  });
+
   it('after an edit finds the paragraph and document groups a fresh analysis finds', () => {
     const settings = defaultSettings();
     const own = (a: { findings: Finding[] }) => JSON.stringify(a.findings.filter((f) => f.ruleId === 'halfwidth-punctuation'));

@@ -153,8 +153,9 @@ function group(model: ReportModel, marks: MarkList, fullCounts: Int32Array): Fin
   for (let i = 0; i < paragraphs.length; i++) {
     if (from[i] < 0) continue;
     // A paragraph is one line: its full-width marks are its line's.
-    const full = lineFull(text, lineStarts, fullCounts, paragraphs[i].line);
     const own = to[i] - from[i];
+    // Past half its own half-width marks, a paragraph is not half-width: counting may stop there.
+    const full = lineFull(text, lineStarts, fullCounts, paragraphs[i].line, (own >> 1) + 1);
     // One mark alone is half-width "throughout" only in a document that is (see below).
     if (own >= 2 * full && (own >= 2 || full === 0)) {
       half[i] = 1;
@@ -250,13 +251,26 @@ function fullByLine(model: ReportModel): Int32Array {
   return counts;
 }
 
-/** The full-width marks of line `l`, counted once (see {@link fullByLine}). */
-function lineFull(text: string, starts: readonly number[], counts: Int32Array, l: number): number {
-  if (counts[l] >= 0) return counts[l];
+/**
+ * The full-width marks of line `l`, or any number at least `enough` when the line has that many
+ * (counting stops there: a paragraph with more full-width marks than half its half-width ones is
+ * not half-width, however many more). Counts are kept in `counts` (see {@link fullByLine}): -1 for
+ * a line not counted, `-2 - n` for a line known to hold at least `n`.
+ */
+function lineFull(text: string, starts: readonly number[], counts: Int32Array, l: number, enough = Infinity): number {
+  const known = counts[l];
+  if (known >= 0) return known;
+  if (known <= -2 && -2 - known >= enough) return -2 - known;
   const to = l + 1 < starts.length ? starts[l + 1] : text.length;
   let n = 0;
   // A plain loop over the line's units, a table lookup per unit: no search running past the line.
-  for (let i = starts[l]; i < to; i++) n += FULL_WIDTH_MARKS[text.charCodeAt(i)];
+  for (let i = starts[l]; i < to; i++) {
+    n += FULL_WIDTH_MARKS[text.charCodeAt(i)];
+    if (n >= enough) {
+      counts[l] = -2 - n;
+      return n;
+    }
+  }
   return (counts[l] = n);
 }
 
@@ -266,12 +280,14 @@ function lineFull(text: string, starts: readonly number[], counts: Int32Array, l
  * full-width document the counts known already say no.
  */
 function isHalfWidthDocument(text: string, starts: readonly number[], counts: Int32Array, halfMarks: number, inHalfParagraphs: number): boolean {
+  // At least this many full-width marks: the exact counts, and what the lines counted part-way hold at least.
   let total = 0;
-  for (let l = 0; l < counts.length; l++) if (counts[l] > 0) total += counts[l];
+  for (let l = 0; l < counts.length; l++) total += counts[l] >= 0 ? counts[l] : counts[l] <= -2 ? -2 - counts[l] : 0;
   if (inHalfParagraphs < HALF_WIDTH_DOCUMENT_SHARE * (halfMarks + total)) return false;
   for (let l = 0; l < counts.length; l++) {
-    if (counts[l] >= 0) continue;
-    total += lineFull(text, starts, counts, l);
+    const known = counts[l];
+    if (known >= 0) continue;
+    total += lineFull(text, starts, counts, l) - (known <= -2 ? -2 - known : 0);
     if (inHalfParagraphs < HALF_WIDTH_DOCUMENT_SHARE * (halfMarks + total)) return false;
   }
   return true;
