@@ -3,8 +3,11 @@
 // ms of each stage on N MB of corpus text as lines and as one line, median of the rounds.
 // Stages: `placeholders` (findPlaceholders), `residue` (web-residue's lines and blocks, residueOf),
 // and any rule id (the rule alone through runRules, on a model whose placeholders are found).
+// With `--edit`, also what each stage costs on a one-character edit in the middle of the text,
+// analysed from the first analysis's memo (as the server does; `npm run bench:stages` times the same
+// by the wall clock): the model, placeholders, each rule, all on CPU time.
 // Usage: node scripts/compare-stages.mjs --base ../base-checkout [--mb 10] [--rounds 7]
-//        [--stages placeholders,residue,halfwidth-punctuation,placeholder]
+//        [--stages placeholders,residue,halfwidth-punctuation,placeholder] [--edit]
 import { build } from 'esbuild';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -73,4 +76,35 @@ for (const shape of ['lines', 'one line']) {
     }
     console.log(`| ${stage} | ${shape} | ${median(samples.base).toFixed(1)} | ${median(samples.this).toFixed(1)} |`);
   }
+}
+
+if (argv.includes('--edit')) {
+  const text = (seed + '\n').repeat(Math.ceil((mb * 1024 * 1024) / Buffer.byteLength(seed + '\n')));
+  const samples = {};
+  const record = (name, stage, ms) => ((samples[stage] ??= { base: [], this: [] })[name].push(ms));
+  for (let r = 0; r < rounds; r++) {
+    for (const name of r % 2 ? ['base', 'this'] : ['this', 'base']) {
+      const e = engines[name];
+      const settings = e.defaultSettings();
+      const first = e.analyze(text, settings);
+      void first.findings;
+      const at = Math.floor(text.length / 2) + r;
+      const edited = text.slice(0, at) + '字' + text.slice(at);
+      let next;
+      let total = 0;
+      const stage = (key, fn) => {
+        const ms = cpu(fn);
+        total += ms;
+        record(name, key, ms);
+      };
+      stage('model', () => (next = e.analyze(edited, settings, e.memoOf(first.model))));
+      stage('placeholders', () => void next.model.placeholders);
+      for (const rule of e.RULES) stage(`rule ${rule.id}`, () => e.runRules(next.model, settings, [rule]));
+      // Garbage made in one stage is collected in a later one: the total is the figure to trust.
+      record(name, 'total (every stage of the edit)', total);
+    }
+  }
+  console.log(`\nA one-character edit at ${mb} MB as lines, analysed from the memo: CPU ms, median of ${rounds} rounds\n`);
+  console.log('| stage | base | this |\n| --- | --- | --- |');
+  for (const [stage, xs] of Object.entries(samples)) console.log(`| ${stage} | ${median(xs.base).toFixed(1)} | ${median(xs.this).toFixed(1)} |`);
 }
