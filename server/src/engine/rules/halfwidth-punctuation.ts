@@ -134,28 +134,29 @@ class MarkList {
 
 function group(model: ReportModel, marks: MarkList, fullCounts: Int32Array): Finding[] {
   if (marks.length < 2) return marks.length === 1 ? [toFinding(marks, 0)] : [];
-  const { text, paragraphs } = model;
+  const text = model.text;
   const starts = marks.start;
-  // Marks by paragraph, as index ranges into `marks`: both are in document order, so one walk does it.
-  const from = new Int32Array(paragraphs.length).fill(-1);
-  const to = new Int32Array(paragraphs.length);
-  let pi = 0;
-  for (let m = 0; m < marks.length; m++) {
-    while (pi < paragraphs.length - 1 && paragraphs[pi].end <= starts[m]) pi++;
-    if (from[pi] < 0) from[pi] = m;
-    to[pi] = m + 1;
-  }
   const lineStarts = model.lines.lineStarts;
+  // A paragraph is one non-blank line, and a line with a mark is not blank: marks are grouped by
+  // line, as index ranges into `marks`; both are in document order, so one walk does it.
+  const lines = lineStarts.length;
+  const from = new Int32Array(lines).fill(-1);
+  const to = new Int32Array(lines);
+  let li = 0;
+  for (let m = 0; m < marks.length; m++) {
+    while (li < lines - 1 && lineStarts[li + 1] <= starts[m]) li++;
+    if (from[li] < 0) from[li] = m;
+    to[li] = m + 1;
+  }
   // 1 for a paragraph that is half-width throughout.
-  const half = new Uint8Array(paragraphs.length);
+  const half = new Uint8Array(lines);
   let inHalfParagraphs = 0;
   let halfGroups = 0;
-  for (let i = 0; i < paragraphs.length; i++) {
+  for (let i = 0; i < lines; i++) {
     if (from[i] < 0) continue;
-    // A paragraph is one line: its full-width marks are its line's.
     const own = to[i] - from[i];
     // Past half its own half-width marks, a paragraph is not half-width: counting may stop there.
-    const full = lineFull(text, lineStarts, fullCounts, paragraphs[i].line, (own >> 1) + 1);
+    const full = lineFull(text, lineStarts, fullCounts, i, (own >> 1) + 1);
     // One mark alone is half-width "throughout" only in a document that is (see below).
     if (own >= 2 * full && (own >= 2 || full === 0)) {
       half[i] = 1;
@@ -174,7 +175,7 @@ function group(model: ReportModel, marks: MarkList, fullCounts: Int32Array): Fin
     const all = new Int32Array(inHalfParagraphs);
     let n = 0;
     let at = -1;
-    for (let i = 0; i < paragraphs.length; i++) {
+    for (let i = 0; i < lines; i++) {
       if (from[i] < 0) continue;
       if (half[i]) {
         if (at < 0) at = out.length;
@@ -185,7 +186,7 @@ function group(model: ReportModel, marks: MarkList, fullCounts: Int32Array): Fin
     out.splice(at, 0, groupFinding(starts[all[0]], marks.end[all[0]], marks, 0, n, all, DOCUMENT_TEXTS));
     return out;
   }
-  for (let i = 0; i < paragraphs.length; i++) {
+  for (let i = 0; i < lines; i++) {
     if (from[i] < 0) continue;
     if (half[i] && to[i] - from[i] >= 2) out.push(groupFinding(starts[from[i]], marks.end[to[i] - 1], marks, from[i], to[i], undefined, PARAGRAPH_TEXTS));
     else for (let m = from[i]; m < to[i]; m++) out.push(toFinding(marks, m));
@@ -433,6 +434,15 @@ function isInlineSpace(c: number): boolean {
   return c === 32 || c === 9;
 }
 
+/** Chinese numerals of bracketed markers (`（十二）`, `(〇)`), and of heading numbers (`一,`): tables, not a string search per unit. */
+const CN_MARKER_NUMERAL = new Uint8Array(0x10000);
+for (const c of '一二三四五六七八九十〇零两') CN_MARKER_NUMERAL[c.charCodeAt(0)] = 1;
+const CN_HEADING_NUMERAL = new Uint8Array(0x10000);
+for (const c of '一二三四五六七八九十') CN_HEADING_NUMERAL[c.charCodeAt(0)] = 1;
+/** Punctuation a Latin gloss may hold: `Wi-Fi`, `PM2.5`, `R&D`. */
+const GLOSS_PUNCTUATION = new Uint8Array(0x10000);
+for (const c of " -._/&+'") GLOSS_PUNCTUATION[c.charCodeAt(0)] = 1;
+
 /** Numbering content inside brackets: `一` … `十二`, `1` … `99`, `①`, `a`. */
 function isMarkerContent(text: string, from: number, to: number): boolean {
   const n = to - from;
@@ -442,7 +452,7 @@ function isMarkerContent(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (isDigit(c) || (c >= 0xff10 && c <= 0xff19)) digits++;
-    else if ('一二三四五六七八九十〇零两'.includes(text[i])) cn++;
+    else if (CN_MARKER_NUMERAL[c] === 1) cn++;
     else if (c >= 0x2460 && c <= 0x2473) return n === 1;
     else if (((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) && n === 1) return true;
     else return false;
@@ -471,7 +481,7 @@ function isLatinGloss(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)) letters++;
-    else if (!(isDigit(c) || (c >= 0x300 && c <= 0x36f) || " -._/&+'".includes(text[i]))) return false;
+    else if (!(isDigit(c) || (c >= 0x300 && c <= 0x36f) || GLOSS_PUNCTUATION[c] === 1)) return false;
   }
   return letters > 0;
 }
@@ -622,7 +632,7 @@ function isNumberAtLineStart(text: string, i: number): boolean {
   let digits = 0;
   while (k >= 0 && digits <= 3) {
     const c = text.charCodeAt(k);
-    if (!(isDigit(c) || '一二三四五六七八九十'.includes(text[k]))) break;
+    if (!(isDigit(c) || CN_HEADING_NUMERAL[c] === 1)) break;
     digits++;
     k--;
   }
