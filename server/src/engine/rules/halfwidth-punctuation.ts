@@ -72,17 +72,28 @@ for (const c of '，：；！？（') FULL_WIDTH_MARKS[c.charCodeAt(0)] = 1;
  */
 class MarkList {
   /** Offset of each mark, or of `(` for a pair. */
-  start = new Int32Array(64);
+  start: Int32Array;
   /** Just past the mark, or past `)` for a pair. */
-  end = new Int32Array(64);
+  end: Int32Array;
   /** Where the mark's edit ends: past the half-width space a converted `,` takes along. */
-  editEnd = new Int32Array(64);
+  editEnd: Int32Array;
   /** The mark's code unit; `(` with `end - start > 1` is a pair. */
-  code = new Uint8Array(64);
+  code: Uint8Array;
   length = 0;
 
+  /**
+   * @param capacity marks room is made for at once: the columns live outside the JavaScript heap,
+   * and regrowing them on every version made the collector run more often.
+   */
+  constructor(capacity = 64) {
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.editEnd = new Int32Array(capacity);
+    this.code = new Uint8Array(capacity);
+  }
+
   push(start: number, end: number, code: number, editEnd: number): void {
-    if (this.length === this.start.length) this.grow(this.length * 2);
+    if (this.length === this.start.length) this.grow(Math.max(64, this.length * 2));
     const k = this.length++;
     this.start[k] = start;
     this.end[k] = end;
@@ -507,7 +518,8 @@ function scan(model: ReportModel): MarkList {
   else if (earlier) {
     const range = memo!.changedSince(earlier.text, 8, 1)!;
     const previous = earlier.value;
-    raw = new MarkList();
+    // Room for the kept marks and as many again as the changed lines hold: one set of columns.
+    raw = new MarkList(previous.length + 64 + Math.min(range.end - range.start, 1 << 16));
     let k = 0;
     while (k < previous.length && previous.start[k] < range.start) k++;
     raw.pushFrom(previous, 0, k, 0);
@@ -545,7 +557,7 @@ function withoutMarkerMarks(model: ReportModel, raw: MarkList): MarkList {
     while (e < ends.length && ends[e] < at) e++;
     const drop = code !== 40 && code !== 41 && e < ends.length && ends[e] === at;
     if (drop && !kept) {
-      kept = new MarkList();
+      kept = new MarkList(raw.length);
       kept.pushFrom(raw, 0, k, 0);
     } else if (!drop && kept) kept.push(raw.start[k], raw.end[k], code, raw.editEnd[k]);
   }
