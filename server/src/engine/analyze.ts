@@ -4,7 +4,7 @@
 import { buildReportModelInSteps } from './pipeline';
 import type { Memo } from './incremental';
 import type { ReportModel } from './model';
-import { RULES, runRules, type RatedFinding } from './rules';
+import { mergeByStart, rateRule, RULES, runRules, type RatedFinding } from './rules';
 import { compileSafePattern, patternBudget, type SafePattern, type SafePatternError } from './safe-pattern';
 import type { GongwenSettings } from './settings';
 
@@ -80,20 +80,20 @@ export function* analyzeInSteps(text: string, settings: GongwenSettings, previou
       return budget.exhausted ? [...problems, budgetProblem(found)] : problems;
     },
     *rateInSteps() {
-      const findings: RatedFinding[] = [];
+      const lists: RatedFinding[][] = [];
       const failures: string[] = [];
       // Placeholders (with the user's extra patterns, up to their budget) are a stage of their own.
       void model.placeholders;
       yield;
       for (const rule of RULES) {
         if (rated) return;
-        const one = runRules(model, settings, [rule]);
-        for (const f of one.findings) findings.push(f);
-        failures.push(...one.failures);
+        const one = rateRule(model, settings, rule);
+        if (one.failure !== undefined) failures.push(one.failure);
+        else if (one.findings.length > 0) lists.push(one.findings);
         yield;
       }
-      // Stable, as in `runRules`: findings at one offset keep the registry's order.
-      rated ??= { findings: findings.sort((a, b) => a.start - b.start), failures };
+      // Merged as in `runRules`: findings at one offset keep the registry's order.
+      rated ??= { findings: mergeByStart(lists), failures };
     },
   };
 }

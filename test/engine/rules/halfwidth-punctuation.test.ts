@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { analyze, memoOf } from '../../../server/src/engine';
 import { buildReportModel } from '../../../server/src/engine/pipeline';
 import { halfwidthPunctuation } from '../../../server/src/engine/rules/halfwidth-punctuation';
 import { applyEdits } from '../../../server/src/engine/renumber';
@@ -149,6 +150,54 @@ describe('halfwidth-punctuation', () => {
     expect(performance.now() - t0).toBeLessThan(500);
     expect(found).toHaveLength(1);
     expect(found[0].data).toEqual({ marks: 4 * Math.ceil(1_000_000 / unit.length) });
+  });
+});
+
+describe('halfwidth-punctuation: fixes built when read, and grouping after an edit', () => {
+  it('gives a fix that is the same on every read and in JSON, as a plain finding would', () => {
+    const text = '现在，我代表镇人民政府向大会报告工作,请予审议。\n一年来,全镇上下齐心协力;经济稳中有进。\n' + '今年，我们将继续努力，坚持稳中求进，推动高质量发展。\n'.repeat(4);
+    const found = check(text);
+    expect(found.map((f) => f.data?.marks ?? 1)).toEqual([1, 2]);
+    for (const f of found) {
+      expect(f.fixes).toBe(f.fixes);
+      const json = JSON.parse(JSON.stringify(f));
+      expect(json).toEqual({ ruleId: f.ruleId, start: f.start, end: f.end, message: f.message, fixes: f.fixes, ...(f.data ? { data: f.data } : {}) });
+    }
+    expect(found[1].fixes![0].edits.map((e) => text.slice(e.start, e.end))).toEqual([',', ';']);
+  });
+
+  it('counts every full-width mark of a document before calling it half-width, even in paragraphs it stopped counting', () => {
+    // Eight half-width paragraphs hold 40 of 42 half-width marks, but two full-width paragraphs hold
+    // 20 full-width marks: 40 < 80% of 62, so the document is not half-width throughout.
+    const halfParagraph = '一年来,全镇上下齐心协力,经济稳中有进,民生持续改善,社会大局稳定;\n';
+    const fullParagraph = '现在，我代表镇人民政府，向大会报告工作，请予审议，请列席人员提出意见，全年完成投资，同比增长，财政收入增长，农民收入增长,人均住房面积增加。\n';
+    const filler = '全镇经济稳中有进。社会大局和谐稳定。人民生活水平不断提高。\n'.repeat(150);
+    const text = halfParagraph.repeat(8) + filler + fullParagraph.repeat(2);
+    const found = check(text);
+    expect(found.map((f) => f.data?.marks ?? 1)).toEqual([5, 5, 5, 5, 5, 5, 5, 5, 1, 1]);
+  });
+
+  it('after an edit finds the paragraph and document groups a fresh analysis finds', () => {
+    const settings = defaultSettings();
+    const own = (a: { findings: Finding[] }) => JSON.stringify(a.findings.filter((f) => f.ruleId === 'halfwidth-punctuation'));
+    const full = '全镇上下齐心协力，经济稳中有进，民生持续改善。\n';
+    let text = '青山镇2023年工作总结\n' + full.repeat(30) + '今年，我们将继续努力,推动高质量发展。\n' + full.repeat(30);
+    let previous = analyze(text, settings);
+    // A full-width paragraph made half-width, a mark typed in another, a line joined to the next, then every paragraph made half-width.
+    const edits: Array<(t: string) => string> = [
+      (t) => t.replace(full, full.replace(/，/g, ',')),
+      (t) => t.slice(0, t.length - 5) + ';' + t.slice(t.length - 5),
+      (t) => t.replace('改善。\n全镇', '改善。全镇'),
+      (t) => t.replace(/，/g, ','),
+      (t) => t.replace(/,/g, '，'),
+    ];
+    for (const edit of edits) {
+      text = edit(text);
+      const next = analyze(text, settings, memoOf(previous.model));
+      expect(own(next)).toBe(own(analyze(text, settings)));
+      previous = next;
+    }
+    expect(own(previous)).not.toBe('[]');
   });
 });
 

@@ -18,6 +18,16 @@ function fixAll(text: string, found = check(text)): string {
 const BODY = '青山镇2023年工作总结\n\n一、工作情况\n\n全年完成投资5亿元。\n\n二、下一步打算\n\n继续努力。';
 
 describe('web-residue', () => {
+  it('finds furniture inside a long line of text, wherever the line ends, and common words that only start like furniture stay text', () => {
+    const prose = '全镇上下齐心协力，经济稳中有进，民生持续改善，以下几个方面的工作取得明显成效，相关部门在线上线下同步推进，下一步将继续努力。';
+    const line = prose + '如遇无法支付请联系客服' + '　 ';
+    for (const text of [line + '\n' + prose, line, prose + '【打印本页】[ 关闭 ]' + prose]) {
+      const found = check(text);
+      expect(found.map((f) => text.slice(f.start, f.end))).toEqual(text.includes('如遇') ? ['如遇无法支付请联系客服'] : ['【打印本页】', '[ 关闭 ]']);
+    }
+    expect(check(prose + '\n' + prose)).toEqual([]);
+  });
+
   it('finds a metadata block with its bullets and values, and removes it whole', () => {
     const head = '• 索引号:\n  • 1234567890/2024-001\n  • 组配分类:\n  • 计划总结\n  • 发布机构:\n  • 青山镇\n  • 成文日期:\n  • 2024-01-24\n\n';
     const text = head + BODY;

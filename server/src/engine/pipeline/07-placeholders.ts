@@ -167,6 +167,9 @@ for (const c of UNITS_BY_FIRST.keys()) STOP[c] = 1;
 const COUNT_VERBS_BY_LAST = byLastUnit(COUNT_VERBS);
 const AMOUNT_WORDS_BY_LAST = byLastUnit(AMOUNT_WORDS);
 const SPACED_VERBS_BY_LAST = byLastUnit(SPACED_VERBS);
+/** 1 at the last unit of every verb and amount word before a missing number (`增长` → `长`). */
+const ENDS_A_WORD = new Uint8Array(0x10000);
+for (const c of [...COUNT_VERBS_BY_LAST.keys(), ...AMOUNT_WORDS_BY_LAST.keys()]) ENDS_A_WORD[c] = 1;
 
 // ---------------------------------------------------------------------------------------------
 // The scanner
@@ -178,10 +181,33 @@ interface Candidate {
   confidence: 'high' | 'medium';
 }
 
+/**
+ * `foldWidth` of every code unit, looked up as the scanner reads: folding a copy of the whole text
+ * first was a pass and two bytes per unit more (`Ｘ` → `X`, `　` → space).
+ */
+const FOLD = new Uint16Array(0x10000);
+for (let c = 0; c < 0x10000; c++) FOLD[c] = foldWidth(c);
+
+/**
+ * 1 at the units the scanner passes over without a look: not ASCII once folded and not a
+ * {@link STOP} unit, or ASCII (folded) that starts nothing (`，` `：` `）` line breaks); what `run`
+ * looks at is letters, digits, `* _ = % ( .` and blanks.
+ */
+const SKIP = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  const f = FOLD[c];
+  SKIP[c] = f >= 0x80 ? (STOP[f] === 0 ? 1 : 0) : isAlnum(f) || f === 0x2a || f === 0x5f || f === 0x3d || f === SPACE || f === TAB || f === 0x25 || f === 0x28 || f === 0x2e ? 0 : 1;
+}
+
+/** The folded units of a whole text, for the ignore-word automaton. */
+function foldAll(text: string): Uint16Array {
+  const f = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) f[i] = FOLD[text.charCodeAt(i)];
+  return f;
+}
+
 class Scanner {
   readonly n: number;
-  /** Folded code units, one per unit of the original text. */
-  readonly f: Uint16Array;
   readonly out: Candidate[] = [];
   /** Cache of the last URL-character span examined: [start, end) and whether it is a URL. */
   private urlStart = -1;
@@ -189,22 +215,18 @@ class Scanner {
   private urlIs = false;
 
   constructor(readonly text: string) {
-    const n = text.length;
-    this.n = n;
-    const f = new Uint16Array(n);
-    for (let i = 0; i < n; i++) f[i] = foldWidth(text.charCodeAt(i));
-    this.f = f;
+    this.n = text.length;
   }
 
   /** Folded unit at `i`, or -1 outside the text. */
   at(i: number): number {
-    return i >= 0 && i < this.n ? this.f[i] : -1;
+    return i >= 0 && i < this.n ? FOLD[this.text.charCodeAt(i)] : -1;
   }
 
   /** Whether the original unit at `i` is Chinese context: CJK, digit, `%`, or non-ASCII punctuation. */
   ctx(i: number): boolean {
     if (i < 0 || i >= this.n) return false;
-    const c = this.f[i];
+    const c = FOLD[this.text.charCodeAt(i)];
     if (isDigit(c) || c === 0x25) return true;
     if (c < 0x80) return false;
     const o = this.text.charCodeAt(i);
@@ -214,7 +236,7 @@ class Scanner {
   /** Whether the folded text at `i` starts with `word`. */
   startsWith(i: number, word: string): boolean {
     if (i < 0 || i + word.length > this.n) return false;
-    for (let k = 0; k < word.length; k++) if (this.f[i + k] !== word.charCodeAt(k)) return false;
+    for (let k = 0; k < word.length; k++) if (FOLD[this.text.charCodeAt(i + k)] !== word.charCodeAt(k)) return false;
     return true;
   }
 
@@ -233,15 +255,15 @@ class Scanner {
   /** Whether line `[ls, le)` holds nothing but `ch` and spaces. */
   private lineOnly(i: number, ch: number): { only: boolean; count: number; spaced: boolean } {
     let ls = i;
-    while (ls > 0 && !isBreak(this.f[ls - 1])) ls--;
+    while (ls > 0 && !isBreak(FOLD[this.text.charCodeAt(ls - 1)])) ls--;
     let le = i;
-    while (le < this.n && !isBreak(this.f[le])) le++;
+    while (le < this.n && !isBreak(FOLD[this.text.charCodeAt(le)])) le++;
     let count = 0;
     let spaced = false;
     let seen = false;
     let gap = false;
     for (let k = ls; k < le; k++) {
-      const c = this.f[k];
+      const c = FOLD[this.text.charCodeAt(k)];
       if (c === ch) {
         if (seen && gap) spaced = true;
         seen = true;
@@ -257,11 +279,14 @@ class Scanner {
   }
 
   run(): void {
-    const f = this.f;
+    const t = this.text;
     const n = this.n;
     let i = 0;
     while (i < n) {
-      const c = f[i];
+      // Most units of Chinese text start nothing: skipped with one lookup each.
+      while (i < n && SKIP[t.charCodeAt(i)] === 1) i++;
+      if (i >= n) break;
+      const c = FOLD[t.charCodeAt(i)];
       if (c < 0x80) {
         if (isAlnum(c)) {
           i = this.alnum(i);
@@ -279,7 +304,7 @@ class Scanner {
           this.unitAt(i);
         } else if (c === 0x28 /* ( */) {
           this.paren(i);
-        } else if (c === 0x2e /* . */ && f[i + 1] === 0x2e && f[i + 2] === 0x2e) {
+        } else if (c === 0x2e /* . */ && FOLD[t.charCodeAt(i + 1)] === 0x2e && FOLD[t.charCodeAt(i + 2)] === 0x2e) {
           i = this.ellipsis(i, 0x2e);
           continue;
         }
@@ -330,21 +355,21 @@ class Scanner {
   /** Is the alphanumeric run around `[s, e)` part of a URL or an e-mail address? */
   private inUrl(s: number, e: number): boolean {
     if (s >= this.urlStart && e <= this.urlEnd) return this.urlIs;
-    const f = this.f;
+    const t = this.text;
     const urlChar = (c: number) =>
       isAlnum(c) || c === 0x2e || c === 0x5f || c === 0x2d || c === 0x40 || c === 0x2f || c === 0x3a || c === 0x3f ||
       c === 0x3d || c === 0x26 || c === 0x23 || c === 0x7e || c === 0x25 || c === 0x2b;
     let a = s;
-    while (a > 0 && urlChar(f[a - 1])) a--;
+    while (a > 0 && urlChar(FOLD[t.charCodeAt(a - 1)])) a--;
     let b = e;
-    while (b < this.n && urlChar(f[b])) b++;
+    while (b < this.n && urlChar(FOLD[t.charCodeAt(b)])) b++;
     let is = false;
     for (let k = a; k < b && !is; k++) {
-      const c = f[k];
+      const c = FOLD[t.charCodeAt(k)];
       if (c === 0x40) is = true;
-      else if (c === 0x3a && f[k + 1] === 0x2f && f[k + 2] === 0x2f) is = true;
-      else if ((c === 0x77 || c === 0x57) && k + 3 < b && (f[k + 1] | 0x20) === 0x77 && (f[k + 2] | 0x20) === 0x77 && f[k + 3] === 0x2e &&
-        (k === a || !isAlnum(f[k - 1]))) is = true;
+      else if (c === 0x3a && FOLD[t.charCodeAt(k + 1)] === 0x2f && FOLD[t.charCodeAt(k + 2)] === 0x2f) is = true;
+      else if ((c === 0x77 || c === 0x57) && k + 3 < b && (FOLD[t.charCodeAt(k + 1)] | 0x20) === 0x77 && (FOLD[t.charCodeAt(k + 2)] | 0x20) === 0x77 && FOLD[t.charCodeAt(k + 3)] === 0x2e &&
+        (k === a || !isAlnum(FOLD[t.charCodeAt(k - 1)]))) is = true;
     }
     this.urlStart = a;
     this.urlEnd = b;
@@ -354,7 +379,7 @@ class Scanner {
 
   /** Scans an alphanumeric run (a dot between two alphanumerics stays inside) and classifies it. */
   private alnum(s: number): number {
-    const f = this.f;
+    const t = this.text;
     let e = s;
     let xs = 0;
     let letters = 0;
@@ -384,9 +409,9 @@ class Scanner {
       }
       // A Latin word or a code (`Xbox`, `taxi`, `XP`), except the masked `xA级` and `xG`.
       if (digits === 0 && !dot && xs <= 2 && e - s === xs + 1 && !isLetter(next)) {
-        const last = f[e - 1];
+        const last = FOLD[t.charCodeAt(e - 1)];
         if ((last === 0x41 && next === 0x7ea7 /* 级 */) || (last === 0x47 && (isIdeo(next) || next < 0x80))) {
-          if (isX(f[s])) this.push(s, e, 'masked-number');
+          if (isX(FOLD[t.charCodeAt(s)])) this.push(s, e, 'masked-number');
         }
       }
       return e;
@@ -402,18 +427,18 @@ class Scanner {
       let trailingX = true;
       let seenX = false;
       for (let k = s; k < e; k++) {
-        if (isX(f[k])) seenX = true;
+        if (isX(FOLD[t.charCodeAt(k)])) seenX = true;
         else if (seenX) trailingX = false;
       }
-      if ((len === 4 && trailingX && (f[s] === 0x31 || f[s] === 0x32)) || (trailingX && next === 0x5e74 /* 年 */ && len <= 4)) {
+      if ((len === 4 && trailingX && (FOLD[t.charCodeAt(s)] === 0x31 || FOLD[t.charCodeAt(s)] === 0x32)) || (trailingX && next === 0x5e74 /* 年 */ && len <= 4)) {
         this.push(s, e, 'x-run');
         return e;
       }
       if (xs === 1) {
         // County-road code `X195`; dimension `3x3`, `1920x1080`.
-        if (f[s] === 0x58 && digits >= 2 && !isDigit(this.at(s - 1)) && !this.followedByAmount(e)) return e;
+        if (FOLD[t.charCodeAt(s)] === 0x58 && digits >= 2 && !isDigit(this.at(s - 1)) && !this.followedByAmount(e)) return e;
         let k = s;
-        while (!isX(f[k])) k++;
+        while (!isX(FOLD[t.charCodeAt(k)])) k++;
         if (k > s && k < e - 1) return e;
       }
     }
@@ -426,14 +451,14 @@ class Scanner {
    * `X`) then only x's around a dot. -1 otherwise (`Max.x` is not a code; `PM2.5` has no x).
    */
   private maskedAfterCode(s: number, e: number): number {
-    const f = this.f;
+    const t = this.text;
     let k = s;
-    while (k < e && f[k] >= 0x41 && f[k] <= 0x5a && f[k] !== 0x58) k++;
-    if (k === s || k - s > 4 || !isX(f[k]) || !isX(f[e - 1])) return -1;
+    while (k < e && FOLD[t.charCodeAt(k)] >= 0x41 && FOLD[t.charCodeAt(k)] <= 0x5a && FOLD[t.charCodeAt(k)] !== 0x58) k++;
+    if (k === s || k - s > 4 || !isX(FOLD[t.charCodeAt(k)]) || !isX(FOLD[t.charCodeAt(e - 1)])) return -1;
     let dot = false;
     for (let j = k; j < e; j++) {
-      if (f[j] === 0x2e) dot = true;
-      else if (!isX(f[j])) return -1;
+      if (FOLD[t.charCodeAt(j)] === 0x2e) dot = true;
+      else if (!isX(FOLD[t.charCodeAt(j)])) return -1;
     }
     return dot ? k : -1;
   }
@@ -496,7 +521,7 @@ class Scanner {
   }
 
   private skipLine(i: number): number {
-    while (i < this.n && !isBreak(this.f[i])) i++;
+    while (i < this.n && !isBreak(FOLD[this.text.charCodeAt(i)])) i++;
     return i;
   }
 
@@ -505,7 +530,7 @@ class Scanner {
   private spaces(s: number): number {
     let e = s;
     while (isBlank(this.at(e))) e++;
-    if (s > 0 && isIdeo(this.f[s - 1]) && e < this.n) {
+    if (s > 0 && isIdeo(FOLD[this.text.charCodeAt(s - 1)]) && e < this.n) {
       const unit = this.matchUnit(e);
       if (unit && this.unitEndOk(unit, e + unit.text.length)) {
         if (this.endsWithAny(s, SPACED_VERBS_BY_LAST)) this.push(s, e, 'missing-number', 'medium');
@@ -516,7 +541,7 @@ class Scanner {
   }
 
   private matchUnit(i: number): Unit | undefined {
-    const list = UNITS_BY_FIRST.get(this.f[i]);
+    const list = UNITS_BY_FIRST.get(FOLD[this.text.charCodeAt(i)]);
     if (!list) return undefined;
     for (const u of list) if (this.startsWith(i, u.text)) return u;
     return undefined;
@@ -526,7 +551,7 @@ class Scanner {
   private unitEndOk(unit: Unit, e: number): boolean {
     if (unit.kind === 'pct') return true;
     if (e >= this.n) return true;
-    const c = this.f[e];
+    const c = FOLD[this.text.charCodeAt(e)];
     if (c < 0x80) return !isAlnum(c);
     if ((c >= 0x3000 && c <= 0x303f) || (c >= 0x2010 && c <= 0x2027) || (c >= 0xfe10 && c <= 0xfe6f) || isBreak(c)) return true;
     if (this.startsWith(e, '左右')) return true;
@@ -539,8 +564,12 @@ class Scanner {
   /** At a possible unit start: is the number before it missing (`生产总值亿元`, `增长%`)? */
   private unitAt(i: number): void {
     if (i === 0) return;
-    const prev = this.f[i - 1];
+    const prev = FOLD[this.text.charCodeAt(i - 1)];
     if (!isIdeo(prev)) return;
+    // Units (`人`, `家`, `元`) are common characters: unless a verb or amount word may end just
+    // before, only `%` `‰` can be a missing number here, so the unit tables are not even read.
+    const c = FOLD[this.text.charCodeAt(i)];
+    if (ENDS_A_WORD[prev] === 0 && c !== 0x25 && c !== 0x2030) return;
     const unit = this.matchUnit(i);
     if (!unit) return;
     const e = i + unit.text.length;
@@ -572,10 +601,10 @@ class Scanner {
    */
   private emptyYear(s: number): void {
     let b = s - 1;
-    while (b >= 0 && (isBlank(this.f[b]) || isBreak(this.f[b]))) b--;
+    while (b >= 0 && (isBlank(FOLD[this.text.charCodeAt(b)]) || isBreak(FOLD[this.text.charCodeAt(b)]))) b--;
     if (b === s - 1) return; // right after text or punctuation: `今年`, `2023年`
     // Past the spaces or the line break, the year itself must not stand (`2025 年`, a line wrapped in `2025\n年`).
-    const prev = b >= 0 ? this.f[b] : -1;
+    const prev = b >= 0 ? FOLD[this.text.charCodeAt(b)] : -1;
     if (isAlnum(prev) || CN_NUMERALS.has(prev) || prev === 0x2a || prev === 0x5f || prev === 0xd7 || prev === 0x25cb) return;
     const next = this.at(s + 1);
     if (next === 0x2c /* , */ || next === 0x662f /* 是 */ || this.startsWith(s + 1, '工作') || this.startsWith(s + 1, '政府工作')) {
@@ -603,12 +632,12 @@ class Scanner {
     let e = s;
     while (this.at(e) === ch) e++;
     let k = e;
-    while (k < this.n && (isBlank(this.f[k]) || this.f[k] === 0xfeff)) k++;
-    if (k >= this.n || isBreak(this.f[k])) {
+    while (k < this.n && (isBlank(FOLD[this.text.charCodeAt(k)]) || FOLD[this.text.charCodeAt(k)] === 0xfeff)) k++;
+    if (k >= this.n || isBreak(FOLD[this.text.charCodeAt(k)])) {
       // Not a line made only of dots (a divider).
       let b = s - 1;
-      while (b >= 0 && isBlank(this.f[b])) b--;
-      if (b >= 0 && !isBreak(this.f[b])) this.push(s, e, 'ellipsis-cut', 'medium');
+      while (b >= 0 && isBlank(FOLD[this.text.charCodeAt(b)])) b--;
+      if (b >= 0 && !isBreak(FOLD[this.text.charCodeAt(b)])) this.push(s, e, 'ellipsis-cut', 'medium');
     }
     return e;
   }
@@ -676,8 +705,8 @@ class Scanner {
   private bracket(s: number, close: number): void {
     const limit = Math.min(this.n, s + 32);
     let k = s + 1;
-    while (k < limit && this.f[k] !== close && !isBreak(this.f[k])) k++;
-    if (k >= limit || this.f[k] !== close) return;
+    while (k < limit && FOLD[this.text.charCodeAt(k)] !== close && !isBreak(FOLD[this.text.charCodeAt(k)])) k++;
+    if (k >= limit || FOLD[this.text.charCodeAt(k)] !== close) return;
     if (this.isFillContent(s + 1, k, true)) this.push(s, k + 1, 'bracket');
   }
 
@@ -685,8 +714,8 @@ class Scanner {
   private paren(s: number): void {
     const limit = Math.min(this.n, s + 40);
     let k = s + 1;
-    while (k < limit && this.f[k] !== 0x29 && !isBreak(this.f[k])) k++;
-    if (k >= limit || this.f[k] !== 0x29) return;
+    while (k < limit && FOLD[this.text.charCodeAt(k)] !== 0x29 && !isBreak(FOLD[this.text.charCodeAt(k)])) k++;
+    if (k >= limit || FOLD[this.text.charCodeAt(k)] !== 0x29) return;
     if (this.isFillContent(s + 1, k, false)) this.push(s, k + 1, 'bracket');
   }
 
@@ -694,12 +723,12 @@ class Scanner {
     // Trim spaces.
     let x = a;
     let y = b;
-    while (x < y && isBlank(this.f[x])) x++;
-    while (y > x && isBlank(this.f[y - 1])) y--;
+    while (x < y && isBlank(FOLD[this.text.charCodeAt(x)])) x++;
+    while (y > x && isBlank(FOLD[this.text.charCodeAt(y - 1)])) y--;
     if (x === y) return true; // empty or spaces only
     let blankChars = true;
     for (let k = x; k < y && blankChars; k++) {
-      const c = this.f[k];
+      const c = FOLD[this.text.charCodeAt(k)];
       blankChars = c === 0x2026 || c === 0x22ef || c === 0x2e || c === 0xb7 || c === 0x3002 || c === 0x2a || c === 0x5f ||
         c === 0xd7 || c === 0x25cb || c === 0x67d0 || c === 0x2d || c === 0x2014 || (lenient && isX(c));
     }
@@ -751,7 +780,7 @@ export function findPlaceholders(text: string, options: PlaceholderOptions = {},
     }
     candidates.sort(byPosition);
     // Ignore words are checked only against candidates, in one pass (see `ignore-words.ts`).
-    cover = new IgnoreWordCover(scanner.f, words.map(foldString));
+    cover = new IgnoreWordCover(foldAll(text), words.map(foldString));
   }
 
   const result: Placeholder[] = [];
@@ -775,7 +804,13 @@ const byPosition = (a: Candidate, b: Candidate) => a.start - b.start || b.end - 
 function scanAll(text: string): Candidate[] {
   const scanner = new Scanner(text);
   scanner.run();
-  return scanner.out.sort(byPosition);
+  return inOrder(scanner.out);
+}
+
+/** Candidates by position: the scanner finds them almost always in order already, so sorted only when not. */
+function inOrder(candidates: Candidate[]): Candidate[] {
+  for (let k = 1; k < candidates.length; k++) if (byPosition(candidates[k - 1], candidates[k]) > 0) return candidates.sort(byPosition);
+  return candidates;
 }
 
 /**
@@ -797,7 +832,7 @@ function rescanChanged(text: string, oldText: string, old: readonly Candidate[],
   const from = Math.max(0, range.start - CONTEXT);
   const scanner = new Scanner(text.slice(from, Math.min(text.length, range.end + CONTEXT)));
   scanner.run();
-  for (const c of scanner.out.sort(byPosition)) {
+  for (const c of inOrder(scanner.out)) {
     const start = c.start + from;
     if (start < range.start || start >= range.end) continue;
     if (c.end + from > range.end) return undefined;

@@ -40,7 +40,12 @@ export const placeholderRule: Rule = {
 };
 
 /** Units of a date or an ordinal that make a blank read better when named with it (`xxxx年`, `**届`). */
-const NAME_SUFFIX = /^[年月日号號届屆]/;
+const NAME_SUFFIX = '年月日号號届屆';
+
+/** Runs of blanks as one space (`参合基金 　万元` → `参合基金 万元`); most texts shown have none, and are returned as they are. */
+function foldBlanks(s: string): string {
+  return /\s/.test(s) ? s.replace(/\s+/g, ' ') : s;
+}
 
 /** Characters that may stand before a missing number as context (`同比增长%`). */
 function contextBefore(text: string, start: number): string {
@@ -72,7 +77,7 @@ function messageOf(text: string, p: Placeholder): LocalizedText {
       const before = contextBefore(text, p.start);
       // A bare `年` opening a sentence (` 年政府工作回顾`) reads better with what follows it.
       const unit = p.form === 'blank-before-unit' || (p.text === '年' && before === '') ? unitAfter(text, p.end) : '';
-      const shown = (before + p.text + unit).replace(/\s+/g, ' ');
+      const shown = foldBlanks(before + p.text + unit);
       if (p.confidence === 'medium') return { zh: `可能缺少数字：“${shown}”`, en: `A number may be missing: "${shown}"` };
       return { zh: `未填写的数字：“${shown}”`, en: `Unfilled number: "${shown}"` };
     }
@@ -82,7 +87,7 @@ function messageOf(text: string, p: Placeholder): LocalizedText {
         en: `The paragraph ends with "${p.text}"; the text may be unfinished`,
       };
     default: {
-      const suffix = NAME_SUFFIX.exec(text.slice(p.end, p.end + 1))?.[0] ?? '';
+      const suffix = p.end < text.length && NAME_SUFFIX.includes(text[p.end]) ? text[p.end] : '';
       const shown = p.text + suffix;
       return { zh: `未填写的占位符“${shown}”`, en: `Unfilled placeholder "${shown}"` };
     }

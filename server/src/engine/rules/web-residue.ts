@@ -158,33 +158,77 @@ function restIsNoise(rest: string): boolean {
   return /^[0-9０-９:：\-/.年月日]+$/.test(t);
 }
 
-/** Cheap test before the furniture patterns: a literal every one of them holds (sticky: tried only where one may start). */
-const TRIGGERS = /隐藏|桌面|收藏|首页|VIP|打印|关闭|客服|顶部|返回|关注|推荐|喜欢|支付|下载|扫一扫|无障碍|长者|一篇|小编|帮助|欢迎|本文|[范範]文|大[ \t\u3000]*中[ \t\u3000]*小/y;
-/** 1 at the first code unit of every trigger: an alternation tried at every character of every line was a tenth of the analysis. */
-const TRIGGER_FIRST = new Uint8Array(0x10000);
-for (const c of '隐桌收首V打关客顶返推喜支下扫无长一小帮欢本范範大') TRIGGER_FIRST[c.charCodeAt(0)] = 1;
+/**
+ * The furniture patterns, tried only where one may start (sticky): a search through a 10 MB line of
+ * flattened text was a sixth of its analysis, and an alternation tried at every unit of every line
+ * a tenth of an analysis as lines.
+ */
+const FURNITURE_AT = new RegExp(FURNITURE.source, 'y');
 
-/** Whether `text[start, end)` holds a trigger, e.g. `返回顶部` in `【返回顶部】【打印本页】`. */
-function hasTrigger(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    if (TRIGGER_FIRST[text.charCodeAt(i)] === 0) continue;
-    TRIGGERS.lastIndex = i;
-    const m = TRIGGERS.exec(text);
-    if (m && i + m[0].length <= end) return true;
+/**
+ * The first two code units every furniture pattern starts with (`添加…到电脑桌面` → `添加`, `[范範]文`
+ * → `范文` `範文`, `[ 打印 ]` → `[` and a blank, `打` or `关`), and `此处`, which opens a hidden-text
+ * notice (`此处隐藏`): the patterns are tried only after one of these pairs, since a first unit
+ * alone is too common a character (`下`, `本`, `相`) to try them after each.
+ */
+const STARTS: ReadonlyArray<readonly [firsts: string, seconds: string]> = [
+  ['添', '加'], ['收', '藏'], ['设', '为'], ['V', 'I'], ['【', '打关大'], ['[', ' \t\u3000打关'], ['打', '印'], ['关', '闭'], ['联', '系'],
+  ['在', '线'], ['回', '到'], ['返', '回'], ['您', '可'], ['相', '关'], ['猜', '你'], ['如', '遇'], ['下', '载一面'], ['点', '击'],
+  ['立', '即'], ['免', '费'], ['扫上', '一'], ['无', '障'], ['长', '者'], ['以', '下'], ['小', '编'], ['希', '望'], ['欢', '迎'],
+  ['本范範', '文'], ['此', '处'],
+];
+/** The group of {@link STARTS} a first unit belongs to (0: none), and the groups a second unit completes, as bits. */
+const FIRST = new Uint8Array(0x10000);
+const SECOND = new Uint32Array(0x10000);
+STARTS.forEach(([firsts, seconds], g) => {
+  for (const c of firsts) FIRST[c.charCodeAt(0)] = g + 1;
+  for (const c of seconds) SECOND[c.charCodeAt(0)] |= 1 << g;
+});
+/** 1 at every unit of a pair of {@link STARTS}, first or second. */
+const IN_A_PAIR = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) IN_A_PAIR[c] = FIRST[c] !== 0 || SECOND[c] !== 0 ? 1 : 0;
+/** The group of `此处`. */
+const HIDDEN_GROUP = STARTS.length;
+
+/**
+ * The residue pieces of `text[start, end)` (`line` is that text): hidden-text notices, then the
+ * furniture phrases that do not overlap one, in order. The same as a global search of the line
+ * with {@link HIDDEN} and {@link FURNITURE}, trying the patterns only after a first and second
+ * unit that one of them starts with.
+ */
+function piecesOf(text: string, start: number, end: number): Piece[] {
+  let furniture: Piece[] | undefined;
+  let hidden = false;
+  // The earliest place a pattern may start: past the last furniture found.
+  let from = start;
+  // A pair's units sit one at an odd and one at an even offset: every other unit is looked at, and
+  // the pairs on either side of it only when it may belong to one (half the lookups on plain text).
+  for (let k = start + 1; k < end; k += 2) {
+    if (IN_A_PAIR[text.charCodeAt(k)] === 0) continue;
+    for (let i = k - 1 < from ? from : k - 1; i <= k && i + 1 < end; i++) {
+      const group = FIRST[text.charCodeAt(i)];
+      if (group === 0 || (SECOND[text.charCodeAt(i + 1)] & (1 << (group - 1))) === 0) continue;
+      if (group === HIDDEN_GROUP) {
+        hidden = true;
+        continue;
+      }
+      // `test` rather than `exec`: a sticky match ends at `lastIndex`, and no match array is made.
+      FURNITURE_AT.lastIndex = i;
+      let matchEnd = FURNITURE_AT.test(text) ? FURNITURE_AT.lastIndex : -1;
+      if (matchEnd > end) {
+        // Past the line's trimmed end (`如遇无法支付…` takes blanks along): what the line alone holds there.
+        FURNITURE_AT.lastIndex = i - start;
+        matchEnd = FURNITURE_AT.test(text.slice(start, end)) ? start + FURNITURE_AT.lastIndex : -1;
+      }
+      if (matchEnd < 0) continue;
+      (furniture ??= []).push({ start: i, end: matchEnd, hidden: false });
+      from = matchEnd;
+      break;
+    }
   }
-  return false;
-}
-
-function classify(text: string, start: number, end: number, isTitle: boolean): LineInfo {
-  if (start >= end) return { cls: 'blank', pieces: [], start, end };
-  const line = text.slice(start, end);
-  if (!isTitle && line.length <= 200 && (META_LINE.test(line) || NAV_LINE.test(line))) {
-    HIDDEN.lastIndex = 0;
-    return { cls: 'strong', pieces: [{ start, end, hidden: HIDDEN.test(line) }], start, end };
-  }
-  if (!hasTrigger(text, start, end)) return { cls: isTitle ? 'text' : shortOrText(line), pieces: [], start, end };
-
+  if (!hidden) return furniture ?? NO_PIECES;
   const pieces: Piece[] = [];
+  const line = text.slice(start, end);
   HIDDEN.lastIndex = 0;
   for (let m = HIDDEN.exec(line); m; m = HIDDEN.exec(line)) {
     if (m[0].length === 0) {
@@ -193,20 +237,57 @@ function classify(text: string, start: number, end: number, isTitle: boolean): L
     }
     pieces.push({ start: start + m.index, end: start + m.index + m[0].length, hidden: true });
   }
-  FURNITURE.lastIndex = 0;
-  for (let m = FURNITURE.exec(line); m; m = FURNITURE.exec(line)) {
-    const s = start + m.index;
-    const e = s + m[0].length;
-    if (!pieces.some((p) => p.start < e && s < p.end)) pieces.push({ start: s, end: e, hidden: false });
+  for (const f of furniture ?? []) if (!pieces.some((p) => p.start < f.end && f.start < p.end)) pieces.push(f);
+  return pieces.length > 1 ? pieces.sort((a, b) => a.start - b.start) : pieces;
+}
+
+/** The pieces of a line without residue, shared: most lines have none. */
+const NO_PIECES: Piece[] = [];
+
+/** Units that may open a metadata line (`索引号：`) or a navigation line (`当前位置：`, `首页 > `), after the bullets and brackets {@link META_LINE} allows. */
+const META_FIRST = new Uint8Array(0x10000);
+for (const k of META_KEYS) META_FIRST[k.charCodeAt(0)] = 1;
+const NAV_FIRST = new Uint8Array(0x10000);
+for (const c of '当您所首') NAV_FIRST[c.charCodeAt(0)] = 1;
+
+/** Whether `c` is in `\s` of a regular expression (no `u` flag). */
+function isRegExpSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Whether a line may be a metadata or navigation line: what {@link META_LINE} and {@link NAV_LINE} need at its start, before running them. */
+function mayBeMetaOrNav(text: string, start: number, end: number): boolean {
+  if (NAV_FIRST[text.charCodeAt(start)] === 1) return true;
+  let i = start;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!(isRegExpSpace(c) || c === 0x2022 || c === 0xb7 || c === 0x5b || c === 0x3010 || c === 0x7c)) break;
   }
-  pieces.sort((a, b) => a.start - b.start);
-  if (pieces.length === 0) {
-    if (!isTitle && WEAK_LINE.test(line)) return { cls: 'weak', pieces, start, end };
-    return { cls: isTitle ? 'text' : shortOrText(line), pieces, start, end };
+  return i < end && META_FIRST[text.charCodeAt(i)] === 1;
+}
+
+/** Units a {@link WEAK_LINE} may start with: bullets, digits, `第`, blanks, `-`, code and URL characters, `[`, `|`. */
+const WEAK_FIRST = new Uint8Array(0x10000);
+for (const c of '•·第-_/.[|') WEAK_FIRST[c.charCodeAt(0)] = 1;
+for (let c = 0x30; c <= 0x39; c++) WEAK_FIRST[c] = 1;
+for (let c = 0xff10; c <= 0xff19; c++) WEAK_FIRST[c] = 1;
+for (let c = 0x41; c <= 0x5a; c++) WEAK_FIRST[c] = WEAK_FIRST[c + 0x20] = 1;
+for (let c = 0; c < 0x10000; c++) if (isRegExpSpace(c)) WEAK_FIRST[c] = 1;
+
+function classify(text: string, start: number, end: number, isTitle: boolean): LineInfo {
+  if (start >= end) return { cls: 'blank', pieces: NO_PIECES, start, end };
+  if (!isTitle && end - start <= 200 && mayBeMetaOrNav(text, start, end)) {
+    const line = text.slice(start, end);
+    if (META_LINE.test(line) || NAV_LINE.test(line)) {
+      HIDDEN.lastIndex = 0;
+      return { cls: 'strong', pieces: [{ start, end, hidden: HIDDEN.test(line) }], start, end };
+    }
   }
+  const pieces = piecesOf(text, start, end);
+  if (pieces.length === 0) return { cls: isTitle ? 'text' : shortOrText(text, start, end), pieces, start, end };
   // What is left once the residue is cut out, only for a line short enough to be furniture: on
   // flattened text the "line" is the whole document.
-  if (isTitle || line.length > FURNITURE_LINE_MAX) return { cls: 'text', pieces, start, end };
+  if (isTitle || end - start > FURNITURE_LINE_MAX) return { cls: 'text', pieces, start, end };
   let rest = '';
   let at = start;
   for (const p of pieces) {
@@ -218,8 +299,11 @@ function classify(text: string, start: number, end: number, isTitle: boolean): L
 }
 
 /** A short line without sentence punctuation or title words (a site name between furniture lines), or text. */
-function shortOrText(line: string): LineClass {
-  if (WEAK_LINE.test(line)) return 'weak';
+function shortOrText(text: string, start: number, end: number): LineClass {
+  const mayBeWeak = WEAK_FIRST[text.charCodeAt(start)] === 1;
+  if (!mayBeWeak && end - start > 20) return 'text';
+  const line = text.slice(start, end);
+  if (mayBeWeak && WEAK_LINE.test(line)) return 'weak';
   if (line.length <= 20 && !/[。，,；;！!？?]/.test(line) && !TITLE_WORDS.test(line)) return 'short';
   return 'text';
 }
