@@ -1,0 +1,138 @@
+/**
+ * The body of a document as the section search reads it: the paragraphs after the title, and in
+ * flattened text the stretches between runs of blanks where line breaks were lost
+ * (`…请予审议。  2022年工作回顾  一年来…`).
+ */
+import type { ReportModel } from '../model';
+
+/**
+ * Where a section can start: a body paragraph (the title's paragraph counts from the end of the
+ * title in flattened text), or a stretch of a paragraph between runs of blanks in text whose line
+ * breaks were lost (`…请予审议。  2022年工作回顾  一年来，…`).
+ */
+export interface Unit {
+  /** The paragraph's index in `model.paragraphs`. */
+  index: number;
+  start: number;
+  end: number;
+  /** Whether the unit is a whole paragraph (then a wrapped line may continue on the next). */
+  whole: boolean;
+}
+
+/** The body and its units, once per model: the section search and the cut-off test both read them. */
+interface Body {
+  paragraphs: Unit[];
+  units?: Unit[];
+}
+
+const cache = new WeakMap<ReportModel, Body>();
+
+function bodyOf(model: ReportModel): Body {
+  let body = cache.get(model);
+  if (!body) cache.set(model, (body = { paragraphs: findBodyParagraphs(model) }));
+  return body;
+}
+
+/**
+ * The paragraphs after the title (the rest of the title's paragraph in flattened text), as whole units.
+ *
+ * @example bodyParagraphs(buildReportModel('某镇2023年工作总结\n一、工作回顾\n…')) // from `一、工作回顾` on
+ */
+export function bodyParagraphs(model: ReportModel): readonly Unit[] {
+  return bodyOf(model).paragraphs;
+}
+
+/**
+ * The body paragraphs, each followed by its stretches between blanks while there are not too many
+ * (the paragraphs are the very objects of {@link bodyParagraphs}).
+ *
+ * @example documentUnits(model) // in `…请予审议。  2022年工作回顾  一年来…`: the paragraph, then `…请予审议。`, `2022年工作回顾`, `一年来…`
+ */
+export function documentUnits(model: ReportModel): readonly Unit[] {
+  const body = bodyOf(model);
+  return (body.units ??= findUnits(model.text, body.paragraphs));
+}
+
+function findBodyParagraphs(model: ReportModel): Unit[] {
+  const text = model.text;
+  const t = model.title;
+  const body: Unit[] = [];
+  for (const p of model.paragraphs) {
+    if (!t || p.end <= t.start || p.start >= t.end) body.push({ index: p.index, start: p.start, end: p.end, whole: true });
+    else if (p.end > t.end) {
+      let start = t.end;
+      while (start < p.end && /[\s\u3000]/.test(text[start])) start++;
+      if (start < p.end) body.push({ index: p.index, start, end: p.end, whole: true });
+    }
+  }
+  return body;
+}
+
+function isBlankUnit(c: number): boolean {
+  return c === 32 || c === 9 || c === 0x3000 || c === 0xa0;
+}
+
+/** A Chinese character or Chinese (full-width) punctuation: one blank between two of them is a lost line break. */
+function isCjkOrPunct(c: number): boolean {
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef);
+}
+
+/** At most this many stretches between blanks are examined: a text spaced out character by character is not a flattened report. */
+const MAX_SEGMENTS = 5000;
+
+function findUnits(text: string, body: readonly Unit[]): Unit[] {
+  const units: Unit[] = [];
+  let segments = 0;
+  for (const q of body) {
+    units.push(q);
+    // Most paragraphs hold no blank: a look at their units, no copy, no object.
+    if (!hasBlank(text, q.start, q.end)) continue;
+    const own = segmentsOf(text, q, MAX_SEGMENTS - segments);
+    segments += own.length;
+    for (const u of own) units.push(u);
+  }
+  return units;
+}
+
+function hasBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (isBlankUnit(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/**
+ * The paragraph's stretches between runs of blanks: two or more blanks, or one blank between
+ * Chinese characters, mark a line break lost in flattening (`…意见。  一、2022年工作回顾  …`).
+ * At most `max` stretches are split off before the last one.
+ */
+function segmentsOf(text: string, q: Unit, max: number): Unit[] {
+  const units: Unit[] = [];
+  // The count includes the whole paragraph, as it did when the paragraph led the list.
+  const full = () => units.length + 1 > max;
+  let start = q.start;
+  for (let i = q.start; i < q.end && !full(); i++) {
+    if (!isBlankUnit(text.charCodeAt(i))) continue;
+    let j = i;
+    while (j < q.end && isBlankUnit(text.charCodeAt(j))) j++;
+    const breaks = j - i >= 2 || (i > q.start && isCjkOrPunct(text.charCodeAt(i - 1)) && j < q.end && isCjkOrPunct(text.charCodeAt(j)));
+    if (breaks && j < q.end && i > q.start) {
+      units.push({ index: q.index, start, end: i, whole: false });
+      start = j;
+    }
+    i = j - 1;
+  }
+  if (start > q.start && !full()) units.push({ index: q.index, start, end: q.end, whole: false });
+  return units;
+}
+
+/** Longest stretch of flattened text between blanks that can be a section title (`  2022年工作回顾  `). */
+const TITLE_SEGMENT_LENGTH = 30;
+
+/**
+ * A short stretch without sentence or clause punctuation: a title that lost its own line.
+ *
+ * @example isTitleLike(text, unit) // true for `2022年工作回顾` between blanks
+ */
+export function isTitleLike(text: string, u: Unit): boolean {
+  if (u.end - u.start > TITLE_SEGMENT_LENGTH) return false;
+  return !/[。，,；;：:！!？?]/.test(text.slice(u.start, u.end));
+}
