@@ -43,16 +43,10 @@ export function findSections(model: ReportModel): SectionMatch[] {
   const body = bodyParagraphs(model);
   const units = documentUnits(model);
   const front = frontParagraphs(model, body);
-  const openings = new Openings(model);
-  const simplified = new Map<number, string>();
-  const paragraphText = (q: Unit): string => {
-    let s = simplified.get(q.index);
-    if (s === undefined) {
-      s = simplify(text.slice(q.start, q.end));
-      simplified.set(q.index, s);
-    }
-    return s;
-  };
+  const openings = new Openings(model, units);
+  // By paragraph index: the paragraph cues and the task lead-in read the same texts.
+  const simplified: (string | undefined)[] = new Array(model.paragraphs.length);
+  const paragraphText = (q: Unit): string => (simplified[q.index] ??= simplify(text.slice(q.start, q.end)));
   const startOfPart = (q: Unit, length: number): string => simplify(text.slice(q.start, Math.min(q.end, q.start + length)));
   const endOfPart = (q: Unit, length: number): string => simplify(text.slice(Math.max(q.start, q.end - length), q.end));
   const found = (match: SectionMatch, q: Unit | undefined, at = q?.start): void => {
@@ -89,7 +83,7 @@ export function findSections(model: ReportModel): SectionMatch[] {
         Object.assign(match, { present: true, paragraph: title.index, at: title.start, segment: true });
         continue;
       }
-      const lead = def.leadCue && units.find((u) => def.leadCue!.test(openings.of(u)));
+      const lead = def.leadCue && units.find((u, i) => def.leadCue!.test(openings.of(u, i)));
       if (lead) {
         found(match, lead);
         if (!lead.whole) match.segment = true;

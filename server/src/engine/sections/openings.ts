@@ -6,6 +6,7 @@
 import { simplify } from '../chars';
 import type { Memo } from '../incremental';
 import type { ReportModel } from '../model';
+import { partitionPoint } from '../partition-point';
 import { memoOf } from '../pipeline';
 import type { Unit } from './units';
 
@@ -23,52 +24,90 @@ interface Opening {
   readEnd: number;
 }
 
+/** The openings of one version, for the next: by unit start, ascending. */
+interface KeptOpenings {
+  starts: number[];
+  texts: string[];
+  readEnds: number[];
+}
+
 /**
- * The simplified opening sentences of one model's units, each computed once, keyed by where the
- * unit starts (a paragraph and its first stretch of flattened text share the paragraph's opening),
- * reused from the document's earlier version where the edit cannot have changed them.
+ * The simplified opening sentences of one model's units (`documentUnits`), each computed once,
+ * reused from the document's earlier version where the edit cannot have changed them. A paragraph
+ * and its first stretch of flattened text start at one offset and share the paragraph's opening.
  *
- * @example const openings = new Openings(model); openings.of(unit) // '一年来，我们坚持稳中求进。'
+ * @example const openings = new Openings(model, units); openings.of(units[3], 3) // '一年来，我们坚持稳中求进。'
  */
 export class Openings {
-  private readonly found = new Map<number, Opening>();
+  // By unit position; what is computed is always a prefix of the units (they are searched in order).
+  private readonly texts: string[] = [];
+  private readonly readEnds: number[] = [];
   private readonly memo: Memo | undefined;
-  private readonly earlier: { text: string; value: Map<number, Opening> } | undefined;
+  private readonly earlier: { text: string; value: KeptOpenings } | undefined;
   private readonly range: { start: number; end: number; delta: number } | undefined;
 
-  constructor(private readonly model: ReportModel) {
+  constructor(
+    private readonly model: ReportModel,
+    private readonly units: readonly Unit[],
+  ) {
     // Openings are kept across versions by where they start: one that read only text before the
     // edit, or that starts after it, is the same sentence.
     this.memo = memoOf(model);
-    this.earlier = this.memo?.earlier<Map<number, Opening>>(OPENINGS_KEY);
+    this.earlier = this.memo?.earlier<KeptOpenings>(OPENINGS_KEY);
     this.range = this.earlier ? this.memo!.changedSince(this.earlier.text, 0, 0) : undefined;
   }
 
-  /** The unit's opening sentence, simplified. */
-  of(u: Unit): string {
-    let o = this.found.get(u.start);
-    if (o !== undefined) return o.text;
-    const earlier = this.earlier;
-    if (earlier) {
-      const range = this.range;
-      if (!range) o = earlier.value.get(u.start);
-      else if (u.start < range.start) {
-        const e = earlier.value.get(u.start);
-        if (e && e.readEnd <= range.start) o = e;
-      } else if (u.start >= range.end) {
-        const e = earlier.value.get(u.start - range.delta);
-        if (e) o = { text: e.text, readEnd: e.readEnd + range.delta };
-      }
+  /** The opening sentence, simplified, of `u`, the unit at position `i`. */
+  of(u: Unit, i: number): string {
+    const known = this.texts[i];
+    if (known !== undefined) return known;
+    const before = this.units[i - 1];
+    if (!u.whole && before && before.start === u.start) {
+      this.texts[i] = this.of(before, i - 1);
+      this.readEnds[i] = this.readEnds[i - 1];
+      return this.texts[i];
     }
-    if (o === undefined) o = openingSentence(this.model, u);
-    this.found.set(u.start, o);
+    const o = this.reused(u.start) ?? openingSentence(this.model, u);
+    this.texts[i] = o.text;
+    this.readEnds[i] = o.readEnd;
     return o.text;
+  }
+
+  /** The earlier version's opening at `start`, when the edit cannot have changed it. */
+  private reused(start: number): Opening | undefined {
+    const earlier = this.earlier;
+    if (!earlier) return undefined;
+    const range = this.range;
+    if (!range) return earlierAt(earlier.value, start);
+    if (start < range.start) {
+      const e = earlierAt(earlier.value, start);
+      return e && e.readEnd <= range.start ? e : undefined;
+    }
+    if (start >= range.end) {
+      const e = earlierAt(earlier.value, start - range.delta);
+      return e && { text: e.text, readEnd: e.readEnd + range.delta };
+    }
+    return undefined;
   }
 
   /** Hands this version's openings to the memo, for the next version. */
   keep(): void {
-    this.memo?.keep(OPENINGS_KEY, this.found);
+    if (!this.memo) return;
+    const kept: KeptOpenings = { starts: [], texts: [], readEnds: [] };
+    for (let i = 0; i < this.texts.length; i++) {
+      const start = this.units[i].start;
+      if (this.texts[i] === undefined || (i > 0 && this.units[i - 1].start === start)) continue;
+      kept.starts.push(start);
+      kept.texts.push(this.texts[i]);
+      kept.readEnds.push(this.readEnds[i]);
+    }
+    this.memo.keep(OPENINGS_KEY, kept);
   }
+}
+
+function earlierAt(kept: KeptOpenings, start: number): Opening | undefined {
+  const i = partitionPoint(kept.starts, (s) => s < start);
+  return i < kept.starts.length && kept.starts[i] === start ? { text: kept.texts[i], readEnd: kept.readEnds[i] } : undefined;
 }
 
 /** How far back the start of a sentence is looked for. */

@@ -13,14 +13,33 @@ import type { Unit } from './units';
 const TASK_LEAD_IN = /(抓好|做好|抓实|抓牢|推进|突出|聚焦|落实|实施|推动|把握|办好|完成好)(好)?(以下|如下|下列)|(抓好|做好|抓实|推进|突出|聚焦|落实|实施|推动|办好)[^，,。；;：:]{0,6}([几一二三四五六七八九十两]+)个?(方面|项|件)(的)?(重点)?(工作|任务|措施|实事)/;
 const PAST_WORK = /做了|开展了|完成了|取得了|采取了|抓了|一年来|过去|回顾/;
 
-/**
- * The first characters of every verb {@link TASK_LEAD_IN} opens with (`抓` `做` `推` `突` `聚` `落`
- * `实` `把` `办` `完`): a sentence without one cannot match, and is passed over without a copy.
- */
-const VERB_STARTS = new Set(Array.from('抓做推突聚落实把办完', (c) => c.charCodeAt(0)));
+/** The verbs {@link TASK_LEAD_IN} opens with, by first character: `抓好` `推进` `完成好`…. */
+const VERB_PAIRS = new Map<number, string>(
+  [['抓', '好实牢'], ['做', '好'], ['推', '进动'], ['突', '出'], ['聚', '焦'], ['落', '实'], ['实', '施'], ['把', '握'], ['办', '好'], ['完', '成']].map(([a, b]) => [a.charCodeAt(0), b]),
+);
+/** Which code units open a verb of {@link VERB_PAIRS}: a table look-up per character, not a hash. */
+const VERB_FIRST = flags(Array.from(VERB_PAIRS.keys()));
+/** What must follow a verb within a few characters: `以下` `如下` `下列`, or a count (`三个方面`). */
+const AFTER_VERB = flags(Array.from('以如下几一二三四五六七八九十两', (c) => c.charCodeAt(0)));
 
+function flags(codes: number[]): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (const c of codes) table[c] = 1;
+  return table;
+}
+
+/**
+ * Whether `s.slice(start, end)` may hold a {@link TASK_LEAD_IN}: a task verb followed within seven
+ * characters by `以` `如` `下` or a numeral. A necessary condition, checked without a copy, so the
+ * regex runs on few sentences (`2.推进第2项措施。` is passed over).
+ */
 function mayLeadIn(s: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (VERB_STARTS.has(s.charCodeAt(i))) return true;
+  for (let i = start; i + 1 < end; i++) {
+    const c = s.charCodeAt(i);
+    if (VERB_FIRST[c] === 0 || !VERB_PAIRS.get(c)!.includes(s[i + 1])) continue;
+    const limit = Math.min(end, i + 2 + 7);
+    for (let j = i + 2; j < limit; j++) if (AFTER_VERB[s.charCodeAt(j)] === 1) return true;
+  }
   return false;
 }
 
