@@ -14,6 +14,8 @@ const option = (name, fallback) => {
 const mb = Number(option('mb', '10'));
 const rounds = Number(option('rounds', '5'));
 const shape = option('shape', 'corpus');
+/** With `--edit`: each round times the rules on a one-character edit's model, built from the memo of a full analysis. */
+const edit = argv.includes('--edit');
 const engine = await importTs(`engine-rule-times`, ['server/src/engine/index.ts', 'server/src/engine/rules/web-residue.ts']);
 const MiB = 1024 * 1024;
 
@@ -58,8 +60,18 @@ const cpu = () => process.cpuUsage().user / 1000 + process.cpuUsage().system / 1
 const samples = new Map();
 const record = (name, ms) => samples.set(name, [...(samples.get(name) ?? []), ms]);
 for (let round = 0; round <= rounds; round++) {
-  let t = cpu();
-  const model = engine.buildReportModel(text);
+  let t;
+  let model;
+  if (edit) {
+    const first = engine.analyze(text, settings);
+    void first.findings;
+    const at = Math.floor(text.length / 2) + round;
+    t = cpu();
+    model = engine.analyze(text.slice(0, at) + '字' + text.slice(at), settings, engine.memoOf(first.model)).model;
+  } else {
+    t = cpu();
+    model = engine.buildReportModel(text);
+  }
   void model.placeholders;
   if (round) record('model', cpu() - t);
   // The web residue is read by the numbering scope and by its own rule: timed apart, first.
@@ -77,5 +89,5 @@ for (let round = 0; round <= rounds; round++) {
   if (round) record('rules total', total);
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-console.log(`${mb} MB ${shape}, CPU ms, median of ${rounds}`);
+console.log(`${mb} MB ${shape}${edit ? ', one-character edit from the memo' : ''}, CPU ms, median of ${rounds}`);
 for (const [name, xs] of samples) console.log(`${name.padEnd(24)} ${median(xs).toFixed(1)}`);

@@ -75,12 +75,23 @@ function excludedHeadings(model: ReportModel): Set<Heading> {
   // come again further down. (Headings repeated in the next report of a compilation have text between.)
   // Contents stand at the top, before the body's first long paragraph: only those lines are searched.
   const body = model.paragraphs.findIndex((p) => p.end - p.start >= LONG_PARAGRAPH);
-  const top = numbered.filter((h) => body < 0 || h.paragraph < body).slice(0, MAX_CONTENTS_LINES);
-  const repeated = new Set(top.filter((h) => isRepeatedLater(model, h)));
-  for (const h of repeated) {
-    const before = model.headings[h.index - 1];
-    const after = model.headings[h.index + 1];
-    if ((before && repeated.has(before) && before.paragraph === h.paragraph - 1) || (after && repeated.has(after) && after.paragraph === h.paragraph + 1)) out.add(h);
+  const top = new Set(numbered.filter((h) => body < 0 || h.paragraph < body).slice(0, MAX_CONTENTS_LINES));
+  // Only a line next to another such line can be a contents line: the search for a line's text
+  // further down (which can read the whole text) is made for those alone, once each.
+  const neighbour = (h: Heading, step: 1 | -1): Heading | undefined => {
+    const n = model.headings[h.index + step];
+    return n && top.has(n) && n.paragraph === h.paragraph + step ? n : undefined;
+  };
+  const repeatedLater = new Map<Heading, boolean>();
+  const repeated = (h: Heading): boolean => {
+    let r = repeatedLater.get(h);
+    if (r === undefined) repeatedLater.set(h, (r = isRepeatedLater(model, h)));
+    return r;
+  };
+  for (const h of top) {
+    const before = neighbour(h, -1);
+    const after = neighbour(h, 1);
+    if ((before || after) && repeated(h) && ((before && repeated(before)) || (after && repeated(after)))) out.add(h);
   }
   // Numbered lines inside web residue: both lists are in document order, one walk matches them.
   const residue = [...residueOf(model)].sort((a, b) => a.start - b.start);
@@ -158,9 +169,32 @@ function partBoundaries(model: ReportModel): number[] {
     if (p.end - p.start > MAX_PART_TITLE || (model.title && p.start <= model.title.start && model.title.start < p.end)) continue;
     let s = p.start;
     while (s < p.end && isBlank(text.charCodeAt(s))) s++;
-    const line = text.slice(s, p.end);
-    if (NUMBERED_LINE.test(line) || /[。，,；;：:]/.test(line)) continue;
-    if (REPORT_TITLE.test(simplify(line))) out.push(p.start);
+    // Most short lines are headings or clauses: told without a copy of the line.
+    if (hasClausePunctuation(text, s, p.end) || isNumberedLine(text, s, p.end)) continue;
+    if (REPORT_TITLE.test(simplify(text.slice(s, p.end)))) out.push(p.start);
   }
   return [...new Set(out)].sort((a, b) => a - b);
+}
+
+/** `。` `，` `,` `；` `;` `：` `:` in `text.slice(start, end)`. */
+function hasClausePunctuation(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3002 || c === 0xff0c || c === 44 || c === 0xff1b || c === 59 || c === 0xff1a || c === 58) return true;
+  }
+  return false;
+}
+
+/** {@link NUMBERED_LINE} at a given offset of the whole text. */
+const NUMBERED_AT = new RegExp(NUMBERED_LINE.source.replace(/^\^/, ''), 'y');
+
+/**
+ * Whether the line `text.slice(start, end)` opens with a number ({@link NUMBERED_LINE}), tested in
+ * place; only a match that runs past the line's end (`(` and a line break) is tested again on the line.
+ */
+function isNumberedLine(text: string, start: number, end: number): boolean {
+  NUMBERED_AT.lastIndex = start;
+  const m = NUMBERED_AT.exec(text);
+  if (!m) return false;
+  return start + m[0].length <= end || NUMBERED_LINE.test(text.slice(start, end));
 }

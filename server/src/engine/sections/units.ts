@@ -80,23 +80,28 @@ function isCjkOrPunct(c: number): boolean {
 /** At most this many stretches between blanks are examined: a text spaced out character by character is not a flattened report. */
 const MAX_SEGMENTS = 5000;
 
+/** The units {@link isBlankUnit} accepts, searched for natively from one paragraph to the next. */
+const ANY_BLANK = /[ \t\u3000\u00a0]/g;
+
 function findUnits(text: string, body: readonly Unit[]): Unit[] {
   const units: Unit[] = [];
   let segments = 0;
+  // The next blank at or after the current paragraph's start: one search serves every paragraph
+  // up to it, so the whole text is searched once, not once per paragraph.
+  let nextBlank = -1;
   for (const q of body) {
     units.push(q);
-    // Most paragraphs hold no blank: a look at their units, no copy, no object.
-    if (!hasBlank(text, q.start, q.end)) continue;
+    if (nextBlank < q.start) {
+      ANY_BLANK.lastIndex = q.start;
+      nextBlank = ANY_BLANK.exec(text)?.index ?? text.length;
+    }
+    // Most paragraphs hold no blank: no copy, no object.
+    if (nextBlank >= q.end) continue;
     const own = segmentsOf(text, q, MAX_SEGMENTS - segments);
     segments += own.length;
     for (const u of own) units.push(u);
   }
   return units;
-}
-
-function hasBlank(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (isBlankUnit(text.charCodeAt(i))) return true;
-  return false;
 }
 
 /**
