@@ -10,7 +10,7 @@ import { SECTION_DEFS, type SectionMatch } from './definitions';
 import { bestHeading } from './heading-cues';
 import { Openings, sentenceStartBefore } from './openings';
 import { taskLeadIn } from './task-lead-in';
-import { bodyParagraphs, documentUnits, isTitleLike, type Unit } from './units';
+import { bodyParagraphs, documentUnits, isTitleLike, segmentUnits, type Unit } from './units';
 
 /** How many paragraphs from the start the salutation and opening are looked for in. */
 const FRONT_PARAGRAPHS = 16;
@@ -69,7 +69,7 @@ export function findSections(model: ReportModel): SectionMatch[] {
       if (!match.present && last) {
         // Flattened text: `…  各位代表！让我们…奋斗！` as the last stretch of the one paragraph, after the salutation.
         const salutationAt = result.find((m) => m.id === 'salutation')?.at ?? -1;
-        const segment = units.filter((u) => u.index === last.index && !u.whole && u.start > salutationAt).reverse().slice(0, CLOSING_PARAGRAPHS).find((u) => CLOSING_START.test(startOfPart(u, 12)));
+        const segment = segmentUnits(model).filter((u) => u.index === last.index && u.start > salutationAt).reverse().slice(0, CLOSING_PARAGRAPHS).find((u) => CLOSING_START.test(startOfPart(u, 12)));
         if (segment) Object.assign(match, { present: true, paragraph: segment.index, at: segment.start, segment: true });
       }
     } else {
@@ -78,12 +78,12 @@ export function findSections(model: ReportModel): SectionMatch[] {
         Object.assign(match, { present: true, heading, paragraph: heading.paragraph, at: heading.start });
         continue;
       }
-      const title = def.headingCue && units.find((u) => !u.whole && isTitleLike(text, u) && def.headingCue!.test(simplify(text.slice(u.start, u.end))));
+      const title = def.headingCue && segmentUnits(model).find((u) => isTitleLike(text, u) && def.headingCue!.test(simplify(text.slice(u.start, u.end))));
       if (title) {
         Object.assign(match, { present: true, paragraph: title.index, at: title.start, segment: true });
         continue;
       }
-      const lead = def.leadCue && units.find((u, i) => def.leadCue!.test(openings.of(u, i)));
+      const lead = def.leadCue && units.find((u, i) => openings.matches(u, i, def.leadCue!));
       if (lead) {
         found(match, lead);
         if (!lead.whole) match.segment = true;

@@ -24,27 +24,58 @@ interface Opening {
   readEnd: number;
 }
 
-/** The openings of one version, for the next: by unit start, ascending. */
+/**
+ * The openings of one version, by unit position, for the next version: its units, and for each
+ * unit whose opening was read, the opening, how far it read, and which lead cues were tested on it
+ * (`known`) and which matched (`matched`), as bits of {@link cueBit}.
+ */
 interface KeptOpenings {
-  starts: number[];
+  units: readonly Unit[];
   texts: string[];
   readEnds: number[];
+  known: number[];
+  matched: number[];
+}
+
+/** The bit of each cue tested so far; a cue's result depends on the text it is tested on alone. */
+const CUE_BITS = new Map<RegExp, number>();
+/** Bits 0–29: the results fit a small integer. */
+const MAX_CUES = 30;
+
+/**
+ * The bit that stands for `cue` in a record of the cues tested on one text (0 when there are too
+ * many cues to record: then the cue is tested every time).
+ *
+ * @example cueBit(/回顾|总结/) // 1, 2, 4…: the same for the same RegExp object
+ */
+export function cueBit(cue: RegExp): number {
+  let bit = CUE_BITS.get(cue);
+  if (bit === undefined) {
+    bit = CUE_BITS.size < MAX_CUES ? 1 << CUE_BITS.size : 0;
+    CUE_BITS.set(cue, bit);
+  }
+  return bit;
 }
 
 /**
- * The simplified opening sentences of one model's units (`documentUnits`), each computed once,
- * reused from the document's earlier version where the edit cannot have changed them. A paragraph
- * and its first stretch of flattened text start at one offset and share the paragraph's opening.
+ * The simplified opening sentences of one model's units (`documentUnits`), each computed once, and
+ * the lead cues tested on them. Both are reused from the document's earlier version where the edit
+ * cannot have changed the opening. A paragraph and its first stretch of flattened text start at
+ * one offset and share the paragraph's opening.
  *
- * @example const openings = new Openings(model, units); openings.of(units[3], 3) // '一年来，我们坚持稳中求进。'
+ * @example const openings = new Openings(model, units); openings.matches(units[3], 3, /^一年来/) // true for `一年来，我们…`
  */
 export class Openings {
   // By unit position; what is computed is always a prefix of the units (they are searched in order).
   private readonly texts: string[] = [];
   private readonly readEnds: number[] = [];
+  private readonly known: number[] = [];
+  private readonly matched: number[] = [];
   private readonly memo: Memo | undefined;
-  private readonly earlier: { text: string; value: KeptOpenings } | undefined;
+  private readonly earlier: KeptOpenings | undefined;
   private readonly range: { start: number; end: number; delta: number } | undefined;
+  /** Where the last look-up in the earlier units ended: look-ups mostly go forward. */
+  private cursor = 0;
 
   constructor(
     private readonly model: ReportModel,
@@ -53,8 +84,25 @@ export class Openings {
     // Openings are kept across versions by where they start: one that read only text before the
     // edit, or that starts after it, is the same sentence.
     this.memo = memoOf(model);
-    this.earlier = this.memo?.earlier<KeptOpenings>(OPENINGS_KEY);
-    this.range = this.earlier ? this.memo!.changedSince(this.earlier.text, 0, 0) : undefined;
+    const earlier = this.memo?.earlier<KeptOpenings>(OPENINGS_KEY);
+    this.earlier = earlier?.value;
+    this.range = earlier ? this.memo!.changedSince(earlier.text, 0, 0) : undefined;
+  }
+
+  /**
+   * Whether the lead cue `cue` matches the opening sentence of `u`, the unit at position `i`.
+   *
+   * @example openings.matches(unit, 7, PROBLEMS.leadCue) // true for `在肯定成绩的同时，我们也清醒地认识到…`
+   */
+  matches(u: Unit, i: number, cue: RegExp): boolean {
+    const text = this.of(u, i);
+    const bit = cueBit(cue);
+    if (bit === 0) return cue.test(text);
+    if (this.known[i] & bit) return (this.matched[i] & bit) !== 0;
+    const result = cue.test(text);
+    this.known[i] |= bit;
+    if (result) this.matched[i] |= bit;
+    return result;
   }
 
   /** The opening sentence, simplified, of `u`, the unit at position `i`. */
@@ -63,51 +111,59 @@ export class Openings {
     if (known !== undefined) return known;
     const before = this.units[i - 1];
     if (!u.whole && before && before.start === u.start) {
-      this.texts[i] = this.of(before, i - 1);
-      this.readEnds[i] = this.readEnds[i - 1];
+      this.of(before, i - 1);
+      this.take(i, this.texts[i - 1], this.readEnds[i - 1], this.known[i - 1], this.matched[i - 1]);
       return this.texts[i];
     }
-    const o = this.reused(u.start) ?? openingSentence(this.model, u);
-    this.texts[i] = o.text;
-    this.readEnds[i] = o.readEnd;
-    return o.text;
+    const e = this.reused(u.start);
+    if (e) this.take(i, this.earlier!.texts[e.at], e.readEnd, this.earlier!.known[e.at], this.earlier!.matched[e.at]);
+    else {
+      const o = openingSentence(this.model, u);
+      this.take(i, o.text, o.readEnd, 0, 0);
+    }
+    return this.texts[i];
   }
 
-  /** The earlier version's opening at `start`, when the edit cannot have changed it. */
-  private reused(start: number): Opening | undefined {
-    const earlier = this.earlier;
-    if (!earlier) return undefined;
+  private take(i: number, text: string, readEnd: number, known: number, matched: number): void {
+    this.texts[i] = text;
+    this.readEnds[i] = readEnd;
+    this.known[i] = known;
+    this.matched[i] = matched;
+  }
+
+  /** Where the earlier version's opening at `start` is kept, when the edit cannot have changed it. */
+  private reused(start: number): { at: number; readEnd: number } | undefined {
+    if (!this.earlier) return undefined;
     const range = this.range;
-    if (!range) return earlierAt(earlier.value, start);
+    if (!range) {
+      const at = this.earlierAt(start);
+      return at < 0 ? undefined : { at, readEnd: this.earlier.readEnds[at] };
+    }
     if (start < range.start) {
-      const e = earlierAt(earlier.value, start);
-      return e && e.readEnd <= range.start ? e : undefined;
+      const at = this.earlierAt(start);
+      return at >= 0 && this.earlier.readEnds[at] <= range.start ? { at, readEnd: this.earlier.readEnds[at] } : undefined;
     }
     if (start >= range.end) {
-      const e = earlierAt(earlier.value, start - range.delta);
-      return e && { text: e.text, readEnd: e.readEnd + range.delta };
+      const at = this.earlierAt(start - range.delta);
+      return at < 0 ? undefined : { at, readEnd: this.earlier.readEnds[at] + range.delta };
     }
     return undefined;
   }
 
+  /** The position of the earlier unit that starts at `start` and whose opening was read, or -1. */
+  private earlierAt(start: number): number {
+    const { units, texts } = this.earlier!;
+    let k = this.cursor;
+    if (k >= units.length || units[k].start > start) k = partitionPoint(units, (u) => u.start < start);
+    else while (k < units.length && units[k].start < start) k++;
+    this.cursor = k;
+    return k < units.length && units[k].start === start && texts[k] !== undefined ? k : -1;
+  }
+
   /** Hands this version's openings to the memo, for the next version. */
   keep(): void {
-    if (!this.memo) return;
-    const kept: KeptOpenings = { starts: [], texts: [], readEnds: [] };
-    for (let i = 0; i < this.texts.length; i++) {
-      const start = this.units[i].start;
-      if (this.texts[i] === undefined || (i > 0 && this.units[i - 1].start === start)) continue;
-      kept.starts.push(start);
-      kept.texts.push(this.texts[i]);
-      kept.readEnds.push(this.readEnds[i]);
-    }
-    this.memo.keep(OPENINGS_KEY, kept);
+    this.memo?.keep<KeptOpenings>(OPENINGS_KEY, { units: this.units, texts: this.texts, readEnds: this.readEnds, known: this.known, matched: this.matched });
   }
-}
-
-function earlierAt(kept: KeptOpenings, start: number): Opening | undefined {
-  const i = partitionPoint(kept.starts, (s) => s < start);
-  return i < kept.starts.length && kept.starts[i] === start ? { text: kept.texts[i], readEnd: kept.readEnds[i] } : undefined;
 }
 
 /** How far back the start of a sentence is looked for. */

@@ -4,6 +4,7 @@
  * (`…请予审议。  2022年工作回顾  一年来…`).
  */
 import type { ReportModel } from '../model';
+import { memoOf } from '../pipeline';
 
 /**
  * Where a section can start: a body paragraph (the title's paragraph counts from the end of the
@@ -23,6 +24,7 @@ export interface Unit {
 interface Body {
   paragraphs: Unit[];
   units?: Unit[];
+  segments?: Unit[];
 }
 
 const cache = new WeakMap<ReportModel, Body>();
@@ -50,7 +52,33 @@ export function bodyParagraphs(model: ReportModel): readonly Unit[] {
  */
 export function documentUnits(model: ReportModel): readonly Unit[] {
   const body = bodyOf(model);
-  return (body.units ??= findUnits(model.text, body.paragraphs));
+  if (body.units) return body.units;
+  const memo = memoOf(model);
+  const earlier = memo?.earlier<KeptUnits>(UNITS_KEY);
+  const range = earlier && earlier.value.segments < MAX_SEGMENTS ? memo!.changedSince(earlier.text, 0, 0) : undefined;
+  let kept = earlier && earlier.value.segments < MAX_SEGMENTS ? unitsReusing(model.text, body.paragraphs, earlier.value.units, range) : undefined;
+  kept ??= findUnits(model.text, body.paragraphs);
+  memo?.keep(UNITS_KEY, kept);
+  return (body.units = kept.units);
+}
+
+/**
+ * The stretches of flattened text alone (the units that are not whole paragraphs), in order.
+ *
+ * @example segmentUnits(model) // in `…请予审议。  2022年工作回顾  一年来…`: `…请予审议。`, `2022年工作回顾`, `一年来…`
+ */
+export function segmentUnits(model: ReportModel): readonly Unit[] {
+  const body = bodyOf(model);
+  return (body.segments ??= documentUnits(model).filter((u) => !u.whole));
+}
+
+/** Where the memo keeps the units, for the next version. */
+const UNITS_KEY = 'section-units';
+
+/** The units of one version and how many of them are stretches of flattened text. */
+interface KeptUnits {
+  units: Unit[];
+  segments: number;
 }
 
 function findBodyParagraphs(model: ReportModel): Unit[] {
@@ -83,7 +111,7 @@ const MAX_SEGMENTS = 5000;
 /** The units {@link isBlankUnit} accepts, searched for natively from one paragraph to the next. */
 const ANY_BLANK = /[ \t\u3000\u00a0]/g;
 
-function findUnits(text: string, body: readonly Unit[]): Unit[] {
+function findUnits(text: string, body: readonly Unit[]): KeptUnits {
   const units: Unit[] = [];
   let segments = 0;
   // The next blank at or after the current paragraph's start: one search serves every paragraph
@@ -101,7 +129,47 @@ function findUnits(text: string, body: readonly Unit[]): Unit[] {
     segments += own.length;
     for (const u of own) units.push(u);
   }
-  return units;
+  return { units, segments };
+}
+
+/**
+ * The units, taking each paragraph's stretches from the earlier version's units when the edit did
+ * not touch its line (`range`: the changed lines, undefined when the text is the same) and the
+ * paragraph starts and ends where it did; undefined when the stretches come to the cap, where
+ * which paragraph's stretches are left out depends on the order they were found in.
+ */
+function unitsReusing(text: string, body: readonly Unit[], earlier: readonly Unit[], range: { start: number; end: number; delta: number } | undefined): KeptUnits | undefined {
+  const units: Unit[] = [];
+  let segments = 0;
+  let k = 0;
+  for (const q of body) {
+    units.push(q);
+    let reused = false;
+    if (!range || q.end <= range.start || q.start >= range.end) {
+      const shift = range && q.start >= range.end ? range.delta : 0;
+      const start = q.start - shift;
+      while (k < earlier.length && (earlier[k].start < start || !earlier[k].whole)) k++;
+      const old = earlier[k];
+      if (old && old.start === start && old.end === q.end - shift) {
+        reused = true;
+        for (let j = k + 1; j < earlier.length && !earlier[j].whole; j++) {
+          units.push({ index: q.index, start: earlier[j].start + shift, end: earlier[j].end + shift, whole: false });
+          segments++;
+        }
+      }
+    }
+    if (reused || !hasBlank(text, q.start, q.end)) continue;
+    const own = segmentsOf(text, q, Infinity);
+    segments += own.length;
+    for (const u of own) units.push(u);
+  }
+  return segments < MAX_SEGMENTS ? { units, segments } : undefined;
+}
+
+/** Whether `text.slice(start, end)` holds a blank (read only there: a search on could run to the end of the text). */
+function hasBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (isBlankUnit(text.charCodeAt(i))) return true;
+  return false;
 }
 
 /**
