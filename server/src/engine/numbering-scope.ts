@@ -20,6 +20,7 @@
  */
 import { isBlank, isCjk, isDigit, simplify } from './chars';
 import { partitionPoint } from './partition-point';
+import { memoOf } from './pipeline';
 import type { Heading, ReportModel } from './model';
 import { residueOf } from './rules/web-residue';
 
@@ -164,16 +165,59 @@ const MAX_PART_TITLE = 40;
 function partBoundaries(model: ReportModel): number[] {
   const out: number[] = [];
   for (const h of model.headings) if (h.family === 'title') out.push(h.start);
-  const { text } = model;
-  for (const p of model.paragraphs) {
-    if (p.end - p.start > MAX_PART_TITLE || (model.title && p.start <= model.title.start && model.title.start < p.end)) continue;
+  // The report's own title is not a part boundary.
+  const t = model.title;
+  const ps = model.paragraphs;
+  const own = t ? ps[partitionPoint(ps, (p) => p.end <= t.start)] : undefined;
+  const titleParagraph = own && own.start <= t!.start ? own.start : -1;
+  for (const start of partTitleLines(model)) if (start !== titleParagraph) out.push(start);
+  return [...new Set(out)].sort((a, b) => a - b);
+}
+
+/** Where the memo keeps the part-title lines, for the next version. */
+const PART_TITLES_KEY = 'numbering-part-titles';
+
+/**
+ * The starts, ascending, of the paragraphs that read as a part or report title (`2024年工作计划`,
+ * `绿水镇2023年政府工作报告`): each depends on its own line alone, so the lines an edit did not
+ * touch are taken from the earlier version's list.
+ */
+function partTitleLines(model: ReportModel): number[] {
+  const { text, paragraphs } = model;
+  const memo = memoOf(model);
+  const earlier = memo?.earlier<number[]>(PART_TITLES_KEY);
+  let found: number[];
+  if (!earlier) found = scanPartTitles(text, paragraphs, 0, paragraphs.length);
+  else {
+    const range = memo!.changedSince(earlier.text, 0, 0);
+    if (!range) found = earlier.value;
+    else {
+      // Paragraphs lie within one line, and the changed range is whole lines.
+      const old = earlier.value;
+      const from = partitionPoint(paragraphs, (p) => p.start < range.start);
+      const to = partitionPoint(paragraphs, (p) => p.start < range.end);
+      found = old.slice(0, partitionPoint(old, (s) => s < range.start));
+      for (const s of scanPartTitles(text, paragraphs, from, to)) found.push(s);
+      for (let i = partitionPoint(old, (s) => s < range.end - range.delta); i < old.length; i++) found.push(old[i] + range.delta);
+    }
+  }
+  memo?.keep(PART_TITLES_KEY, found);
+  return found;
+}
+
+/** The part-title lines among `paragraphs[from]` … `paragraphs[to - 1]`. */
+function scanPartTitles(text: string, paragraphs: ReportModel['paragraphs'], from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let i = from; i < to; i++) {
+    const p = paragraphs[i];
+    if (p.end - p.start > MAX_PART_TITLE) continue;
     let s = p.start;
     while (s < p.end && isBlank(text.charCodeAt(s))) s++;
     // Most short lines are headings or clauses: told without a copy of the line.
     if (hasClausePunctuation(text, s, p.end) || isNumberedLine(text, s, p.end)) continue;
     if (REPORT_TITLE.test(simplify(text.slice(s, p.end)))) out.push(p.start);
   }
-  return [...new Set(out)].sort((a, b) => a - b);
+  return out;
 }
 
 /** `。` `，` `,` `；` `;` `：` `:` in `text.slice(start, end)`. */

@@ -1,7 +1,7 @@
 /**
  * Inserting a missing standard section: the body comes from the snippets file (the same text the
  * editor's snippets insert), dated with the report's own year, numbered to fit its siblings in
- * their style, and placed where the convention puts it (`sections.ts`); the siblings after it are
+ * their style, and placed where the convention puts it (`sections/insertion-point.ts`); the siblings after it are
  * renumbered. Serves the `section-missing` quick fix and section completion.
  */
 import { isBlank } from '../chars';

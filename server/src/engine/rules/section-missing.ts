@@ -1,6 +1,6 @@
 /**
  * `section-missing`: a required section of the document's kind is absent (report-anatomy §3, the
- * definitions in `sections.ts`): a government work report without its problems paragraph or its
+ * definitions in `sections/definitions.ts`): a government work report without its problems paragraph or its
  * closing, a summary without next steps, a plan without targets.
  *
  * Sections are looked for in heading text, in the opening sentence of paragraphs (towns often
@@ -15,7 +15,7 @@
  *
  * The finding sits where the section belongs (on the heading or paragraph it would go before, or
  * on the last line when it goes at the end); `data.sectionId` names the section, for the "insert
- * missing section" quick fix (see `insertionPoint` in `sections.ts`).
+ * missing section" quick fix (see `insertionPoint` in `sections/insertion-point.ts`).
  */
 import type { ReportModel } from '../model';
 import { absences, findSections, insertionPoint } from '../sections';
