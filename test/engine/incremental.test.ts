@@ -229,6 +229,52 @@ describe('section search, kept', () => {
   );
 });
 
+describe('numbering parts, kept', () => {
+  /** Numbered headings, and the unnumbered part and report titles where a new count begins (`numbering-scope.ts`). */
+  const numberingLine = fc.constantFrom(
+    '一、工作回顾',
+    '二、主要做法',
+    '三、存在问题',
+    '（一）加强组织领导',
+    '（二）强化督促检查',
+    '1.完善制度',
+    '2.压实责任',
+    '2024年工作计划',
+    '绿水镇2023年政府工作报告',
+    '青石镇2023年工作总结',
+    '　　全年完成投资十二亿元，同比增长百分之八。',
+    '重点抓好以下三个方面工作：',
+  );
+  const numberedReport = fc
+    .array(fc.tuple(numberingLine, breakChar), { minLength: 3, maxLength: 40 })
+    .map((lines) => lines.map(([l, b]) => l + b).join(''));
+  const numberingEdit = fc.record({
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    remove: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 40 })),
+    text: fc.oneof(numberingLine.map((l) => `\n${l}\n`), fc.constantFrom('\n', '字', '，', '工作', '计划', '一、', '（三）', '')),
+    readFindings: fc.boolean(),
+  });
+
+  it('finds after every edit what a fresh analysis finds (part-title lines kept)', () => {
+    const settings = defaultSettings();
+    fc.assert(
+      fc.property(numberedReport, fc.array(numberingEdit, { minLength: 1, maxLength: 8 }), (start, edits) => {
+        let text = start;
+        let analysis = analyze(text, settings);
+        void analysis.findings;
+        for (const e of edits) {
+          text = applyEdit(text, e);
+          analysis = analyze(text, settings, memoOf(analysis.model));
+          if (!e.readFindings) continue;
+          expect(visible(analysis)).toBe(visible(analyze(text, settings)));
+        }
+        expect(visible(analysis)).toBe(visible(analyze(text, settings)));
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+  }, TIMEOUT);
+});
+
 describe('kind from content, kept', () => {
   it('is kept when an edit lies past the part the kind is read from, and found again when it does not', () => {
     const settings = defaultSettings();
