@@ -86,7 +86,7 @@ export function findSections(model: ReportModel): SectionMatch[] {
       const lead = def.leadCue && units.find((u, i) => openings.matches(u, i, def.leadCue!));
       if (lead) {
         found(match, lead);
-        if (!lead.whole) match.segment = true;
+        if (lead.segment) match.segment = true;
         continue;
       }
       const from = def.after ? result.find((m) => m.id === def.after && m.present)?.at ?? 0 : 0;

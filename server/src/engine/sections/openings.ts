@@ -110,7 +110,7 @@ export class Openings {
     const known = this.texts[i];
     if (known !== undefined) return known;
     const before = this.units[i - 1];
-    if (!u.whole && before && before.start === u.start) {
+    if (u.segment && before && before.start === u.start) {
       this.of(before, i - 1);
       this.take(i, this.texts[i - 1], this.readEnds[i - 1], this.known[i - 1], this.matched[i - 1]);
       return this.texts[i];

@@ -16,8 +16,11 @@ export interface Unit {
   index: number;
   start: number;
   end: number;
-  /** Whether the unit is a whole paragraph (then a wrapped line may continue on the next). */
-  whole: boolean;
+  /**
+   * Set on a stretch of flattened text; absent on a whole paragraph (then a wrapped line may continue
+   * on the next). Whole paragraphs are the model's own paragraph objects, not copies.
+   */
+  segment?: true;
 }
 
 /** The body and its units, once per model: the section search and the cut-off test both read them. */
@@ -69,7 +72,7 @@ export function documentUnits(model: ReportModel): readonly Unit[] {
  */
 export function segmentUnits(model: ReportModel): readonly Unit[] {
   const body = bodyOf(model);
-  return (body.segments ??= documentUnits(model).filter((u) => !u.whole));
+  return (body.segments ??= documentUnits(model).filter((u) => u.segment));
 }
 
 /** Where the memo keeps the units, for the next version. */
@@ -86,11 +89,11 @@ function findBodyParagraphs(model: ReportModel): Unit[] {
   const t = model.title;
   const body: Unit[] = [];
   for (const p of model.paragraphs) {
-    if (!t || p.end <= t.start || p.start >= t.end) body.push({ index: p.index, start: p.start, end: p.end, whole: true });
+    if (!t || p.end <= t.start || p.start >= t.end) body.push(p);
     else if (p.end > t.end) {
       let start = t.end;
       while (start < p.end && /[\s\u3000]/.test(text[start])) start++;
-      if (start < p.end) body.push({ index: p.index, start, end: p.end, whole: true });
+      if (start < p.end) body.push({ index: p.index, start, end: p.end });
     }
   }
   return body;
@@ -148,12 +151,12 @@ function unitsReusing(text: string, body: readonly Unit[], earlier: readonly Uni
     if (!range || q.end <= range.start || q.start >= range.end) {
       const shift = range && q.start >= range.end ? range.delta : 0;
       const start = q.start - shift;
-      while (k < earlier.length && (earlier[k].start < start || !earlier[k].whole)) k++;
+      while (k < earlier.length && (earlier[k].start < start || earlier[k].segment)) k++;
       const old = earlier[k];
       if (old && old.start === start && old.end === q.end - shift) {
         reused = true;
-        for (let j = k + 1; j < earlier.length && !earlier[j].whole; j++) {
-          units.push({ index: q.index, start: earlier[j].start + shift, end: earlier[j].end + shift, whole: false });
+        for (let j = k + 1; j < earlier.length && earlier[j].segment; j++) {
+          units.push({ index: q.index, start: earlier[j].start + shift, end: earlier[j].end + shift, segment: true });
           segments++;
         }
       }
@@ -188,12 +191,12 @@ function segmentsOf(text: string, q: Unit, max: number): Unit[] {
     while (j < q.end && isBlankUnit(text.charCodeAt(j))) j++;
     const breaks = j - i >= 2 || (i > q.start && isCjkOrPunct(text.charCodeAt(i - 1)) && j < q.end && isCjkOrPunct(text.charCodeAt(j)));
     if (breaks && j < q.end && i > q.start) {
-      units.push({ index: q.index, start, end: i, whole: false });
+      units.push({ index: q.index, start, end: i, segment: true });
       start = j;
     }
     i = j - 1;
   }
-  if (start > q.start && !full()) units.push({ index: q.index, start, end: q.end, whole: false });
+  if (start > q.start && !full()) units.push({ index: q.index, start, end: q.end, segment: true });
   return units;
 }
 
