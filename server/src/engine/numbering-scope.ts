@@ -68,15 +68,20 @@ export function boundaryBetween(scope: NumberingScope, from: number, to: number)
 
 function excludedHeadings(model: ReportModel): Set<Heading> {
   const out = new Set<Heading>();
-  const numbered = model.headings.filter((h) => h.marker && h.marker.value > 0);
-  if (!numbered.length) return out;
+  // Numbered headings are read in place (`isCounted`), not copied out: a document can hold tens of thousands.
+  const first = model.headings.find(isCounted);
+  if (!first) return out;
   // Part headings inside a section.
-  for (const h of numbered) if (h.family === 'part' && h.parent) out.add(h);
+  for (const h of model.headings) if (isCounted(h) && h.family === 'part' && h.parent) out.add(h);
   // Contents lines: a run of numbered lines, one after the other with no text between, whose texts
   // come again further down. (Headings repeated in the next report of a compilation have text between.)
   // Contents stand at the top, before the body's first long paragraph: only those lines are searched.
   const body = model.paragraphs.findIndex((p) => p.end - p.start >= LONG_PARAGRAPH);
-  const top = new Set(numbered.filter((h) => body < 0 || h.paragraph < body).slice(0, MAX_CONTENTS_LINES));
+  const top = new Set<Heading>();
+  for (const h of model.headings) {
+    if (top.size >= MAX_CONTENTS_LINES || (body >= 0 && h.paragraph >= body)) break;
+    if (isCounted(h)) top.add(h);
+  }
   // Only a line next to another such line can be a contents line: the search for a line's text
   // further down (which can read the whole text) is made for those alone, once each.
   const neighbour = (h: Heading, step: 1 | -1): Heading | undefined => {
@@ -98,18 +103,23 @@ function excludedHeadings(model: ReportModel): Set<Heading> {
   const residue = [...residueOf(model)].sort((a, b) => a.start - b.start);
   let r = 0;
   let reach = -1;
-  for (const h of numbered) {
+  for (const h of model.headings) {
+    if (!isCounted(h)) continue;
     for (; r < residue.length && residue[r].start <= h.start; r++) reach = Math.max(reach, residue[r].end);
     if (h.start < reach) out.add(h);
   }
   // Page numbers glued to the page's text, and the `1` of the first page when `2` is one.
-  for (const h of numbered) {
-    if (!isPageNumber(model, h)) continue;
+  for (const h of model.headings) {
+    if (!isCounted(h) || !isPageNumber(model, h)) continue;
     out.add(h);
-    const first = numbered[0];
     if (h.marker!.value === 2 && first.family === h.family && first.marker!.value === 1 && first.paragraph === 0) out.add(first);
   }
   return out;
+}
+
+/** A heading with a number (not `——`, not an unnumbered title). */
+function isCounted(h: Heading): boolean {
+  return h.marker !== undefined && h.marker.value > 0;
 }
 
 /** A paragraph this long is body text: contents lines come before the first. */
