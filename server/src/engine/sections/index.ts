@@ -13,6 +13,14 @@
  * {@link absences} leaves out the sections that would come after its last text. Used by the
  * `section-missing` rule, completion (the sections a document still lacks) and the "insert missing
  * section" quick fix.
+ *
+ * The modules: `definitions.ts` (the sections of each kind and their cues), `units.ts` (the body's
+ * paragraphs and stretches of flattened text), `openings.ts` (opening sentences and the lead cues
+ * tested on them), `heading-cues.ts` (sections named by a heading), `task-lead-in.ts` (a lead-in
+ * announcing the tasks), `find-sections.ts` (where each section is), `absences.ts` (what a document
+ * lacks, and whether it is cut off), `insertion-point.ts` (where a missing section goes). Each
+ * heading's text and each unit's opening is read once per version, and kept through the document's
+ * memo for the next one where an edit did not reach it.
  */
 export { SECTION_DEFS, type InsertionPoint, type SectionDef, type SectionId, type SectionMatch, type SectionPlacement } from './definitions';
 export { findSections } from './find-sections';
