@@ -3,7 +3,7 @@
  * lead cues of sections are tested on (`在肯定成绩的同时，我们也清醒地认识到…`). Openings are kept
  * across versions of a document through its memo (see `incremental.ts`).
  */
-import { simplify } from '../chars';
+import { isTraditional, simplify } from '../chars';
 import type { Memo } from '../incremental';
 import type { ReportModel } from '../model';
 import { partitionPoint } from '../partition-point';
@@ -201,13 +201,19 @@ function openingSentence(model: ReportModel, from: Unit): Opening {
   let paragraph = from.index;
   let start = from.start;
   let end = from.end;
+  // Whether the opening holds a traditional character, noted on the one pass over its units.
+  let traditional = false;
   while (out.length < OPENING_LENGTH) {
     const p = model.paragraphs[paragraph];
     const stop = Math.min(end, start + OPENING_LENGTH - out.length);
     let pos = start;
     let ended = false;
     for (; pos < stop; pos++) {
-      if (!isSentenceEndUnit(text.charCodeAt(pos))) continue;
+      const c = text.charCodeAt(pos);
+      if (!isSentenceEndUnit(c)) {
+        if (isTraditional(c)) traditional = true;
+        continue;
+      }
       const length = out.length + pos + 1 - start;
       if (firstSentenceLength >= 0 || length >= SHORT_SENTENCE) {
         pos++;
@@ -228,5 +234,5 @@ function openingSentence(model: ReportModel, from: Unit): Opening {
     start = next.start;
     end = next.end;
   }
-  return { text: simplify(out), readEnd };
+  return { text: traditional ? simplify(out) : out, readEnd };
 }
