@@ -7,7 +7,7 @@ import { simplify } from '../chars';
 import type { ReportModel } from '../model';
 import { isSalutation } from '../pipeline/03-title';
 import { SECTION_DEFS, type SectionMatch } from './definitions';
-import { bestHeading } from './heading-cues';
+import { bestHeadings } from './heading-cues';
 import { Openings, sentenceStartBefore } from './openings';
 import { taskLeadIn } from './task-lead-in';
 import { bodyParagraphs, documentUnits, isTitleLike, segmentUnits, type Unit } from './units';
@@ -54,7 +54,7 @@ export function findSections(model: ReportModel): SectionMatch[] {
   };
 
   let salutation: number | undefined;
-  for (const match of result) {
+  for (const [k, match] of result.entries()) {
     const def = match.def;
     if (def.placement === 'salutation') {
       found(match, front.find((q) => isSalutation(startOfPart(q, 12)) || SALUTATION_INLINE.test(startOfPart(q, 300))));
@@ -73,7 +73,7 @@ export function findSections(model: ReportModel): SectionMatch[] {
         if (segment) Object.assign(match, { present: true, paragraph: segment.index, at: segment.start, segment: true });
       }
     } else {
-      const heading = bestHeading(model, def);
+      const heading = bestHeadings(model, defs)[k];
       if (heading) {
         Object.assign(match, { present: true, heading, paragraph: heading.paragraph, at: heading.start });
         continue;

@@ -73,9 +73,12 @@ function cueHeadings(model: ReportModel): CueHeadings {
   return found;
 }
 
+/** The heading cues (and their unions) tested on heading texts. */
+const HEADING_CUES = new Map<RegExp, number>();
+
 /** Whether `cue` matches a heading text, tested once per text. */
 function matches(t: CueText, cue: RegExp): boolean {
-  const bit = cueBit(cue);
+  const bit = cueBit(HEADING_CUES, cue);
   if (bit === 0) return cue.test(t.simplified);
   if (t.known & bit) return (t.matched & bit) !== 0;
   const result = cue.test(t.simplified);
@@ -84,27 +87,58 @@ function matches(t: CueText, cue: RegExp): boolean {
   return result;
 }
 
+const bestCache = new WeakMap<ReportModel, (Heading | undefined)[]>();
+
 /**
- * The shallowest, then first, heading whose text has the section's heading cue.
+ * For each of `defs` (the sections of the document's kind), the shallowest, then first, heading
+ * whose text has the section's heading cue. All sections are looked for in one pass over the
+ * headings; a heading none of their cues can match (one test of {@link unionOf}) is passed over.
  *
- * @example bestHeading(model, problemsDef) // the heading `二、存在的问题和不足`
+ * @example bestHeadings(model, SECTION_DEFS.summary)[3] // the heading `二、存在的问题和不足`
  */
-export function bestHeading(model: ReportModel, def: SectionDef): Heading | undefined {
-  const cue = def.headingCue;
-  if (!cue) return undefined;
+export function bestHeadings(model: ReportModel, defs: readonly SectionDef[]): (Heading | undefined)[] {
+  let best = bestCache.get(model);
+  if (best) return best;
+  best = new Array<Heading | undefined>(defs.length).fill(undefined);
+  bestCache.set(model, best);
+  const pending: number[] = [];
+  defs.forEach((def, k) => def.headingCue && pending.push(k));
+  if (!pending.length) return best;
+  const union = unionOf(defs);
   const { headings, texts } = cueHeadings(model);
-  let best: Heading | undefined;
-  for (let i = 0; i < headings.length; i++) {
-    const h = headings[i];
-    if (best && h.depth >= best.depth) continue;
+  // Sections still without a top-level heading: nothing shallower can come for the others.
+  let open = pending.length;
+  for (let i = 0; i < headings.length && open > 0; i++) {
     const t = texts[i];
-    if (matches(t, cue) || (def.forwardCue && matches(t, def.forwardCue) && !beforeReportYear(model, t.simplified))) {
-      best = h;
-      // Nothing is shallower than a top-level heading.
-      if (h.depth <= 1) break;
+    if (union && !matches(t, union)) continue;
+    const h = headings[i];
+    for (const k of pending) {
+      const b = best[k];
+      if (b && h.depth >= b.depth) continue;
+      const def = defs[k];
+      if (matches(t, def.headingCue!) || (def.forwardCue && matches(t, def.forwardCue) && !beforeReportYear(model, t.simplified))) {
+        best[k] = h;
+        if (h.depth <= 1) open--;
+      }
     }
   }
   return best;
+}
+
+const unions = new WeakMap<readonly SectionDef[], RegExp | null>();
+
+/**
+ * One regex matching wherever any of the sections' heading cues (or forward cues) matches: most
+ * headings name no section, and one test tells so. Undefined when a cue carries flags.
+ */
+function unionOf(defs: readonly SectionDef[]): RegExp | undefined {
+  let union = unions.get(defs);
+  if (union === undefined) {
+    const cues = defs.flatMap((d) => [d.headingCue, d.forwardCue]).filter((c): c is RegExp => c !== undefined);
+    union = cues.every((c) => c.flags === '') ? new RegExp(cues.map((c) => `(?:${c.source})`).join('|')) : null;
+    unions.set(defs, union);
+  }
+  return union ?? undefined;
 }
 
 /** Whether a heading names a year before the report's (`2023年主要工作` in a 2024 report). */

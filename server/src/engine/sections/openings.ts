@@ -37,25 +37,27 @@ interface KeptOpenings {
   matched: number[];
 }
 
-/** The bit of each cue tested so far; a cue's result depends on the text it is tested on alone. */
-const CUE_BITS = new Map<RegExp, number>();
 /** Bits 0–29: the results fit a small integer. */
 const MAX_CUES = 30;
 
 /**
- * The bit that stands for `cue` in a record of the cues tested on one text (0 when there are too
- * many cues to record: then the cue is tested every time).
+ * The bit that stands for `cue` in a record of the cues tested on one text, in `registry` (one
+ * registry per kind of text: the lead cues of openings, the heading cues of headings); 0 when the
+ * registry is full: then the cue is tested every time. A cue's result depends on the text alone.
  *
- * @example cueBit(/回顾|总结/) // 1, 2, 4…: the same for the same RegExp object
+ * @example cueBit(LEAD_CUES, /回顾|总结/) // 1, 2, 4…: the same for the same RegExp object
  */
-export function cueBit(cue: RegExp): number {
-  let bit = CUE_BITS.get(cue);
+export function cueBit(registry: Map<RegExp, number>, cue: RegExp): number {
+  let bit = registry.get(cue);
   if (bit === undefined) {
-    bit = CUE_BITS.size < MAX_CUES ? 1 << CUE_BITS.size : 0;
-    CUE_BITS.set(cue, bit);
+    bit = registry.size < MAX_CUES ? 1 << registry.size : 0;
+    registry.set(cue, bit);
   }
   return bit;
 }
+
+/** The lead cues tested on openings. */
+const LEAD_CUES = new Map<RegExp, number>();
 
 /**
  * The simplified opening sentences of one model's units (`documentUnits`), each computed once, and
@@ -96,7 +98,7 @@ export class Openings {
    */
   matches(u: Unit, i: number, cue: RegExp): boolean {
     const text = this.of(u, i);
-    const bit = cueBit(cue);
+    const bit = cueBit(LEAD_CUES, cue);
     if (bit === 0) return cue.test(text);
     if (this.known[i] & bit) return (this.matched[i] & bit) !== 0;
     const result = cue.test(text);
