@@ -148,8 +148,13 @@ function usesBlankLines(model: ReportModel): boolean {
   return gaps > tight;
 }
 
-function lineEndingOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+const lineEndings = new WeakMap<ReportModel, string>();
+
+/** The document's line ending, `\r\n` when it has one anywhere; once per model (it reads the whole text). */
+function lineEndingOf(model: ReportModel): string {
+  let eol = lineEndings.get(model);
+  if (eol === undefined) lineEndings.set(model, (eol = model.text.includes('\r\n') ? '\r\n' : '\n'));
+  return eol;
 }
 
 /** The snippet body fitted to the document at a place: numbered, dated, styled, spaced. */
@@ -206,7 +211,7 @@ export function insertSectionEdits(model: ReportModel, sectionId: SectionId): Te
   const fitted = fittedBody(model, sectionId, numbering, false);
   if (!fitted) return [];
   const plain = expandSnippet(parseSnippet(fitted.body));
-  const eol = lineEndingOf(model.text);
+  const eol = lineEndingOf(model);
   const body = eol === '\n' ? plain : plain.replace(/\n/g, eol);
   const insertion = separate(model, offset, body, eol);
   // Mid-line, in flattened text (`…发展。  2024年工作安排…`): the blanks before the place become a line break.
