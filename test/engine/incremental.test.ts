@@ -174,6 +174,109 @@ describe('section openings, kept', () => {
   });
 });
 
+describe('section search, kept', () => {
+  /**
+   * Lines the section search reads: headings with and without cues (some traditional), lead
+   * openings, strong paragraph cues, a task lead-in before its list, and flattened lines whose
+   * stretches between blanks are titles (`…请予审议。  2022年工作回顾  一年来…`).
+   */
+  const sectionLine = fc.constantFrom(
+    '一、2023年工作回顾',
+    '二、存在的问題和不足',
+    '三、2024年工作安排',
+    '（一）推进产业升级',
+    '四、下一步工作打算',
+    '一年来，我们坚持稳中求进。全年完成投资十二亿元。',
+    '在肯定成绩的同时，我们也清醒地认识到，发展中还存在一些困难和问题。',
+    '成绩显著。但也面临着不少困难和问题，主要是：',
+    '重点做好以下几个方面的工作：',
+    '现将2023年工作情况报告如下：',
+    '我代表镇人民政府，向大会报告工作，请予审议。  2022年工作回顾  一年来，我们狠抓落实。',
+    '各位代表：',
+    '各位代表！让我们团结一心，为建设美丽乡镇而努力奋斗！',
+    '　　全年完成地区生产总值一百二十亿元，增长百分之六点五。',
+    '　　下一步，我们将继续推进各项工作。',
+  );
+  const sectionReport = fc
+    .tuple(fc.constantFrom('示例镇2024年政府工作报告', '青石镇2023年工作总结', '某局2025年工作要点', '张三2023年述职报告', ''), fc.array(fc.tuple(fc.oneof(sectionLine, line), breakChar), { minLength: 2, maxLength: 40 }))
+    .map(([title, lines]) => (title ? title + '\n' : '') + lines.map(([l, b]) => l + b).join(''));
+  const sectionEdit = fc.record({
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    remove: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 60 })),
+    text: fc.oneof(sectionLine.map((l) => `\n${l}\n`), fc.constantFrom('  ', ' ', '　', '\n', '问题', '存在', '。', '：', '回顾', '字', '')),
+    readFindings: fc.boolean(),
+  });
+
+  it.each(['auto', 'gov-report', 'summary', 'plan', 'summary-plan', 'duty-report'] as const)(
+    'finds after every edit what a fresh analysis finds, as kind %s (openings, lead cues, heading cues and stretches kept)',
+    (kind) => {
+      const settings = { ...defaultSettings(), kind };
+      fc.assert(
+        fc.property(sectionReport, fc.array(sectionEdit, { minLength: 1, maxLength: 8 }), (start, edits) => {
+          let text = start;
+          let analysis = analyze(text, settings);
+          void analysis.findings;
+          for (const e of edits) {
+            text = applyEdit(text, e);
+            analysis = analyze(text, settings, memoOf(analysis.model));
+            if (!e.readFindings) continue;
+            expect(visible(analysis)).toBe(visible(analyze(text, settings)));
+          }
+          expect(visible(analysis)).toBe(visible(analyze(text, settings)));
+        }),
+        { numRuns: Math.ceil(RUNS / 3), seed: SEED },
+      );
+    },
+    TIMEOUT,
+  );
+});
+
+describe('numbering parts, kept', () => {
+  /** Numbered headings, and the unnumbered part and report titles where a new count begins (`numbering-scope.ts`). */
+  const numberingLine = fc.constantFrom(
+    '一、工作回顾',
+    '二、主要做法',
+    '三、存在问题',
+    '（一）加强组织领导',
+    '（二）强化督促检查',
+    '1.完善制度',
+    '2.压实责任',
+    '2024年工作计划',
+    '绿水镇2023年政府工作报告',
+    '青石镇2023年工作总结',
+    '　　全年完成投资十二亿元，同比增长百分之八。',
+    '重点抓好以下三个方面工作：',
+  );
+  const numberedReport = fc
+    .array(fc.tuple(numberingLine, breakChar), { minLength: 3, maxLength: 40 })
+    .map((lines) => lines.map(([l, b]) => l + b).join(''));
+  const numberingEdit = fc.record({
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    remove: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 40 })),
+    text: fc.oneof(numberingLine.map((l) => `\n${l}\n`), fc.constantFrom('\n', '字', '，', '工作', '计划', '一、', '（三）', '')),
+    readFindings: fc.boolean(),
+  });
+
+  it('finds after every edit what a fresh analysis finds (part-title lines kept)', () => {
+    const settings = defaultSettings();
+    fc.assert(
+      fc.property(numberedReport, fc.array(numberingEdit, { minLength: 1, maxLength: 8 }), (start, edits) => {
+        let text = start;
+        let analysis = analyze(text, settings);
+        void analysis.findings;
+        for (const e of edits) {
+          text = applyEdit(text, e);
+          analysis = analyze(text, settings, memoOf(analysis.model));
+          if (!e.readFindings) continue;
+          expect(visible(analysis)).toBe(visible(analyze(text, settings)));
+        }
+        expect(visible(analysis)).toBe(visible(analyze(text, settings)));
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+  }, TIMEOUT);
+});
+
 describe('kind from content, kept', () => {
   it('is kept when an edit lies past the part the kind is read from, and found again when it does not', () => {
     const settings = defaultSettings();

@@ -125,3 +125,13 @@ export function simplify(s: string): string {
   parts.push(s.slice(from));
   return parts.join('');
 }
+
+/**
+ * Whether {@link simplify} changes this code unit, for a caller that reads the units anyway and
+ * can skip a second pass over a text that has none.
+ *
+ * @example isTraditional('總'.charCodeAt(0)) // true; isTraditional('总'.charCodeAt(0)) // false
+ */
+export function isTraditional(code: number): boolean {
+  return IS_TRADITIONAL[code] === 1;
+}

@@ -20,6 +20,7 @@
  */
 import { isBlank, isCjk, isDigit, simplify } from './chars';
 import { partitionPoint } from './partition-point';
+import { memoOf } from './pipeline';
 import type { Heading, ReportModel } from './model';
 import { residueOf } from './rules/web-residue';
 
@@ -67,37 +68,58 @@ export function boundaryBetween(scope: NumberingScope, from: number, to: number)
 
 function excludedHeadings(model: ReportModel): Set<Heading> {
   const out = new Set<Heading>();
-  const numbered = model.headings.filter((h) => h.marker && h.marker.value > 0);
-  if (!numbered.length) return out;
+  // Numbered headings are read in place (`isCounted`), not copied out: a document can hold tens of thousands.
+  const first = model.headings.find(isCounted);
+  if (!first) return out;
   // Part headings inside a section.
-  for (const h of numbered) if (h.family === 'part' && h.parent) out.add(h);
+  for (const h of model.headings) if (isCounted(h) && h.family === 'part' && h.parent) out.add(h);
   // Contents lines: a run of numbered lines, one after the other with no text between, whose texts
   // come again further down. (Headings repeated in the next report of a compilation have text between.)
   // Contents stand at the top, before the body's first long paragraph: only those lines are searched.
   const body = model.paragraphs.findIndex((p) => p.end - p.start >= LONG_PARAGRAPH);
-  const top = numbered.filter((h) => body < 0 || h.paragraph < body).slice(0, MAX_CONTENTS_LINES);
-  const repeated = new Set(top.filter((h) => isRepeatedLater(model, h)));
-  for (const h of repeated) {
-    const before = model.headings[h.index - 1];
-    const after = model.headings[h.index + 1];
-    if ((before && repeated.has(before) && before.paragraph === h.paragraph - 1) || (after && repeated.has(after) && after.paragraph === h.paragraph + 1)) out.add(h);
+  const top = new Set<Heading>();
+  for (const h of model.headings) {
+    if (top.size >= MAX_CONTENTS_LINES || (body >= 0 && h.paragraph >= body)) break;
+    if (isCounted(h)) top.add(h);
+  }
+  // Only a line next to another such line can be a contents line: the search for a line's text
+  // further down (which can read the whole text) is made for those alone, once each.
+  const neighbour = (h: Heading, step: 1 | -1): Heading | undefined => {
+    const n = model.headings[h.index + step];
+    return n && top.has(n) && n.paragraph === h.paragraph + step ? n : undefined;
+  };
+  const repeatedLater = new Map<Heading, boolean>();
+  const repeated = (h: Heading): boolean => {
+    let r = repeatedLater.get(h);
+    if (r === undefined) repeatedLater.set(h, (r = isRepeatedLater(model, h)));
+    return r;
+  };
+  for (const h of top) {
+    const before = neighbour(h, -1);
+    const after = neighbour(h, 1);
+    if ((before || after) && repeated(h) && ((before && repeated(before)) || (after && repeated(after)))) out.add(h);
   }
   // Numbered lines inside web residue: both lists are in document order, one walk matches them.
   const residue = [...residueOf(model)].sort((a, b) => a.start - b.start);
   let r = 0;
   let reach = -1;
-  for (const h of numbered) {
+  for (const h of model.headings) {
+    if (!isCounted(h)) continue;
     for (; r < residue.length && residue[r].start <= h.start; r++) reach = Math.max(reach, residue[r].end);
     if (h.start < reach) out.add(h);
   }
   // Page numbers glued to the page's text, and the `1` of the first page when `2` is one.
-  for (const h of numbered) {
-    if (!isPageNumber(model, h)) continue;
+  for (const h of model.headings) {
+    if (!isCounted(h) || !isPageNumber(model, h)) continue;
     out.add(h);
-    const first = numbered[0];
     if (h.marker!.value === 2 && first.family === h.family && first.marker!.value === 1 && first.paragraph === 0) out.add(first);
   }
   return out;
+}
+
+/** A heading with a number (not `——`, not an unnumbered title). */
+function isCounted(h: Heading): boolean {
+  return h.marker !== undefined && h.marker.value > 0;
 }
 
 /** A paragraph this long is body text: contents lines come before the first. */
@@ -153,14 +175,80 @@ const MAX_PART_TITLE = 40;
 function partBoundaries(model: ReportModel): number[] {
   const out: number[] = [];
   for (const h of model.headings) if (h.family === 'title') out.push(h.start);
-  const { text } = model;
-  for (const p of model.paragraphs) {
-    if (p.end - p.start > MAX_PART_TITLE || (model.title && p.start <= model.title.start && model.title.start < p.end)) continue;
+  // The report's own title is not a part boundary.
+  const t = model.title;
+  const ps = model.paragraphs;
+  const own = t ? ps[partitionPoint(ps, (p) => p.end <= t.start)] : undefined;
+  const titleParagraph = own && own.start <= t!.start ? own.start : -1;
+  for (const start of partTitleLines(model)) if (start !== titleParagraph) out.push(start);
+  return [...new Set(out)].sort((a, b) => a - b);
+}
+
+/** Where the memo keeps the part-title lines, for the next version. */
+const PART_TITLES_KEY = 'numbering-part-titles';
+
+/**
+ * The starts, ascending, of the paragraphs that read as a part or report title (`2024年工作计划`,
+ * `绿水镇2023年政府工作报告`): each depends on its own line alone, so the lines an edit did not
+ * touch are taken from the earlier version's list.
+ */
+function partTitleLines(model: ReportModel): number[] {
+  const { text, paragraphs } = model;
+  const memo = memoOf(model);
+  const earlier = memo?.earlier<number[]>(PART_TITLES_KEY);
+  let found: number[];
+  if (!earlier) found = scanPartTitles(text, paragraphs, 0, paragraphs.length);
+  else {
+    const range = memo!.changedSince(earlier.text, 0, 0);
+    if (!range) found = earlier.value;
+    else {
+      // Paragraphs lie within one line, and the changed range is whole lines.
+      const old = earlier.value;
+      const from = partitionPoint(paragraphs, (p) => p.start < range.start);
+      const to = partitionPoint(paragraphs, (p) => p.start < range.end);
+      found = old.slice(0, partitionPoint(old, (s) => s < range.start));
+      for (const s of scanPartTitles(text, paragraphs, from, to)) found.push(s);
+      for (let i = partitionPoint(old, (s) => s < range.end - range.delta); i < old.length; i++) found.push(old[i] + range.delta);
+    }
+  }
+  memo?.keep(PART_TITLES_KEY, found);
+  return found;
+}
+
+/** The part-title lines among `paragraphs[from]` … `paragraphs[to - 1]`. */
+function scanPartTitles(text: string, paragraphs: ReportModel['paragraphs'], from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let i = from; i < to; i++) {
+    const p = paragraphs[i];
+    if (p.end - p.start > MAX_PART_TITLE) continue;
     let s = p.start;
     while (s < p.end && isBlank(text.charCodeAt(s))) s++;
-    const line = text.slice(s, p.end);
-    if (NUMBERED_LINE.test(line) || /[。，,；;：:]/.test(line)) continue;
-    if (REPORT_TITLE.test(simplify(line))) out.push(p.start);
+    // Most short lines are headings or clauses: told without a copy of the line.
+    if (hasClausePunctuation(text, s, p.end) || isNumberedLine(text, s, p.end)) continue;
+    if (REPORT_TITLE.test(simplify(text.slice(s, p.end)))) out.push(p.start);
   }
-  return [...new Set(out)].sort((a, b) => a - b);
+  return out;
+}
+
+/** `。` `，` `,` `；` `;` `：` `:` in `text.slice(start, end)`. */
+function hasClausePunctuation(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3002 || c === 0xff0c || c === 44 || c === 0xff1b || c === 59 || c === 0xff1a || c === 58) return true;
+  }
+  return false;
+}
+
+/** {@link NUMBERED_LINE} at a given offset of the whole text. */
+const NUMBERED_AT = new RegExp(NUMBERED_LINE.source.replace(/^\^/, ''), 'y');
+
+/**
+ * Whether the line `text.slice(start, end)` opens with a number ({@link NUMBERED_LINE}), tested in
+ * place; only a match that runs past the line's end (`(` and a line break) is tested again on the line.
+ */
+function isNumberedLine(text: string, start: number, end: number): boolean {
+  NUMBERED_AT.lastIndex = start;
+  const m = NUMBERED_AT.exec(text);
+  if (!m) return false;
+  return start + m[0].length <= end || NUMBERED_LINE.test(text.slice(start, end));
 }

@@ -101,8 +101,10 @@ export function expectedValues(list: SiblingList): number[] {
 function computeLists(model: ReportModel): SiblingList[] {
   const lists: SiblingList[] = [];
   const scope = numberingScope(model);
+  // One map for every parent's open lists, cleared between parents: thousands of parents otherwise make thousands of maps.
+  const open = new Map<HeadingFamily, SiblingList>();
   const collect = (parent: Heading | undefined, children: readonly Heading[]) => {
-    const open = new Map<HeadingFamily, SiblingList>();
+    open.clear();
     for (const h of children) {
       if (h.marker && isNumbered(h.family) && h.marker.value > 0 && !scope.excluded.has(h)) {
         const current = open.get(h.family);

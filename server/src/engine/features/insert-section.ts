@@ -1,7 +1,7 @@
 /**
  * Inserting a missing standard section: the body comes from the snippets file (the same text the
  * editor's snippets insert), dated with the report's own year, numbered to fit its siblings in
- * their style, and placed where the convention puts it (`sections.ts`); the siblings after it are
+ * their style, and placed where the convention puts it (`sections/insertion-point.ts`); the siblings after it are
  * renumbered. Serves the `section-missing` quick fix and section completion.
  */
 import { isBlank } from '../chars';
@@ -148,8 +148,13 @@ function usesBlankLines(model: ReportModel): boolean {
   return gaps > tight;
 }
 
-function lineEndingOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+const lineEndings = new WeakMap<ReportModel, string>();
+
+/** The document's line ending, `\r\n` when it has one anywhere; once per model (it reads the whole text). */
+function lineEndingOf(model: ReportModel): string {
+  let eol = lineEndings.get(model);
+  if (eol === undefined) lineEndings.set(model, (eol = model.text.includes('\r\n') ? '\r\n' : '\n'));
+  return eol;
 }
 
 /** The snippet body fitted to the document at a place: numbered, dated, styled, spaced. */
@@ -206,7 +211,7 @@ export function insertSectionEdits(model: ReportModel, sectionId: SectionId): Te
   const fitted = fittedBody(model, sectionId, numbering, false);
   if (!fitted) return [];
   const plain = expandSnippet(parseSnippet(fitted.body));
-  const eol = lineEndingOf(model.text);
+  const eol = lineEndingOf(model);
   const body = eol === '\n' ? plain : plain.replace(/\n/g, eol);
   const insertion = separate(model, offset, body, eol);
   // Mid-line, in flattened text (`…发展。  2024年工作安排…`): the blanks before the place become a line break.
@@ -299,13 +304,36 @@ export function insertSectionFix(model: ReportModel, sectionId: SectionId): Fix 
 
 /**
  * `finding` (of `section-missing`) with the insert-section quick fix added. The section id is
- * read from `finding.data.sectionId` (or `data.id`).
+ * read from `finding.data.sectionId` (or `data.id`). The fix is built when `fixes` is first read
+ * (a light bulb, "fix all"), not when the rule runs: building it reads the document's marker styles
+ * and renumbers the siblings after the insertion, and most findings are never asked for their fixes.
+ * The finding holds the model until then, as the analysis it belongs to does.
+ *
+ * @example withInsertFix(model, finding).fixes // [{ title: { zh: '插入“存在的问题”部分', … }, edits: [...], … }]
  */
 export function withInsertFix(model: ReportModel, finding: Finding): Finding {
   const id = (finding.data?.sectionId ?? finding.data?.id) as SectionId | undefined;
   if (!id) return finding;
-  const fix = insertSectionFix(model, id);
-  return fix ? { ...finding, fixes: [...(finding.fixes ?? []), fix] } : finding;
+  const earlier = finding.fixes;
+  let fixes: Fix[] | undefined;
+  let built = false;
+  Object.defineProperty(finding, 'fixes', {
+    enumerable: true,
+    configurable: true,
+    get(): Fix[] | undefined {
+      if (!built) {
+        built = true;
+        const fix = insertSectionFix(model, id);
+        fixes = fix ? [...(earlier ?? []), fix] : earlier;
+      }
+      return fixes;
+    },
+    set(value: Fix[] | undefined) {
+      built = true;
+      fixes = value;
+    },
+  });
+  return finding;
 }
 
 // ————————————————————————— completion —————————————————————————

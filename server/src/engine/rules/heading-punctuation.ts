@@ -24,7 +24,6 @@ import type { Finding, Rule } from './rule';
 const ID = 'heading-punctuation';
 
 /** End marks of the "ends like a sentence" style. */
-const SENTENCE_MARKS = '。！？!?';
 
 /** Longer heading texts are list items written as sentences, not headings. */
 const MAX_HEADING_TEXT = 40;
@@ -47,26 +46,32 @@ export const headingPunctuation: Rule = {
   defaultSeverity: 'info',
   title: { zh: '同级标题末尾标点与全文一致', en: 'Headings of one level end alike, as the rest of the document does' },
   check(model: ReportModel): Finding[] {
-    const groups = new Map<string, { h: Heading; ending: Ending }[]>();
+    // Groups by family, then depth, in the order they first occur; headings in document order.
+    const groups = new Map<HeadingFamily, Map<number, Group>>();
     const { excluded } = numberingScope(model);
     for (const h of model.headings) {
       if (!SECTION_FAMILIES.has(h.family) || h.placement === 'inline' || excluded.has(h)) continue;
       const ending = endingOf(model, h);
       if (!ending) continue;
-      const key = `${h.family}/${h.depth}`;
-      const group = groups.get(key);
-      if (group) group.push({ h, ending });
-      else groups.set(key, [{ h, ending }]);
+      let byDepth = groups.get(h.family);
+      if (!byDepth) groups.set(h.family, (byDepth = new Map()));
+      let group = byDepth.get(h.depth);
+      if (!group) byDepth.set(h.depth, (group = { headings: [], sentence: [], count: 0 }));
+      group.headings.push(h);
+      group.sentence.push(ending === 'sentence');
+      if (ending === 'sentence') group.count++;
     }
     const findings: Finding[] = [];
-    for (const group of groups.values()) {
-      const sentence = group.filter((g) => g.ending === 'sentence').length;
-      const none = group.length - sentence;
-      for (const { h, ending } of group) {
-        if (h.placement !== 'line') continue;
-        const own = ending === 'sentence' ? sentence : none;
-        const other = group.length - own;
-        if (other >= 2 && other >= 2 * own) findings.push(ending === 'sentence' ? deleteMark(model, h) : addMark(model, h));
+    for (const byDepth of groups.values()) {
+      for (const group of byDepth.values()) {
+        const total = group.headings.length;
+        for (let i = 0; i < total; i++) {
+          const h = group.headings[i];
+          if (h.placement !== 'line') continue;
+          const own = group.sentence[i] ? group.count : total - group.count;
+          const other = total - own;
+          if (other >= 2 && other >= 2 * own) findings.push(group.sentence[i] ? deleteMark(model, h) : addMark(model, h));
+        }
       }
     }
     return findings.sort((a, b) => a.start - b.start);
@@ -77,11 +82,27 @@ export const headingPunctuation: Rule = {
 function endingOf(model: ReportModel, h: Heading): Ending {
   const { text } = model;
   if (h.text.length > MAX_HEADING_TEXT) return undefined;
-  if (h.placement === 'run-in') return SENTENCE_MARKS.includes(text[h.textEnd]) ? 'sentence' : undefined;
-  const last = text[model.paragraphs[h.paragraph].end - 1];
-  if (SENTENCE_MARKS.includes(last)) return 'sentence';
-  return /[，,；;：:、]/.test(last) ? undefined : 'none';
+  // Code units, not one-character strings: this runs for every section heading of the document.
+  if (h.placement === 'run-in') return isSentenceMark(text.charCodeAt(h.textEnd)) ? 'sentence' : undefined;
+  const last = text.charCodeAt(model.paragraphs[h.paragraph].end - 1);
+  if (isSentenceMark(last)) return 'sentence';
+  return CLAUSE_MARKS.has(last) ? undefined : 'none';
 }
+
+/** The headings of one family and depth, whether each ends with a sentence mark, and how many do. */
+interface Group {
+  headings: Heading[];
+  sentence: boolean[];
+  count: number;
+}
+
+/** `。` `！` `？` `!` `?`: the marks that end a heading as a sentence. */
+function isSentenceMark(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63;
+}
+
+/** `，` `,` `；` `;` `：` `:` `、`: a heading ending in one runs on. */
+const CLAUSE_MARKS = new Set(Array.from('，,；;：:、', (c) => c.charCodeAt(0)));
 
 function deleteMark(model: ReportModel, h: Heading): Finding {
   const end = model.paragraphs[h.paragraph].end;

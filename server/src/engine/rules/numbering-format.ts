@@ -141,11 +141,18 @@ function isSingleCodePoint(marker: Marker): boolean {
 }
 
 function markerProblem(marker: Marker, majority: 'full' | 'half' | undefined): MarkerProblem | undefined {
+  // Most markers are right: told before anything is built for the message.
+  const want = standardPunctuation(marker.family, marker.punctuation);
+  const b = marker.brackets;
+  if ((want === undefined || want === marker.punctuation) && (!b || isSingleCodePoint(marker) || (b !== 'mixed' && (!majority || b === majority)))) return undefined;
+  return describeProblem(marker, majority, want);
+}
+
+function describeProblem(marker: Marker, majority: 'full' | 'half' | undefined, want: string | undefined): MarkerProblem | undefined {
   const zh: string[] = [];
   const en: string[] = [];
   const kinds: string[] = [];
   let punctuation = marker.punctuation;
-  const want = standardPunctuation(marker.family, marker.punctuation);
   if (want !== undefined && want !== marker.punctuation) {
     punctuation = want;
     kinds.push('punctuation');

@@ -78,7 +78,9 @@ function enQuote(s: string): string {
 const MAX_PER_LIST = 20;
 
 function checkOrder(model: ReportModel, list: SiblingList, firstOfFamily: boolean, findings: Finding[]): void {
-  const renumber = renumberSiblingList(list);
+  // The list's renumbering, built for its first finding only: most lists count right.
+  let edits: TextEdit[] | undefined;
+  const renumber = (): TextEdit[] => (edits ??= renumberSiblingList(list));
   const limit = findings.length + MAX_PER_LIST;
   const items = list.items;
   const first = items[0];
@@ -116,11 +118,12 @@ function checkOrder(model: ReportModel, list: SiblingList, firstOfFamily: boolea
 }
 
 /** A finding on `h`'s marker with the two fixes: this marker to `want`, and renumber the list. */
-function finding(h: Heading, want: number, renumber: TextEdit[], message: LocalizedText): Finding {
+function finding(h: Heading, want: number, renumberList: () => TextEdit[], message: LocalizedText): Finding {
   const fixes: Fix[] = [];
   const edit = setNumber(h, want);
   const expected = markerWithValue(h.marker!, want);
   if (edit) fixes.push({ title: { zh: `改为${quote(expected)}`, en: `Change to ${enQuote(expected)}` }, edits: [edit], safe: true });
+  const renumber = renumberList();
   if (renumber.length) fixes.push({ title: { zh: '重新编号本列表', en: 'Renumber this list' }, edits: renumber, safe: true, preferred: true });
   return { ruleId: ID, start: h.marker!.start, end: h.marker!.end, message, fixes, data: { expected, found: h.marker!.text } };
 }

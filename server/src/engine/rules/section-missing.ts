@@ -1,6 +1,6 @@
 /**
  * `section-missing`: a required section of the document's kind is absent (report-anatomy §3, the
- * definitions in `sections.ts`): a government work report without its problems paragraph or its
+ * definitions in `sections/definitions.ts`): a government work report without its problems paragraph or its
  * closing, a summary without next steps, a plan without targets.
  *
  * Sections are looked for in heading text, in the opening sentence of paragraphs (towns often
@@ -15,9 +15,10 @@
  *
  * The finding sits where the section belongs (on the heading or paragraph it would go before, or
  * on the last line when it goes at the end); `data.sectionId` names the section, for the "insert
- * missing section" quick fix (see `insertionPoint` in `sections.ts`).
+ * missing section" quick fix (see `insertionPoint` in `sections/insertion-point.ts`).
  */
 import type { ReportModel } from '../model';
+import { partitionPoint } from '../partition-point';
 import { absences, findSections, insertionPoint } from '../sections';
 import { withInsertFix } from '../features/insert-section';
 import type { Finding, Rule } from './rule';
@@ -76,14 +77,16 @@ function kindIsClear(model: ReportModel): boolean {
 function placeOf(model: ReportModel, offset: number): { start: number; end: number; atEnd: boolean } {
   const text = model.text;
   const ps = model.paragraphs;
-  const p = ps.find((q) => q.end > offset);
+  const p = ps[partitionPoint(ps, (q) => q.end <= offset)];
   if (!p) {
     const last = ps[ps.length - 1];
     const start = Math.max(last.start, sentenceStart(text, last.start, last.end), last.end - PLACE_LENGTH);
     return { start, end: last.end, atEnd: true };
   }
   const start = Math.max(offset, p.start);
-  const heading = model.headings.find((h) => h.start === start);
+  const hs = model.headings;
+  const at = partitionPoint(hs, (h) => h.start < start);
+  const heading = at < hs.length && hs[at].start === start ? hs[at] : undefined;
   if (heading) return { start, end: Math.min(heading.textEnd, start + PLACE_LENGTH), atEnd: false };
   let end = start;
   // Up to the first sentence end, or the blanks that end a title in flattened text.
