@@ -4,7 +4,7 @@
  * across versions of a document through its memo (see `incremental.ts`).
  */
 import { isTraditional, simplify } from '../chars';
-import type { Memo } from '../incremental';
+import { detached, type Memo } from '../incremental';
 import type { ReportModel } from '../model';
 import { partitionPoint } from '../partition-point';
 import { memoOf } from '../pipeline';
@@ -121,7 +121,8 @@ export class Openings {
     if (e) this.take(i, this.earlier!.texts[e.at], e.readEnd, this.earlier!.known[e.at], this.earlier!.matched[e.at]);
     else {
       const o = openingSentence(this.model, u);
-      this.take(i, o.text, o.readEnd, 0, 0);
+      // Kept for the next version: a slice would keep this version's whole text alive.
+      this.take(i, this.memo ? detached(o.text) : o.text, o.readEnd, 0, 0);
     }
     return this.texts[i];
   }
