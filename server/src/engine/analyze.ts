@@ -1,7 +1,7 @@
 /**
  * One full analysis of a document version: the model and every rule's findings.
  */
-import { buildReportModelInSteps } from './pipeline';
+import { buildReportModelInSteps, placeholdersInSteps } from './pipeline';
 import type { Memo } from './incremental';
 import type { ReportModel } from './model';
 import { mergeByStart, rateRule, RULES, runRules, type RatedFinding } from './rules';
@@ -52,11 +52,13 @@ export function* analyzeInSteps(text: string, settings: GongwenSettings, previou
   // One work budget for all the extra patterns on this text, so a hundred patterns cost what one may.
   const budget = patternBudget(text.length);
   let found = 0;
-  const budgeted = matchers.map((find) => (t: string) => {
-    const matches = find(t, budget);
-    found += matches.length;
-    return matches;
-  });
+  const budgeted = matchers.map((findInSteps) =>
+    function* (t: string) {
+      const matches = yield* findInSteps(t, budget);
+      found += matches.length;
+      return matches;
+    },
+  );
   const model = yield* buildReportModelInSteps(text, {
     kind: settings.kind,
     placeholders: { ignoreWords: settings.placeholders.ignoreWords, extraMatchers: budgeted },
@@ -82,8 +84,9 @@ export function* analyzeInSteps(text: string, settings: GongwenSettings, previou
     *rateInSteps() {
       const lists: RatedFinding[][] = [];
       const failures: string[] = [];
-      // Placeholders (with the user's extra patterns, up to their budget) are a stage of their own.
-      void model.placeholders;
+      // Placeholders (with the user's extra patterns, up to their budget) are stages of their own:
+      // a greedy pattern may spend a second of its budget on a 20 MB report.
+      yield* placeholdersInSteps(model);
       yield;
       for (const rule of RULES) {
         if (rated) return;
@@ -126,14 +129,14 @@ function compileCached(source: string): SafePattern | SafePatternError {
  * problem message for each pattern that is not in the safe subset.
  */
 export function extraMatchers(patterns: readonly string[]): {
-  matchers: Array<SafePattern['find']>;
+  matchers: Array<SafePattern['findInSteps']>;
   problems: string[];
 } {
-  const matchers: Array<SafePattern['find']> = [];
+  const matchers: Array<SafePattern['findInSteps']> = [];
   const problems: string[] = [];
   patterns.forEach((source, i) => {
     const p = compileCached(source);
-    if (p.ok) matchers.push(p.find);
+    if (p.ok) matchers.push(p.findInSteps);
     else problems.push(`gongwen.placeholders.extraPatterns[${i}] ${JSON.stringify(source)}: ${p.error}`);
   });
   return { matchers, problems };

@@ -93,6 +93,8 @@ export interface SafePattern {
    * budget of its own, {@link patternBudget}).
    */
   find(text: string, budget?: PatternBudget): PatternMatch[];
+  /** {@link find} with a pause (a `yield`) every few million steps of work. */
+  findInSteps(text: string, budget?: PatternBudget): Generator<void, PatternMatch[], void>;
 }
 
 /** A pattern that was rejected, with a message in English and Chinese. */
@@ -119,7 +121,12 @@ export function compileSafePattern(source: string): SafePattern | SafePatternErr
     if (error instanceof PatternError) return { ok: false, error: error.message };
     throw error;
   }
-  return { ok: true, source, find: (text: string, budget?: PatternBudget) => run(program, text, budget ?? patternBudget(text.length)) };
+  return {
+    ok: true,
+    source,
+    find: (text: string, budget?: PatternBudget) => run(program, text, budget ?? patternBudget(text.length)),
+    findInSteps: (text: string, budget?: PatternBudget) => runInSteps(program, text, budget ?? patternBudget(text.length)),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -594,6 +601,21 @@ function isBreakUnit(c: number): boolean {
 }
 
 function run(p: Program, text: string, shared: PatternBudget): PatternMatch[] {
+  const steps = runInSteps(p, text, shared);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Steps of work between two pauses of {@link runInSteps}: some 30 ms here. */
+const STEPS_PER_PAUSE = 4_000_000;
+
+/**
+ * {@link run}, pausing (a `yield`) after every {@link STEPS_PER_PAUSE} steps of work, so that a
+ * caller can answer other requests while a pattern spends its budget on a 20 MB report.
+ */
+function* runInSteps(p: Program, text: string, shared: PatternBudget): Generator<void, PatternMatch[], void> {
   const n = text.length;
   const size = p.op.length;
   const { maxMatches, maxMatchLength } = SAFE_PATTERN_LIMITS;
@@ -658,7 +680,15 @@ function run(p: Program, text: string, shared: PatternBudget): PatternMatch[] {
 
   let pos = 0;
   let seeded = -1; // last position a thread was seeded at
+  let pauseAt = budget - STEPS_PER_PAUSE;
   while (out.length < maxMatches && budget > 0) {
+    if (budget < pauseAt) {
+      shared.steps = budget;
+      yield;
+      // Another pattern may have spent from the shared budget meanwhile.
+      budget = Math.min(budget, shared.steps);
+      pauseAt = budget - STEPS_PER_PAUSE;
+    }
     // Seed a thread at `pos` while no match has been found (the current threads start earlier).
     if (matchStart === -1 && pos > seeded && pos <= n && (ccount > 0 || p.first === undefined || (pos < n && p.first[foldWidth(text.charCodeAt(pos))] === 1))) {
       seeded = pos;

@@ -35,9 +35,18 @@ export interface PlaceholderOptions {
    * (`ignoreWords: ['X建']` silences the `X` of `X建引领`).
    */
   ignoreWords?: readonly string[];
-  /** Extra matchers; each range they return becomes a placeholder of form `custom`. */
-  extraMatchers?: readonly ((text: string) => Array<{ start: number; end: number }>)[];
+  /**
+   * Extra matchers; each range they return becomes a placeholder of form `custom`. A matcher may
+   * return its ranges at once or as a generator that pauses (`yield`) while it works.
+   */
+  extraMatchers?: readonly ExtraMatcher[];
 }
+
+/** Ranges of an extra pattern in a text, at once or in steps (see `PlaceholderOptions.extraMatchers`). */
+export type ExtraMatcher = (text: string) => MatchRange[] | Generator<void, MatchRange[], void>;
+
+/** A half-open range of UTF-16 offsets. */
+type MatchRange = { start: number; end: number };
 
 // ---------------------------------------------------------------------------------------------
 // Character classes (on folded code units unless said otherwise)
@@ -758,6 +767,18 @@ function foldString(s: string): string {
  * @example findPlaceholders('实现生产总值xx亿元，同比增长%') // x-run `xx` at 6–8, missing-number `%` at 15–16
  */
 export function findPlaceholders(text: string, options: PlaceholderOptions = {}, memo?: Memo): Placeholder[] {
+  const steps = findPlaceholdersInSteps(text, options, memo);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * {@link findPlaceholders} with pauses (`yield`): after the scan, and while the user's extra
+ * patterns work, so a caller can answer other requests meanwhile.
+ */
+export function* findPlaceholdersInSteps(text: string, options: PlaceholderOptions = {}, memo?: Memo): Generator<void, Placeholder[], void> {
   const extra = options.extraMatchers ?? [];
   const words = options.ignoreWords ?? [];
   let candidates: Candidate[];
@@ -772,7 +793,9 @@ export function findPlaceholders(text: string, options: PlaceholderOptions = {},
     scanner.run();
     candidates = scanner.out;
     for (const matcher of extra) {
-      for (const r of matcher(text)) {
+      yield;
+      const found = matcher(text);
+      for (const r of Array.isArray(found) ? found : yield* found) {
         const start = Math.max(0, Math.min(text.length, r.start));
         const end = Math.max(start, Math.min(text.length, r.end));
         if (end > start) candidates.push({ start, end, form: 'custom', confidence: 'high' });

@@ -20,7 +20,7 @@ import { LineIndex } from './01-lines';
 import { splitParagraphs } from './02-paragraphs';
 import { findTitle, kindFromContent, kindFromTitle, yearIn } from './03-title';
 import { buildHeadingsInSteps } from './04-headings';
-import { findPlaceholders, type PlaceholderOptions } from './07-placeholders';
+import { findPlaceholders, findPlaceholdersInSteps, type PlaceholderOptions } from './07-placeholders';
 import { Memo } from '../incremental';
 import type { Placeholder, ReportKind, ReportModel } from '../model';
 
@@ -107,6 +107,7 @@ export function* buildReportModelInSteps(text: string, options: BuildOptions = {
   // Found when first read: the outline and folding, asked for at every pause in typing, never
   // read placeholders, and finding them is a third of the parse.
   Object.defineProperty(model, 'placeholders', placeholdersWhenRead(text, options.placeholders, memo));
+  placeholderSteps.set(model, stepsOfPlaceholders(text, options.placeholders, memo));
   memos.set(model, memo);
   return model;
 }
@@ -126,4 +127,29 @@ function placeholdersWhenRead(text: string, options: PlaceholderOptions | undefi
       return placeholders;
     },
   };
+}
+
+/** The placeholders of `text` in steps; a function of its own for the reason {@link placeholdersWhenRead} is. */
+function stepsOfPlaceholders(text: string, options: PlaceholderOptions | undefined, memo: Memo): () => Generator<void, Placeholder[], void> {
+  return () => findPlaceholdersInSteps(text, options, memo);
+}
+
+/** How each model's placeholders are found in steps, until they are (see {@link placeholdersInSteps}). */
+const placeholderSteps = new WeakMap<ReportModel, () => Generator<void, Placeholder[], void>>();
+
+/**
+ * The model's placeholders, found in steps with pauses (see `findPlaceholdersInSteps`) unless they
+ * were found already; afterwards `model.placeholders` holds them.
+ *
+ * @example yield* placeholdersInSteps(model) // a greedy extra pattern over 20 MB pauses every 30 ms or so
+ */
+export function* placeholdersInSteps(model: ReportModel): Generator<void, Placeholder[], void> {
+  const steps = placeholderSteps.get(model);
+  const descriptor = Object.getOwnPropertyDescriptor(model, 'placeholders');
+  if (!steps || !descriptor?.get) return model.placeholders;
+  const placeholders = yield* steps();
+  placeholderSteps.delete(model);
+  // Read meanwhile (a request computed them at once): those stand.
+  if (Object.getOwnPropertyDescriptor(model, 'placeholders')?.get) Object.defineProperty(model, 'placeholders', { value: placeholders, enumerable: true });
+  return model.placeholders;
 }
