@@ -36,9 +36,9 @@ export interface GongwenSettings {
 
 /**
  * The outline limit when the user has set none. A report has at most a hundred or so headings (the
- * corpus's largest has 102); a 10 MB compilation of 政府工作报告 has some 11,000, and 5,000 of them
- * are 1.1 MB of JSON to write and parse on every keystroke (21 ms here), 2,000 are 0.45 MB (8 ms).
- * The same cap as the diagnostics published per document.
+ * corpus's largest has 102); a 10 MB compilation of 政府工作报告 has some 11,000, whose outline is
+ * 2.3 MB of JSON to write and parse on every keystroke, more than the model of the edit costs
+ * (`npm run bench:stages`). The same cap as the diagnostics published per document.
  */
 export const DEFAULT_OUTLINE_ITEMS = 2000;
 
