@@ -22,6 +22,7 @@
 // MB are MiB of UTF-8 text (what a file on disk weighs); MB/s = those MiB per second.
 import { corpusTexts } from './lib/corpus-texts.mjs';
 import { importTs } from './lib/import-ts.mjs';
+import { headingsShape, MiB } from './lib/shapes.mjs';
 import MarkdownIt from 'markdown-it';
 import { existsSync, readFileSync } from 'node:fs';
 
@@ -66,7 +67,6 @@ const settings = engine.defaultSettings();
 const { fromCorpus, texts: seedTexts } = corpusTexts();
 const seed = seedTexts.join('\n');
 
-const MiB = 1024 * 1024;
 /** `unit` repeated until the text weighs at least `mb` MiB of UTF-8. */
 function repeatTo(unit, mb) {
   const count = Math.max(1, Math.ceil((mb * MiB) / Buffer.byteLength(unit)));
@@ -76,27 +76,6 @@ const asLines = (mb) => repeatTo(seed + '\n', mb);
 const flatSeed = seed.replace(/\r\n|\r|\n/g, '');
 const asOneLine = (mb) => repeatTo(flatSeed, mb);
 const megabytesOf = (text) => Buffer.byteLength(text) / MiB;
-
-const CN_DIGITS = '零一二三四五六七八九';
-/** 1 → 一, 12 → 十二, 305 → 三百零五 (up to 9999). */
-function chineseNumeral(n) {
-  if (n < 10) return CN_DIGITS[n];
-  if (n < 20) return '十' + (n % 10 ? CN_DIGITS[n % 10] : '');
-  let out = '';
-  const units = ['千', '百', '十', ''];
-  const digits = String(n).padStart(4, '0').split('').map(Number);
-  let zero = false;
-  digits.forEach((d, i) => {
-    if (d === 0) {
-      zero = out !== '';
-      return;
-    }
-    if (zero) out += '零';
-    zero = false;
-    out += CN_DIGITS[d] + units[i];
-  });
-  return out;
-}
 
 /** Input shapes of the linearity table, each built to `mb` MiB. */
 const SHAPES = {
@@ -112,21 +91,8 @@ const SHAPES = {
     }
     return lines.join('');
   },
-  headings: (mb) => {
-    // A numbered tree, three levels deep, one short sentence under each point: thousands of headings.
-    const parts = ['某镇2024年工作总结\n'];
-    let bytes = 0;
-    for (let a = 1; bytes < mb * MiB; a++) {
-      let block = `${chineseNumeral(((a - 1) % 9999) + 1)}、第${a}方面工作\n`;
-      for (let b = 1; b <= 9; b++) {
-        block += `（${chineseNumeral(b)}）第${b}项任务\n`;
-        for (let c = 1; c <= 5; c++) block += `${c}.推进第${c}项措施。按期完成。\n`;
-      }
-      parts.push(block);
-      bytes += Buffer.byteLength(block);
-    }
-    return parts.join('');
-  },
+  // A numbered tree, three levels deep, one short sentence under each point: thousands of headings.
+  headings: (mb) => headingsShape(mb),
   'long placeholders': (mb) => {
     const x = 'X'.repeat(200);
     const line = `全年实现生产总值${x}亿元，完成固定资产投资${'_'.repeat(200)}万元，【此处填写${'单位名称'.repeat(40)}】，新增就业${'×'.repeat(100)}人……\n`;

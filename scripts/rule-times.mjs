@@ -5,52 +5,18 @@
 // Usage: node scripts/rule-times.mjs [--mb 10] [--rounds 5] [--shape corpus|headings]
 import { corpusTexts } from './lib/corpus-texts.mjs';
 import { importTs } from './lib/import-ts.mjs';
+import { headingsShape, MiB, option as optionOf } from './lib/shapes.mjs';
 
 const argv = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
-};
+const option = (name, fallback) => optionOf(argv, name, fallback);
 const mb = Number(option('mb', '10'));
 const rounds = Number(option('rounds', '5'));
 const shape = option('shape', 'corpus');
 /** With `--edit`: each round times the rules on a one-character edit's model, built from the memo of a full analysis. */
 const edit = argv.includes('--edit');
 const engine = await importTs(`engine-rule-times`, ['server/src/engine/index.ts', 'server/src/engine/rules/web-residue.ts']);
-const MiB = 1024 * 1024;
-
-const CN = '零一二三四五六七八九';
-function chineseNumeral(n) {
-  if (n < 10) return CN[n];
-  if (n < 20) return '十' + (n % 10 ? CN[n % 10] : '');
-  let out = '';
-  const units = ['千', '百', '十', ''];
-  const digits = String(n).padStart(4, '0').split('').map(Number);
-  let zero = false;
-  digits.forEach((d, i) => {
-    if (d === 0) return void (zero = out !== '');
-    if (zero) out += '零';
-    zero = false;
-    out += CN[d] + units[i];
-  });
-  return out;
-}
-function headings(mb) {
-  const parts = ['某镇2024年工作总结\n'];
-  let bytes = 0;
-  for (let a = 1; bytes < mb * MiB; a++) {
-    let block = `${chineseNumeral(((a - 1) % 9999) + 1)}、第${a}方面工作\n`;
-    for (let b = 1; b <= 9; b++) {
-      block += `（${chineseNumeral(b)}）第${b}项任务\n`;
-      for (let c = 1; c <= 5; c++) block += `${c}.推进第${c}项措施。按期完成。\n`;
-    }
-    parts.push(block);
-    bytes += Buffer.byteLength(block);
-  }
-  return parts.join('');
-}
 let text;
-if (shape === 'headings') text = headings(mb);
+if (shape === 'headings') text = headingsShape(mb);
 else {
   const seed = corpusTexts().texts.join('\n') + '\n';
   text = seed.repeat(Math.ceil((mb * MiB) / Buffer.byteLength(seed)));

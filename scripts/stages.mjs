@@ -5,12 +5,10 @@
 // Prints the median ms of each stage over the rounds (the first round warms the JIT and is dropped).
 import { corpusTexts } from './lib/corpus-texts.mjs';
 import { importTs } from './lib/import-ts.mjs';
+import { option as optionOf } from './lib/shapes.mjs';
 
 const argv = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
-};
+const option = (name, fallback) => optionOf(argv, name, fallback);
 const mb = Number(option('mb', '10'));
 const rounds = Number(option('rounds', '5'));
 const shape = option('shape', 'lines');

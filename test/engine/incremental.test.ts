@@ -94,6 +94,24 @@ function visible(analysis: Analysis): string {
   return JSON.stringify({ lines: analysis.model.lines.lineStarts, paragraphs: analysis.model.paragraphs, findings: analysis.findings, failures: analysis.failures, headings: analysis.model.headings.map(heading), placeholders: analysis.model.placeholders, sections });
 }
 
+/**
+ * Applies `edits` to `start` one by one, each version analysed from the last one's memo, and expects
+ * every version whose findings were read, and the last, to show what a fresh analysis shows.
+ */
+function expectEditsAsFresh(start: string, edits: ReadonlyArray<{ at: number; remove: number; text: string; readFindings: boolean }>, settings: ReturnType<typeof defaultSettings>): void {
+  let text = start;
+  let analysis = analyze(text, settings);
+  void analysis.findings;
+  for (const e of edits) {
+    text = applyEdit(text, e);
+    analysis = analyze(text, settings, memoOf(analysis.model));
+    // Versions whose rules never ran (typing faster than diagnostics) must not break the chain.
+    if (!e.readFindings) continue;
+    expect(visible(analysis)).toBe(visible(analyze(text, settings)));
+  }
+  expect(visible(analysis)).toBe(visible(analyze(text, settings)));
+}
+
 describe('incremental analysis', () => {
   it.each([
     ['a random report', withResidue],
@@ -101,19 +119,7 @@ describe('incremental analysis', () => {
   ])('finds after every edit of a random sequence in %s exactly what a fresh analysis of the text finds', (_, reports) => {
     const settings = defaultSettings();
     fc.assert(
-      fc.property(reports, fc.array(edit, { minLength: 1, maxLength: 8 }), (start, edits) => {
-        let text = start;
-        let analysis = analyze(text, settings);
-        void analysis.findings;
-        for (const e of edits) {
-          text = applyEdit(text, e);
-          analysis = analyze(text, settings, memoOf(analysis.model));
-          // Versions whose rules never ran (typing faster than diagnostics) must not break the chain.
-          if (!e.readFindings) continue;
-          expect(visible(analysis)).toBe(visible(analyze(text, settings)));
-        }
-        expect(visible(analysis)).toBe(visible(analyze(text, settings)));
-      }),
+      fc.property(reports, fc.array(edit, { minLength: 1, maxLength: 8 }), (start, edits) => expectEditsAsFresh(start, edits, settings)),
       { numRuns: RUNS, seed: SEED },
     );
   }, TIMEOUT);
@@ -262,18 +268,7 @@ describe('numbering parts, kept', () => {
   it('finds after every edit what a fresh analysis finds (part-title lines kept)', () => {
     const settings = defaultSettings();
     fc.assert(
-      fc.property(numberedReport, fc.array(numberingEdit, { minLength: 1, maxLength: 8 }), (start, edits) => {
-        let text = start;
-        let analysis = analyze(text, settings);
-        void analysis.findings;
-        for (const e of edits) {
-          text = applyEdit(text, e);
-          analysis = analyze(text, settings, memoOf(analysis.model));
-          if (!e.readFindings) continue;
-          expect(visible(analysis)).toBe(visible(analyze(text, settings)));
-        }
-        expect(visible(analysis)).toBe(visible(analyze(text, settings)));
-      }),
+      fc.property(numberedReport, fc.array(numberingEdit, { minLength: 1, maxLength: 8 }), (start, edits) => expectEditsAsFresh(start, edits, settings)),
       { numRuns: RUNS, seed: SEED },
     );
   }, TIMEOUT);

@@ -32,6 +32,7 @@
 import type { ReportModel } from '../model';
 import { memoOf } from '../pipeline';
 import type { Finding, Fix, LocalizedText, Rule, TextEdit } from './rule';
+import { partitionPoint } from '../partition-point';
 
 const ID = 'halfwidth-punctuation';
 
@@ -246,9 +247,9 @@ function fullByLine(model: ReportModel): Int32Array {
     const range = memo!.changedSince(earlier.text, 0, 0);
     const old = earlier.value;
     if (range) {
-      const firstChanged = firstAtOrAfter(starts, range.start);
-      const firstAfter = firstAtOrAfter(starts, range.end);
-      const oldFirstAfter = firstAtOrAfter(old.lineStarts, range.oldEnd);
+      const firstChanged = partitionPoint(starts, (s) => s < range.start);
+      const firstAfter = partitionPoint(starts, (s) => s < range.end);
+      const oldFirstAfter = partitionPoint(old.lineStarts, (s) => s < range.oldEnd);
       // The lines after the change must be the same lines in both versions.
       if (count - firstAfter === old.counts.length - oldFirstAfter && old.lineStarts[firstChanged] === starts[firstChanged]) {
         counts = new Int32Array(count);
@@ -303,18 +304,6 @@ function isHalfWidthDocument(text: string, starts: readonly number[], counts: In
     if (inHalfParagraphs < HALF_WIDTH_DOCUMENT_SHARE * (halfMarks + total)) return false;
   }
   return true;
-}
-
-/** The first index whose value is at least `at` in ascending `values` (`values.length` if none). */
-function firstAtOrAfter(values: readonly number[], at: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid] < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 interface GroupTexts {

@@ -18,6 +18,7 @@ import { shorten } from '../chars';
 import type { ReportModel } from '../model';
 import { memoOf } from '../pipeline';
 import type { Finding, LocalizedText, Rule } from './rule';
+import { partitionPoint } from '../partition-point';
 
 const ID = 'web-residue';
 
@@ -342,9 +343,9 @@ function classifyLines(model: ReportModel): LineInfo[] {
   let reused = false;
   if (old && (range || earlier.text === text)) {
     const starts = lines.lineStarts;
-    const firstChanged = range ? firstAtOrAfter(starts, range.start) : count;
-    const firstAfter = range ? firstAtOrAfter(starts, range.end) : count;
-    const shift = range ? firstAtOrAfter(old.lineStarts, range.oldEnd) - firstAfter : 0;
+    const firstChanged = range ? partitionPoint(starts, (s) => s < range.start) : count;
+    const firstAfter = range ? partitionPoint(starts, (s) => s < range.end) : count;
+    const shift = range ? partitionPoint(old.lineStarts, (s) => s < range.oldEnd) - firstAfter : 0;
     // The lines after the change must be the same lines in both versions.
     if (count - firstAfter === old.infos.length - (firstAfter + shift)) {
       reused = true;
@@ -363,18 +364,6 @@ function classifyLines(model: ReportModel): LineInfo[] {
   if (!reused) for (let i = 0; i < count; i++) fresh(i);
   memo?.keep<KeptLines>(ID, { lineStarts: lines.lineStarts, infos: infos.slice(), titleLine });
   return infos;
-}
-
-/** The first index whose value is at least `at` in ascending `values` (`values.length` if none). */
-function firstAtOrAfter(values: readonly number[], at: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid] < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** A kept line moved by `delta` units (its pieces with it). */
