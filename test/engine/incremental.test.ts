@@ -220,18 +220,7 @@ describe('section search, kept', () => {
     (kind) => {
       const settings = { ...defaultSettings(), kind };
       fc.assert(
-        fc.property(sectionReport, fc.array(sectionEdit, { minLength: 1, maxLength: 8 }), (start, edits) => {
-          let text = start;
-          let analysis = analyze(text, settings);
-          void analysis.findings;
-          for (const e of edits) {
-            text = applyEdit(text, e);
-            analysis = analyze(text, settings, memoOf(analysis.model));
-            if (!e.readFindings) continue;
-            expect(visible(analysis)).toBe(visible(analyze(text, settings)));
-          }
-          expect(visible(analysis)).toBe(visible(analyze(text, settings)));
-        }),
+        fc.property(sectionReport, fc.array(sectionEdit, { minLength: 1, maxLength: 8 }), (start, edits) => expectEditsAsFresh(start, edits, settings)),
         { numRuns: Math.ceil(RUNS / 3), seed: SEED },
       );
     },
