@@ -7,6 +7,7 @@ import type { ReportModel } from './model';
 import { mergeByStart, rateRule, RULES, runRules, type RatedFinding } from './rules';
 import { compileSafePattern, patternBudget, type SafePattern, type SafePatternError } from './safe-pattern';
 import type { GongwenSettings } from './settings';
+import { runToEnd } from './steps';
 
 /** The model and findings of one document version. */
 export interface Analysis {
@@ -34,11 +35,7 @@ export interface Analysis {
  * @example analyze('XX镇2023年政府工作报告\n…实现生产总值xx亿元…', defaultSettings()).findings[0].ruleId // 'placeholder'
  */
 export function analyze(text: string, settings: GongwenSettings, previous?: Memo): Analysis {
-  const steps = analyzeInSteps(text, settings, previous);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(analyzeInSteps(text, settings, previous));
 }
 
 /**

@@ -38,6 +38,7 @@
  * compileSafePattern('(a)\\1'); // { ok: false, error: 'backreferences (\\1) are not supported（不支持反向引用） at 3' }
  */
 import { foldWidth } from './chars';
+import { runToEnd } from './steps';
 
 /** The limits of the subset. */
 export const SAFE_PATTERN_LIMITS = {
@@ -601,11 +602,7 @@ function isBreakUnit(c: number): boolean {
 }
 
 function run(p: Program, text: string, shared: PatternBudget): PatternMatch[] {
-  const steps = runInSteps(p, text, shared);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(runInSteps(p, text, shared));
 }
 
 /** Steps of work between two pauses of {@link runInSteps}: some 30 ms here. */

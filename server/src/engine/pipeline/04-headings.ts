@@ -22,6 +22,7 @@ import { continuesPrevious, introducesLongerText, isHardWrappedByShapes, isOwnLi
 import { isSalutation } from './03-title';
 import { perParagraph, type ChangedRange, type Memo } from '../incremental';
 import { partitionPoint } from '../partition-point';
+import { runToEnd } from '../steps';
 
 /** Paragraphs shorter than this are front matter (byline, date) when no long paragraph came yet. */
 const LONG_PARAGRAPH = 50;
@@ -37,11 +38,7 @@ const MAX_QUOTE_LENGTH = 50;
  * // roots: [一、2022年工作回顾 › [（一）筑牢基础, （二）建管并重]]
  */
 export function buildHeadings(text: string, paragraphs: readonly Paragraph[], title: ReportTitle | undefined, memo?: Memo): { headings: Heading[]; roots: Heading[] } {
-  const steps = buildHeadingsInSteps(text, paragraphs, title, memo);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(buildHeadingsInSteps(text, paragraphs, title, memo));
 }
 
 /** {@link buildHeadings} one pass at a time, for a caller that pauses between passes (see `buildReportModelInSteps`). */

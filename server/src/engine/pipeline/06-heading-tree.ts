@@ -54,7 +54,6 @@ export function buildTree(text: string, paragraphs: readonly Paragraph[], candid
     kept.start[k] = c.start;
     kept.textEnd[k] = c.textEnd;
     kept.marker[k] = c.textStart - c.start;
-    // Kept for the next version, so cut loose from this version's text (see `detached`).
     if (memo && same === undefined) {
       // Kept for the next version, so cut loose from this version's text (see `detached`).
       h.text = detached(h.text);

@@ -22,6 +22,7 @@ import { foldWidth } from '../chars';
 import { IgnoreWordCover } from '../ignore-words';
 import type { Memo } from '../incremental';
 import type { Placeholder, PlaceholderForm } from '../model';
+import { runToEnd } from '../steps';
 
 /**
  * Per-document options of {@link findPlaceholders}: words that are not blanks, and extra matchers.
@@ -767,11 +768,7 @@ function foldString(s: string): string {
  * @example findPlaceholders('实现生产总值xx亿元，同比增长%') // x-run `xx` at 6–8, missing-number `%` at 15–16
  */
 export function findPlaceholders(text: string, options: PlaceholderOptions = {}, memo?: Memo): Placeholder[] {
-  const steps = findPlaceholdersInSteps(text, options, memo);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(findPlaceholdersInSteps(text, options, memo));
 }
 
 /**

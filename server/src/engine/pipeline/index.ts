@@ -20,9 +20,10 @@ import { LineIndex } from './01-lines';
 import { splitParagraphs } from './02-paragraphs';
 import { findTitle, kindFromContent, kindFromTitle, yearIn } from './03-title';
 import { buildHeadingsInSteps } from './04-headings';
-import { findPlaceholders, findPlaceholdersInSteps, type PlaceholderOptions } from './07-placeholders';
+import { findPlaceholdersInSteps, type PlaceholderOptions } from './07-placeholders';
 import { Memo } from '../incremental';
 import type { Placeholder, ReportKind, ReportModel } from '../model';
+import { runToEnd } from '../steps';
 
 /** What the caller knows that the text does not say. */
 export interface BuildOptions {
@@ -54,11 +55,7 @@ export function memoOf(model: ReportModel): Memo | undefined {
  * model.roots[0].label;  // '一、2022年工作回顾'
  */
 export function buildReportModel(text: string, options: BuildOptions = {}): ReportModel {
-  const steps = buildReportModelInSteps(text, options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(buildReportModelInSteps(text, options));
 }
 
 /**
@@ -106,27 +103,33 @@ export function* buildReportModelInSteps(text: string, options: BuildOptions = {
   };
   // Found when first read: the outline and folding, asked for at every pause in typing, never
   // read placeholders, and finding them is a third of the parse.
-  Object.defineProperty(model, 'placeholders', placeholdersWhenRead(text, options.placeholders, memo));
-  placeholderSteps.set(model, stepsOfPlaceholders(text, options.placeholders, memo));
+  const steps = stepsOfPlaceholders(text, options.placeholders, memo);
+  Object.defineProperty(model, 'placeholders', placeholdersWhenRead(steps));
+  placeholderSteps.set(model, steps);
   memos.set(model, memo);
   return model;
 }
 
 /**
- * The model's `placeholders`, found when first read. A function of its own, so that the getter holds
- * only what it reads: a getter written in {@link buildReportModelInSteps} would hold its `options`,
- * and with them the previous version's memo and whole text, for as long as nobody read placeholders.
+ * The model's `placeholders`, found when first read (all steps at once). A function of its own, so
+ * that the getter holds only what it reads: a getter written in {@link buildReportModelInSteps} would
+ * hold its `options`, and with them the previous version's memo and whole text, for as long as
+ * nobody read placeholders.
  */
-function placeholdersWhenRead(text: string, options: PlaceholderOptions | undefined, memo: Memo): PropertyDescriptor {
+function placeholdersWhenRead(steps: () => Generator<void, Placeholder[], void>): PropertyDescriptor {
   return {
     configurable: true,
     enumerable: true,
     get(this: ReportModel): Placeholder[] {
-      const placeholders = findPlaceholders(text, options, memo);
-      Object.defineProperty(this, 'placeholders', { value: placeholders, enumerable: true });
-      return placeholders;
+      return settlePlaceholders(this, runToEnd(steps()));
     },
   };
+}
+
+/** `model.placeholders` from now on: a plain value in place of the getter. */
+function settlePlaceholders(model: ReportModel, placeholders: Placeholder[]): Placeholder[] {
+  Object.defineProperty(model, 'placeholders', { value: placeholders, enumerable: true });
+  return placeholders;
 }
 
 /** The placeholders of `text` in steps; a function of its own for the reason {@link placeholdersWhenRead} is. */
@@ -150,6 +153,5 @@ export function* placeholdersInSteps(model: ReportModel): Generator<void, Placeh
   const placeholders = yield* steps();
   placeholderSteps.delete(model);
   // Read meanwhile (a request computed them at once): those stand.
-  if (Object.getOwnPropertyDescriptor(model, 'placeholders')?.get) Object.defineProperty(model, 'placeholders', { value: placeholders, enumerable: true });
-  return model.placeholders;
+  return Object.getOwnPropertyDescriptor(model, 'placeholders')?.get ? settlePlaceholders(model, placeholders) : model.placeholders;
 }
